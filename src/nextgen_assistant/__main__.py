@@ -1,0 +1,5 @@
+"""`python -m nextgen_assistant` runs the same command line as `nextgen`."""
+
+from nextgen_assistant.cli import main
+
+main()

@@ -1,0 +1,115 @@
+"""The seven indicators, their checks, gates and score bands, read from `lexicons/rubric.yaml`."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from nextgen_assistant import INDICATOR_IDS
+from nextgen_assistant.knowledge import lexicon_dir, load_model
+
+Status = Literal["meets", "partial", "gap", "unknown"]
+
+
+class Check(BaseModel):
+    """One thing an indicator asks of a partnership; a gate must pass for the indicator to meet."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    description: str = Field(min_length=1)
+    gate: bool = False
+    threshold: float | None = None
+    unit: str | None = None
+
+
+class Indicator(BaseModel):
+    """One of the seven Next Gen indicators."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    title: str = Field(min_length=1)
+    description: str = Field(min_length=1)
+    checks: list[Check] = Field(min_length=1)
+
+    @field_validator("id")
+    @classmethod
+    def _known_id(cls, value: str) -> str:
+        if value not in INDICATOR_IDS:
+            raise ValueError(
+                f"unknown indicator id '{value}'; expected one of {', '.join(INDICATOR_IDS)}"
+            )
+        return value
+
+    @property
+    def gates(self) -> list[Check]:
+        """The checks that cap the status at `partial` when they fail."""
+        return [check for check in self.checks if check.gate]
+
+    def check(self, check_id: str) -> Check:
+        """The check with this id."""
+        for check in self.checks:
+            if check.id == check_id:
+                return check
+        raise KeyError(check_id)
+
+
+class ScoreBand(BaseModel):
+    """Scores at or above `min` (and below the next band up) get this status."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    status: Literal["meets", "partial", "gap"]
+    min: float = Field(ge=1.0, le=5.0)
+    meaning: str = ""
+
+
+class Rubric(BaseModel):
+    """The whole rubric: indicators in the contract's order, and the score bands."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    score_bands: list[ScoreBand] = Field(min_length=1)
+    indicators: list[Indicator]
+
+    @model_validator(mode="after")
+    def _all_seven_in_order(self) -> Rubric:
+        ids = tuple(indicator.id for indicator in self.indicators)
+        if ids != INDICATOR_IDS:
+            missing = [i for i in INDICATOR_IDS if i not in ids]
+            detail = f"missing {', '.join(missing)}" if missing else "out of order or repeated"
+            raise ValueError(f"indicators must be the seven contract ids in order ({detail})")
+        return self
+
+    def indicator(self, indicator_id: str) -> Indicator:
+        """The indicator with this id."""
+        for indicator in self.indicators:
+            if indicator.id == indicator_id:
+                return indicator
+        raise KeyError(indicator_id)
+
+    def status_for(self, score: float | None) -> Status:
+        """The band a score falls in; `unknown` when there is no score."""
+        if score is None:
+            return "unknown"
+        for band in sorted(self.score_bands, key=lambda b: b.min, reverse=True):
+            if score >= band.min:
+                return band.status
+        return "gap"
+
+
+def rubric_path() -> Path:
+    """The rubric in force: `NEXTGEN_RUBRIC` when set, else the shipped one."""
+    chosen = os.environ.get("NEXTGEN_RUBRIC")
+    return Path(chosen) if chosen else lexicon_dir() / "rubric.yaml"
+
+
+@lru_cache(maxsize=4)
+def load_rubric(path: Path | None = None) -> Rubric:
+    """Load and validate the rubric (cached per path)."""
+    return load_model(Rubric, path or rubric_path())
