@@ -1,1 +1,16 @@
-"""documents layer."""
+"""Documents layer: one reader per format turns a file into a `Document` of located blocks."""
+
+from nextgen_assistant.documents.model import Block, BlockKind, Document, ReadLimits
+from nextgen_assistant.documents.reader import SUPPORTED_SUFFIXES, read_document
+from nextgen_assistant.documents.walk import WalkEntry, walk_paths
+
+__all__ = [
+    "SUPPORTED_SUFFIXES",
+    "Block",
+    "BlockKind",
+    "Document",
+    "ReadLimits",
+    "WalkEntry",
+    "read_document",
+    "walk_paths",
+]

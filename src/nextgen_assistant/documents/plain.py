@@ -1,0 +1,57 @@
+"""Plain text (and each PDF page's text) into paragraph, list and heading blocks."""
+
+from __future__ import annotations
+
+import re
+
+from nextgen_assistant.documents.model import Block, BlockKind
+from nextgen_assistant.documents.text import clean_text
+
+_BULLET = re.compile(r"^\s*(?:[-*•◦▪–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
+_LABEL_LINE = re.compile(r"^[A-Z][\w &/'-]{0,60}:\s*\S")
+
+
+def _kind_of(lines: list[str]) -> BlockKind:
+    if len(lines) == 1:
+        line = lines[0]
+        if line.startswith("#"):
+            return "heading"
+        if (
+            len(line) <= 80
+            and not line.rstrip().endswith((".", ",", ";", ":", "?", "!"))
+            and (line.isupper() or line.istitle())
+            and len(line.split()) <= 10
+        ):
+            return "heading"
+    return "paragraph"
+
+
+def text_blocks(raw_text: str, page: int | None = None) -> list[Block]:
+    """Split text into blocks: blank lines end paragraphs; bullets and `Label:` lines stand alone."""
+    lines = clean_text(raw_text).split("\n")
+    blocks: list[Block] = []
+    current: list[str] = []
+    start = 1
+
+    def flush() -> None:
+        if current:
+            blocks.append(
+                Block(text="\n".join(current), kind=_kind_of(current), page=page, line=start)
+            )
+            current.clear()
+
+    for number, line in enumerate(lines, start=1):
+        if not line:
+            flush()
+            continue
+        if _BULLET.match(line):
+            flush()
+            blocks.append(Block(text=line, kind="list_item", page=page, line=number))
+            continue
+        if _LABEL_LINE.match(line) and current:
+            flush()
+        if not current:
+            start = number
+        current.append(line)
+    flush()
+    return blocks
