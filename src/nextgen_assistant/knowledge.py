@@ -61,7 +61,7 @@ def _describe_location(data: Any, loc: tuple[int | str, ...]) -> tuple[str, str]
         field_parts.append(str(step))
     if not entry:
         entry = "top level"
-    return entry, ".".join(field_parts) or "(whole entry)"
+    return entry, ".".join(field_parts).replace(".[", "[") or "(whole entry)"
 
 
 def format_validation_error(path: Path | str, data: Any, error: ValidationError) -> str:

@@ -1,0 +1,154 @@
+"""The document checker: a Document in, its signals (rules in context, plus extractor facts) out."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from spacy.tokens import Span
+
+from nextgen_assistant.documents.model import Document
+from nextgen_assistant.documents.plain import text_blocks
+from nextgen_assistant.rubric import Rubric, load_rubric
+from nextgen_assistant.signals.context import ContextFinder
+from nextgen_assistant.signals.extractors import (
+    Extraction,
+    Piece,
+    attendance,
+    funding,
+    geography,
+    metrics,
+    plan_dates,
+)
+from nextgen_assistant.signals.extractors.organizations import OrganizationClassifier
+from nextgen_assistant.signals.lexicon import Lexicons, Rule, load_lexicons
+from nextgen_assistant.signals.matching import RuleMatch, RuleMatcher
+from nextgen_assistant.signals.model import DocumentResult, Signal, SignalLocation
+from nextgen_assistant.signals.pipeline import build_nlp
+
+CONFIDENCE = {"phrase": 0.9, "pattern": 0.85, "fuzzy": 0.65}
+FLIP = {"supporting": "red_flag", "red_flag": "supporting"}
+
+
+class Checker:
+    """Built once per process: the pipeline, the compiled rules and the extractors' vocabulary."""
+
+    def __init__(
+        self,
+        extra_lexicons: tuple[Path, ...] = (),
+        model: str | None = None,
+        rubric: Rubric | None = None,
+    ) -> None:
+        self.lexicons: Lexicons = load_lexicons(extra_lexicons)
+        self.rubric = rubric or load_rubric()
+        self.nlp = build_nlp(model)
+        self.matcher = RuleMatcher(self.nlp, self.lexicons)
+        self.context = ContextFinder(self.nlp, self.lexicons.context)
+        self.organizations = OrganizationClassifier(self.lexicons.organizations)
+        self._rules: dict[str, Rule] = {rule.id: rule for rule in self.lexicons.rules}
+        thresholds = self.lexicons.extractors.thresholds
+        self._fresh_months = int(
+            self.rubric.indicator("shared_action_plan").check("plan_current").threshold or 12
+        )
+        self._stale_months = int(thresholds.get("plan_stale_months", 24))
+        self._grant_share = (
+            self.rubric.indicator("sustainability").check("not_grant_dependent").threshold or 0.5
+        )
+        self._grant_ending = int(thresholds.get("grant_ending_within_months", 24))
+
+    def _rule_signal(self, piece: Piece, match: RuleMatch, path: str) -> Signal | None:
+        rule = self._rules[match.rule_id]
+        doc = piece.doc
+        sentence: Span = doc[match.start].sent
+        context, cue = self.context.context_of(sentence, match.start, match.end)
+        polarity = rule.polarity
+        if context == "negated":
+            if rule.negation == "cancel":
+                return None
+            polarity = FLIP[polarity]  # type: ignore[assignment]
+        return Signal(
+            indicator=rule.indicator,
+            polarity=polarity,
+            context=context,
+            rule=rule.id,
+            matched=doc[match.start : match.end].text,
+            quote=" ".join(sentence.text.split()),
+            location=SignalLocation(
+                page=piece.block.page, line=piece.block.line_at(doc[match.start].idx)
+            ),
+            confidence=CONFIDENCE[match.how],
+            cue=cue,
+            weight=rule.weight,
+            path=path,
+        )
+
+    def check_document(
+        self, document: Document, as_of: date, *, one_per_sentence: bool = True
+    ) -> DocumentResult:
+        """Every signal and fact of one document; by default the strongest rule signal per sentence,
+        indicator, polarity and context (so one sentence is not counted twice)."""
+        texts = [block.text.replace("\n", " ") for block in document.blocks]
+        pieces = [
+            Piece(block, doc)
+            for block, doc in zip(document.blocks, self.nlp.pipe(texts, batch_size=64), strict=True)
+        ]
+        signals: list[Signal] = []
+        for piece in pieces:
+            matches = self.matcher(piece.doc)
+            blocked = self.matcher.false_friend_tokens(piece.doc) if piece.doc.text else set()
+            if blocked:
+                piece.blocked = frozenset(blocked)
+            for match in matches:
+                signal = self._rule_signal(piece, match, document.path)
+                if signal is not None:
+                    signals.append(signal)
+        extraction = Extraction(
+            document=document,
+            pieces=pieces,
+            as_of=as_of,
+            lexicons=self.lexicons,
+            context=self.context,
+        )
+        if pieces:
+            attendance.run(extraction, self.organizations)
+            geography.run(extraction)
+            plan_dates.run(extraction, self._fresh_months, self._stale_months)
+            funding.run(extraction, self._grant_share, self._grant_ending)
+            metrics.run(extraction)
+        self.context.forget()
+        return DocumentResult(
+            path=document.path,
+            format=document.format,
+            warnings=list(document.warnings),
+            words=document.word_count,
+            signals=(_strongest_per_sentence(signals) if one_per_sentence else signals)
+            + extraction.signals,
+            facts=extraction.facts,
+        )
+
+    def check_text(
+        self, text: str, as_of: date, source: str = "answer", *, one_per_sentence: bool = True
+    ) -> DocumentResult:
+        """Check free text (an answer in the conversation) as a one-paragraph document."""
+        document = Document(path=source, format="txt", blocks=text_blocks(text))
+        return self.check_document(document, as_of, one_per_sentence=one_per_sentence)
+
+
+def _strongest_per_sentence(signals: list[Signal]) -> list[Signal]:
+    """One signal per sentence, indicator, polarity and context: the strongest."""
+    best: dict[tuple[object, ...], Signal] = {}
+    for signal in signals:
+        key = (
+            signal.location.page,
+            signal.quote,
+            signal.indicator,
+            signal.polarity,
+            signal.context,
+        )
+        current = best.get(key)
+        if (
+            current is None
+            or signal.confidence * signal.weight > current.confidence * current.weight
+        ):
+            best[key] = signal
+    return list(best.values())

@@ -1,0 +1,99 @@
+"""Context of evidence, in the spirit of medspaCy's ConText: cues as data, each with a direction
+and a window, whose scope ends at the sentence's end or at a terminator ("but", "however")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Span
+
+from nextgen_assistant.signals.lexicon import ContextCue, ContextLexicon
+from nextgen_assistant.signals.matching import _add_patterns
+from nextgen_assistant.signals.model import Context
+
+# Which context wins when two cues reach the same evidence: plans and the past over negation.
+_PRIORITY: dict[str, int] = {"hypothetical": 3, "historical": 2, "negated": 1, "asserted": 0}
+
+
+@dataclass(frozen=True)
+class CueHit:
+    """A cue found in a sentence, by token offsets within the Doc."""
+
+    cue: ContextCue
+    start: int
+    end: int
+    text: str
+
+
+class ContextFinder:
+    """Decides the context of a token range inside its sentence."""
+
+    def __init__(self, nlp: Language, lexicon: ContextLexicon) -> None:
+        self._lexicon = lexicon
+        self._cues = {cue.id: cue for cue in lexicon.cues}
+        self._phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._patterns = Matcher(nlp.vocab)
+        for cue in lexicon.cues:
+            if cue.phrases:
+                self._phrases.add(cue.id, [nlp.make_doc(p) for p in cue.phrases])
+            if cue.patterns:
+                _add_patterns(self._patterns, cue.id, cue.patterns, f"context cue '{cue.id}'")
+        self._terminators = {t.lower() for t in lexicon.terminators}
+        self._strings = nlp.vocab.strings
+        self._cache: dict[tuple[int, int], list[CueHit]] = {}
+
+    def cues_in(self, sentence: Span) -> list[CueHit]:
+        """The cues of a sentence (cached per sentence while one Doc is processed)."""
+        key = (id(sentence.doc), sentence.start)
+        hits = self._cache.get(key)
+        if hits is None:
+            hits = []
+            offset = sentence.start
+            for matcher in (self._phrases, self._patterns):
+                for match_id, start, end in matcher(sentence):
+                    cue = self._cues[self._strings[match_id]]
+                    span = sentence.doc[offset + start : offset + end]
+                    hits.append(CueHit(cue, offset + start, offset + end, span.text))
+            if len(self._cache) > 4096:
+                self._cache.clear()
+            self._cache[key] = hits
+        return hits
+
+    def forget(self) -> None:
+        """Drop cached cues (call between Docs)."""
+        self._cache.clear()
+
+    def _blocked(self, sentence: Span, start: int, end: int) -> bool:
+        doc = sentence.doc
+        return any(doc[i].lower_ in self._terminators for i in range(start, end))
+
+    def context_of(self, sentence: Span, start: int, end: int) -> tuple[Context, str | None]:
+        """The context of tokens [start, end) in `sentence`, and the cue that set it."""
+        best: tuple[int, int, Context, str | None] = (0, 0, "asserted", None)
+        whole_sentence = start <= sentence.start and end >= sentence.end
+        for hit in self.cues_in(sentence):
+            if whole_sentence:  # evidence that is the whole sentence: any cue in it applies
+                rank = (_PRIORITY[hit.cue.context], 0)
+                if rank > best[:2]:
+                    best = (rank[0], 0, hit.cue.context, hit.text)
+                continue
+            if hit.start < end and start < hit.end:
+                continue  # the cue is part of the evidence itself ("not dependent on grants")
+            cue = hit.cue
+            if hit.end <= start and cue.direction in ("forward", "both"):
+                gap = start - hit.end
+                reaches = gap <= cue.window and not self._blocked(sentence, hit.end, start)
+            elif hit.start >= end and cue.direction in ("backward", "both"):
+                gap = hit.start - end
+                reaches = gap <= cue.window and not self._blocked(sentence, end, hit.start)
+            else:
+                reaches = False
+            if reaches:
+                rank = (_PRIORITY[cue.context], -gap)
+                if rank > best[:2]:
+                    best = (rank[0], rank[1], cue.context, hit.text)
+        if best[2] == "asserted" and sentence.text.rstrip().endswith("?"):
+            return self._lexicon.questions, "?"
+        return best[2], best[3]

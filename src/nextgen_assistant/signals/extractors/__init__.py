@@ -1,0 +1,100 @@
+"""Structured extractors: facts (attendance, partners, geography, plan dates, funding, metrics)
+kept on the document result and turned into signals."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from nextgen_assistant.documents.model import Block, Document
+from nextgen_assistant.signals.context import ContextFinder
+from nextgen_assistant.signals.lexicon import Lexicons
+from nextgen_assistant.signals.model import DocumentFacts, Polarity, Signal, SignalLocation
+
+
+@dataclass
+class Piece:
+    """A block and its processed Doc (the Doc's text is the block's, newlines as spaces)."""
+
+    block: Block
+    doc: Doc
+    blocked: frozenset[int] = frozenset()
+
+    def text_of(self, span: Span) -> str:
+        """The span's text with false-friend tokens ("Grant Avenue") blanked, same length."""
+        if not self.blocked.intersection(range(span.start, span.end)):
+            return span.text
+        chars = list(span.text)
+        for i in self.blocked:
+            if span.start <= i < span.end:
+                token = self.doc[i]
+                begin = token.idx - span.start_char
+                chars[begin : begin + len(token.text)] = " " * len(token.text)
+        return "".join(chars)
+
+
+@dataclass
+class Extraction:
+    """What an extractor works from, and where it puts what it finds."""
+
+    document: Document
+    pieces: list[Piece]
+    as_of: date
+    lexicons: Lexicons
+    context: ContextFinder
+    facts: DocumentFacts = field(default_factory=DocumentFacts)
+    signals: list[Signal] = field(default_factory=list)
+
+    def sentences(self) -> Iterator[tuple[Piece, Span]]:
+        """Every sentence of the document, with its piece."""
+        for piece in self.pieces:
+            for sentence in piece.doc.sents:
+                yield piece, sentence
+
+    def weight(self, name: str) -> float:
+        """A weight from the extractor lexicon (1.0 when not set)."""
+        return self.lexicons.extractors.weights.get(name, 1.0)
+
+    def add(
+        self,
+        piece: Piece,
+        sentence: Span | None,
+        *,
+        indicator: str,
+        polarity: Polarity,
+        rule: str,
+        matched: str,
+        confidence: float = 0.9,
+        start_char: int | None = None,
+        quote: str | None = None,
+    ) -> Signal:
+        """Record a signal found at `sentence` (or the whole block), in that sentence's context."""
+        context, cue = ("asserted", None)
+        if sentence is not None:
+            context, cue = self.context.context_of(sentence, sentence.start, sentence.end)
+            if context == "negated":
+                context, cue = ("asserted", None)  # a number stated with "not" is still stated
+        offset = (
+            start_char
+            if start_char is not None
+            else (sentence.start_char if sentence is not None else 0)
+        )
+        text = quote or (sentence.text if sentence is not None else piece.block.text)
+        signal = Signal(
+            indicator=indicator,
+            polarity=polarity,
+            context=context,
+            rule=rule,
+            matched=matched,
+            quote=" ".join(text.split()),
+            location=SignalLocation(page=piece.block.page, line=piece.block.line_at(offset)),
+            confidence=confidence,
+            cue=cue,
+            weight=self.weight(rule.split(".", 1)[1]),
+            path=self.document.path,
+        )
+        self.signals.append(signal)
+        return signal

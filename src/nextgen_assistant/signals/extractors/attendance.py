@@ -1,0 +1,173 @@
+"""Attendance: who was at meetings (attendance lists, roster tables and CSV rosters), business vs
+public, and which public-partner types take part."""
+
+from __future__ import annotations
+
+import re
+
+from nextgen_assistant.signals.extractors import Extraction, Piece
+from nextgen_assistant.signals.extractors.organizations import OrganizationClassifier
+from nextgen_assistant.signals.model import AttendanceFact, OrganizationSeen
+
+MIN_CLASSIFIED = 3
+
+
+def _split_entries(text: str) -> list[str]:
+    """Split 'A (X Inc), B (Y County); C' into entries, keeping commas inside parentheses."""
+    if ";" in text or "\n" in text:
+        return [p for p in re.split(r"[;\n]", text) if p.strip()]
+    entries, depth, current = [], 0, ""
+    for char in text:
+        depth += char == "("
+        depth -= char == ")"
+        if char == "," and depth <= 0:
+            entries.append(current)
+            current = ""
+        else:
+            current += char
+    entries.append(current)
+    return [e for e in entries if e.strip()]
+
+
+def _fact(
+    ex: Extraction, piece: Piece, source: str, label: str, organizations: list[OrganizationSeen]
+) -> AttendanceFact | None:
+    if len(organizations) < MIN_CLASSIFIED:
+        return None
+    fact = AttendanceFact(
+        source="roster" if source == "roster" else "minutes",
+        label=label,
+        line=piece.block.line,
+        page=piece.block.page,
+        organizations=organizations,
+        business=sum(o.sector == "business" for o in organizations),
+        public=sum(o.sector == "public" for o in organizations),
+        other=sum(o.sector == "other" for o in organizations),
+    )
+    ex.facts.attendance.append(fact)
+    where = f"{fact.business} business, {fact.public} public ({label})"
+    if (fact.public and fact.business > fact.public) or (
+        fact.business >= MIN_CLASSIFIED and not fact.public
+    ):
+        ex.add(
+            piece,
+            None,
+            indicator="private_sector_leadership",
+            polarity="supporting",
+            rule="private_sector_leadership.attendance_business_majority",
+            matched=where,
+            quote=f"{label}: {where}",
+        )
+    elif fact.public >= fact.business:
+        ex.add(
+            piece,
+            None,
+            indicator="private_sector_leadership",
+            polarity="red_flag",
+            rule="private_sector_leadership.attendance_public_majority",
+            matched=where,
+            quote=f"{label}: {where}",
+        )
+    return fact
+
+
+def _source_of(ex: Extraction) -> str:
+    name = f"{ex.document.path} {ex.document.title or ''}".lower()
+    return (
+        "roster" if any(w in name for w in ex.lexicons.extractors.roster_file_words) else "minutes"
+    )
+
+
+def _tables(ex: Extraction, classifier: OrganizationClassifier) -> None:
+    words = ex.lexicons.extractors
+    groups: dict[tuple[str, ...], list[Piece]] = {}
+    for piece in ex.pieces:
+        if piece.block.kind == "table_row" and piece.block.header and piece.block.cells:
+            groups.setdefault(tuple(piece.block.header), []).append(piece)
+    for header, pieces in groups.items():
+        lowered = [h.lower() for h in header]
+        org_col = next(
+            (
+                i
+                for i, h in enumerate(lowered)
+                if any(w in h for w in words.roster_organization_columns)
+            ),
+            None,
+        )
+        if org_col is None:
+            continue
+        sector_col = next(
+            (i for i, h in enumerate(lowered) if any(w in h for w in words.roster_sector_columns)),
+            None,
+        )
+        seen = []
+        for piece in pieces:
+            cells = piece.block.cells or []
+            name = cells[org_col] if org_col < len(cells) else ""
+            hint = cells[sector_col] if sector_col is not None and sector_col < len(cells) else None
+            organization = classifier.classify(name, hint)
+            if organization is not None:
+                seen.append(organization)
+        _fact(ex, pieces[0], _source_of(ex), f"table with '{header[org_col]}' column", seen)
+
+
+def _lists(ex: Extraction, classifier: OrganizationClassifier) -> None:
+    labels = "|".join(re.escape(label) for label in ex.lexicons.extractors.attendance_labels)
+    label_re = re.compile(
+        rf"^\s*(?:[-*•]\s*)?({labels})\b[^:\n]{{0,40}}:\s*(.*)$", re.IGNORECASE | re.DOTALL
+    )
+    pieces = ex.pieces
+    index = 0
+    while index < len(pieces):
+        piece = pieces[index]
+        found = label_re.match(piece.block.text) if piece.block.kind != "table_row" else None
+        index += 1
+        if not found:
+            continue
+        entries = _split_entries(found.group(2))
+        while index < len(pieces) and pieces[index].block.kind == "list_item":
+            entries.append(re.sub(r"^\s*(?:[-*•◦]|\d+[.)])\s*", "", pieces[index].block.text))
+            index += 1
+        seen = [o for o in (classifier.classify(e) for e in entries) if o is not None]
+        _fact(ex, piece, "minutes", found.group(1).strip().capitalize(), seen)
+
+
+def run(ex: Extraction, classifier: OrganizationClassifier) -> None:
+    """Find attendance lists and rosters; count business and public participants."""
+    _tables(ex, classifier)
+    _lists(ex, classifier)
+    types: set[str] = set()
+    for fact in ex.facts.attendance:
+        types.update(o.partner_type for o in fact.organizations if o.partner_type)
+    for _piece, sentence in ex.sentences():
+        named = classifier.partner_types_in(sentence.text)
+        if named and ex.context.context_of(sentence, sentence.start, sentence.end)[0] == "asserted":
+            types |= named
+    ex.facts.partner_types = sorted(types)
+    threshold = 3
+    if len(types) >= threshold:
+        piece = ex.pieces[0]
+        ex.add(
+            piece,
+            None,
+            indicator="public_partner_team",
+            polarity="supporting",
+            rule="public_partner_team.partner_type_coverage",
+            matched=f"{len(types)} of 5 partner types: {', '.join(sorted(types))}",
+            quote=f"Public-partner types named: {', '.join(sorted(types))}",
+        )
+    elif ex.facts.attendance and any(f.public for f in ex.facts.attendance) and len(types) <= 1:
+        fact = ex.facts.attendance[0]
+        piece = next(
+            p for p in ex.pieces if p.block.line == fact.line and p.block.page == fact.page
+        )
+        ex.add(
+            piece,
+            None,
+            indicator="public_partner_team",
+            polarity="red_flag",
+            rule="public_partner_team.narrow_partner_coverage",
+            matched=f"{len(types)} of 5 partner types",
+            quote=f"Public partners at the table cover {len(types)} of the five partner types"
+            + (f" ({', '.join(sorted(types))})" if types else ""),
+        )

@@ -1,0 +1,114 @@
+"""Funding: grants and their end dates, dues, company contributions and in-kind support; the mix."""
+
+from __future__ import annotations
+
+import re
+
+from nextgen_assistant.signals.extractors import Extraction, Piece
+from nextgen_assistant.signals.extractors.dates import dates_in, months_between
+from nextgen_assistant.signals.model import FundingLine
+
+AMOUNT_RE = re.compile(r"\$\s?(\d[\d,]*(?:\.\d+)?)\s*(k|K|thousand|m|M|million)?\b")
+_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6}
+
+
+def _amount(match: re.Match[str]) -> float:
+    value = float(match.group(1).replace(",", "") or 0)
+    return value * _SCALE.get((match.group(2) or "").lower(), 1.0)
+
+
+def run(ex: Extraction, max_grant_share: float, ending_within_months: int) -> None:
+    """Record funding lines; signal grant end dates and a grant-dominated or diversified mix."""
+    words = ex.lexicons.extractors
+    kind_res = {
+        kind: re.compile(r"\b(" + "|".join(map(re.escape, cues)) + r")", re.IGNORECASE)
+        for kind, cues in words.funding_kinds.items()
+    }
+    end_re = re.compile(
+        r"\b(" + "|".join(map(re.escape, words.funding_end_words)) + r")\b", re.IGNORECASE
+    )
+    biggest_grant: tuple[float, Piece | None] = (0.0, None)
+    for piece, sentence in ex.sentences():
+        text = piece.text_of(sentence)
+        cues = [
+            (kind, m.start()) for kind, pattern in kind_res.items() for m in pattern.finditer(text)
+        ]
+        if not cues:
+            continue
+        line = piece.block.line_at(sentence.start_char)
+        context, _ = ex.context.context_of(sentence, sentence.start, sentence.end)
+        if context in ("hypothetical", "historical"):
+            continue
+        for amount in AMOUNT_RE.finditer(text):
+            kind = min(cues, key=lambda c: abs(c[1] - amount.start()))[0]
+            value = _amount(amount)
+            ex.facts.funding.append(
+                FundingLine(
+                    kind=kind,
+                    amount=value,
+                    source=" ".join(text.split())[:160],
+                    line=line,
+                    page=piece.block.page,
+                )
+            )
+            if kind == "grant" and value > biggest_grant[0]:
+                biggest_grant = (value, piece)
+        ending = end_re.search(text)
+        if ending and any(kind == "grant" for kind, _ in cues):
+            for when, start, _ in dates_in(text):
+                if (
+                    start > ending.start()
+                    and months_between(ex.as_of, when) <= ending_within_months
+                ):
+                    ex.facts.funding.append(
+                        FundingLine(
+                            kind="grant",
+                            source=" ".join(text.split())[:160],
+                            ends=when,
+                            line=line,
+                            page=piece.block.page,
+                        )
+                    )
+                    ex.add(
+                        piece,
+                        sentence,
+                        indicator="sustainability",
+                        polarity="red_flag",
+                        rule="sustainability.grant_end_date",
+                        matched=f"{ending.group(0)} {when:%B %Y}",
+                    )
+                    break
+    totals: dict[str, float] = {}
+    for line_item in ex.facts.funding:
+        if line_item.amount:
+            totals[line_item.kind] = totals.get(line_item.kind, 0.0) + line_item.amount
+    total = sum(totals.values())
+    if total <= 0 or not ex.pieces:
+        return
+    share = totals.get("grant", 0.0) / total
+    mix = ", ".join(
+        f"{kind} {value / total:.0%}"
+        for kind, value in sorted(totals.items(), key=lambda kv: -kv[1])
+    )
+    if share > max_grant_share and biggest_grant[1] is not None:
+        ex.add(
+            biggest_grant[1],
+            None,
+            indicator="sustainability",
+            polarity="red_flag",
+            rule="sustainability.grant_majority",
+            matched=f"grants are {share:.0%} of funding",
+            quote=f"Funding mix: {mix}",
+        )
+    elif len([k for k in totals if k != "grant"]) >= 2 or (
+        share <= max_grant_share and len(totals) >= 2
+    ):
+        ex.add(
+            ex.pieces[0],
+            None,
+            indicator="sustainability",
+            polarity="supporting",
+            rule="sustainability.diversified_funding",
+            matched=f"grants are {share:.0%} of funding",
+            quote=f"Funding mix: {mix}",
+        )

@@ -1,0 +1,90 @@
+"""Geography: counties and states named (from the addfips gazetteer), "N-county region"; one
+jurisdiction only vs a footprint across jurisdictions."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import addfips
+
+from nextgen_assistant.signals.extractors import Extraction
+
+_COUNTY = re.compile(r"\b((?:[A-Z][a-zA-Z.'’-]+\s){1,3})(County|Parish|Borough)\b")
+_COUNTY_LIST = re.compile(
+    r"\b((?:[A-Z][a-zA-Z.'’-]+(?:\s[A-Z][a-zA-Z'’-]+)?,?\s(?:and\s|&\s)?){2,12})(?:counties|Counties|parishes|Parishes)\b"
+)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> tuple[frozenset[str], dict[str, str]]:
+    """Every US county name ('weld county') and every state name ('colorado' -> 'Colorado')."""
+    fips = addfips.AddFIPS()
+    counties = frozenset(
+        name
+        for by_state in fips._counties.values()
+        for name in by_state
+        if name.endswith((" county", " parish", " borough"))
+    )
+    states = {name: name.title() for name in fips._states if len(name) > 2}
+    return counties, states
+
+
+def _counties_in(text: str) -> list[tuple[str, int]]:
+    counties, _ = gazetteer()
+    found: list[tuple[str, int]] = []
+    for match in _COUNTY.finditer(text):
+        words = match.group(1).split()
+        kind = match.group(2).lower()
+        # "Northern Weld County": try the longest tail of capitalised words that is a county.
+        for first in range(len(words)):
+            name = " ".join(words[first:]).lower() + f" {kind}"
+            if name in counties:
+                found.append((" ".join(words[first:]) + " County", match.start()))
+                break
+    for match in _COUNTY_LIST.finditer(text):
+        for raw in re.split(r",\s*|\s+and\s+|\s*&\s*", match.group(1)):
+            name = raw.strip(" ,")
+            if name and f"{name.lower()} county" in counties:
+                found.append((f"{name} County", match.start()))
+    return found
+
+
+def run(ex: Extraction) -> None:
+    """Record counties, states and a stated county count; signal a multi-county footprint."""
+    words = ex.lexicons.extractors
+    _, states = gazetteer()
+    state_re = re.compile(
+        r"\b("
+        + "|".join(re.escape(s.title()) for s in sorted(states, key=len, reverse=True))
+        + r")\b"
+    )
+    numbers = "|".join(sorted(map(re.escape, words.number_words), key=len, reverse=True))
+    count_re = re.compile(rf"\b(\d{{1,2}}|{numbers})[- ](?:county|counties)\b", re.IGNORECASE)
+    seen: dict[str, None] = {}
+    named_states: dict[str, None] = {}
+    signalled = False
+    for piece, sentence in ex.sentences():
+        text = sentence.text
+        for state in state_re.findall(text):
+            named_states.setdefault(state, None)
+        for number in count_re.findall(text):
+            value = int(number) if number.isdigit() else words.number_words.get(number.lower(), 0)
+            if value >= 2:
+                # The signal comes from the lexicon's token pattern; here only the fact.
+                ex.facts.region_county_count = max(ex.facts.region_county_count or 0, value)
+        before = len(seen)
+        for county, _ in _counties_in(text):
+            seen.setdefault(county, None)
+        if not signalled and before < 2 <= len(seen):
+            signal = ex.add(
+                piece,
+                sentence,
+                indicator="regional_labor_market",
+                polarity="supporting",
+                rule="regional_labor_market.counties_named",
+                matched=", ".join(seen),
+            )
+            signalled = signal.counted
+    ex.facts.counties = list(seen)
+    ex.facts.states = list(named_states)

@@ -1,0 +1,90 @@
+"""Metrics: numbers next to outcome words, and whom they serve; outputs alone are a red flag."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from nextgen_assistant.signals.extractors import Extraction, Piece
+from nextgen_assistant.signals.extractors.dates import dates_in
+from nextgen_assistant.signals.model import MetricFact
+
+NUMBER_RE = re.compile(
+    r"(?<![\w/.-])(\$\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|million|M))?|\d[\d,]*(?:\.\d+)?\s?(?:%|percent\b)?)"
+)
+
+
+def _alternation(cues: list[str]) -> re.Pattern[str]:
+    return re.compile(
+        r"\b(" + "|".join(map(re.escape, sorted(cues, key=len, reverse=True))) + r")\b",
+        re.IGNORECASE,
+    )
+
+
+def run(ex: Extraction) -> None:
+    """Record outcome and output numbers; signal them for `measurable_results`."""
+    words = ex.lexicons.extractors
+    outcomes = {name: _alternation(cues) for name, cues in words.outcome_measures.items()}
+    output = _alternation(words.output_measures)
+    beneficiaries = {name: _alternation(cues) for name, cues in words.beneficiaries.items()}
+    outputs_only: list[tuple[Piece, Span, MetricFact]] = []
+    for piece, sentence in ex.sentences():
+        text = piece.text_of(sentence)
+        dated = [(start, end) for _, start, end in dates_in(text)]
+        numbers = [
+            m
+            for m in NUMBER_RE.finditer(text)
+            if not any(start <= m.start() < end for start, end in dated)
+            and m.group(0).strip("$ ,.") not in ("", "0")
+        ]
+        if not numbers:
+            continue
+        measures = [name for name, pattern in outcomes.items() if pattern.search(text)]
+        line = piece.block.line_at(sentence.start_char)
+        if measures:
+            served = [name for name, pattern in beneficiaries.items() if pattern.search(text)]
+            fact = MetricFact(
+                value=numbers[0].group(0).strip(),
+                measure=", ".join(measures),
+                kind="outcome",
+                beneficiaries=served,
+                line=line,
+                page=piece.block.page,
+            )
+            signal = ex.add(
+                piece,
+                sentence,
+                indicator="measurable_results",
+                polarity="supporting",
+                rule="measurable_results.outcome_metric",
+                matched=f"{fact.value} {fact.measure}",
+            )
+        elif found := output.search(text):
+            fact = MetricFact(
+                value=numbers[0].group(0).strip(),
+                measure=found.group(0),
+                kind="output",
+                line=line,
+                page=piece.block.page,
+            )
+            outputs_only.append((piece, sentence, fact))
+            continue
+        else:
+            continue
+        if signal.counted:
+            ex.facts.metrics.append(fact)
+    # Counting activity is a red flag only where a document reports no outcome at all.
+    if any(f.kind == "outcome" for f in ex.facts.metrics):
+        return
+    for piece, sentence, fact in outputs_only:
+        signal = ex.add(
+            piece,
+            sentence,
+            indicator="measurable_results",
+            polarity="red_flag",
+            rule="measurable_results.output_only_metric",
+            matched=f"{fact.value} {fact.measure}",
+        )
+        if signal.counted:
+            ex.facts.metrics.append(fact)

@@ -1,0 +1,56 @@
+"""Is an organisation a business or a public partner, and which of the five partner types?"""
+
+from __future__ import annotations
+
+import re
+
+from nextgen_assistant.signals.lexicon import OrganizationLexicon
+from nextgen_assistant.signals.model import OrganizationSeen
+
+
+def _pattern(cues: list[str]) -> re.Pattern[str]:
+    # Abbreviations in capitals (WDB, EDC, ISD) match case-sensitively; words match any case.
+    parts = []
+    for cue in sorted(cues, key=len, reverse=True):
+        escaped = re.escape(cue)
+        parts.append(escaped if cue.isupper() and len(cue) <= 6 else f"(?i:{escaped})")
+    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])")
+
+
+class OrganizationClassifier:
+    """Classifies organisation names by cues from `lexicons/shared/organizations.yaml`."""
+
+    def __init__(self, lexicon: OrganizationLexicon) -> None:
+        self._suffix = _pattern(lexicon.business_suffixes)
+        self._types = {name: _pattern(cues) for name, cues in lexicon.public_types.items()}
+        self._other_public = _pattern(lexicon.other_public)
+        self._business = _pattern(lexicon.business_words)
+        self._sector_values = {
+            sector: {v.lower() for v in values} for sector, values in lexicon.sector_values.items()
+        }
+
+    def classify(self, name: str, sector_hint: str | None = None) -> OrganizationSeen | None:
+        """The organisation's sector and partner type, or None when nothing marks it."""
+        name = " ".join(name.split()).strip(" ,;:-–()")
+        if not name:
+            return None
+        partner_type = next((t for t, p in self._types.items() if p.search(name)), None)
+        hint = (sector_hint or "").strip().lower()
+        hinted = (
+            next((s for s, values in self._sector_values.items() if hint in values), None)
+            if hint
+            else None
+        )
+        if hinted == "business" or (hinted is None and self._suffix.search(name)):
+            return OrganizationSeen(name=name, sector="business")
+        if partner_type is not None:
+            return OrganizationSeen(name=name, sector="public", partner_type=partner_type)
+        if hinted == "public" or self._other_public.search(name):
+            return OrganizationSeen(name=name, sector="public")
+        if self._business.search(name):
+            return OrganizationSeen(name=name, sector="business")
+        return None
+
+    def partner_types_in(self, text: str) -> set[str]:
+        """Public-partner types a passage names."""
+        return {t for t, p in self._types.items() if p.search(text)}

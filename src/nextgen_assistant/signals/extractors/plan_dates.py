@@ -1,0 +1,65 @@
+"""Plan dates: when the action plan was last updated, and its age against --as-of."""
+
+from __future__ import annotations
+
+import re
+
+from nextgen_assistant.signals.extractors import Extraction
+from nextgen_assistant.signals.extractors.dates import dates_in, months_between
+from nextgen_assistant.signals.model import PlanDateFact
+
+
+def run(ex: Extraction, fresh_months: int, stale_months: int) -> None:
+    """Find 'updated/revised/adopted <date>' about a plan; judge its age."""
+    words = ex.lexicons.extractors
+    update_re = re.compile(
+        r"\b(" + "|".join(map(re.escape, words.plan_update_words)) + r")\b", re.IGNORECASE
+    )
+    plan_re = re.compile(
+        r"\b(" + "|".join(map(re.escape, words.plan_nouns)) + r")\b", re.IGNORECASE
+    )
+    about_plan = bool(
+        plan_re.search(
+            f"{ex.document.path} {ex.document.title or ''}".replace("-", " ").replace("_", " ")
+        )
+    )
+    for piece, sentence in ex.sentences():
+        text = sentence.text
+        update = update_re.search(text)
+        if not update or not (about_plan or plan_re.search(text)):
+            continue
+        candidates = [d for d, start, _ in dates_in(text) if start > update.start() - 40]
+        candidates = [d for d in candidates if months_between(d, ex.as_of) >= -1]
+        if not candidates:
+            continue
+        updated = max(candidates)
+        age = max(0, months_between(updated, ex.as_of))
+        fact = PlanDateFact(
+            updated=updated,
+            age_months=age,
+            quote=" ".join(text.split()),
+            line=piece.block.line_at(sentence.start_char),
+            page=piece.block.page,
+        )
+        if age <= fresh_months:
+            signal = ex.add(
+                piece,
+                sentence,
+                indicator="shared_action_plan",
+                polarity="supporting",
+                rule="shared_action_plan.plan_updated_recently",
+                matched=f"{update.group(0)} {updated:%B %Y}",
+            )
+        else:
+            signal = ex.add(
+                piece,
+                sentence,
+                indicator="shared_action_plan",
+                polarity="red_flag",
+                rule="shared_action_plan.plan_out_of_date"
+                if age > stale_months
+                else "shared_action_plan.plan_aging",
+                matched=f"{update.group(0)} {updated:%B %Y} ({age} months ago)",
+            )
+        if signal.counted:
+            ex.facts.plan_dates.append(fact)

@@ -1,0 +1,221 @@
+"""Lexicon files: rules, context cues, false friends and extractor vocabulary, validated on load.
+
+Shipped lexicons live in `lexicons/`; a user adds rules with `--lexicons DIR` (any `*.yaml` with
+`indicator:` and `rules:`). An invalid file is a ConfigError naming the file, rule id and field.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from nextgen_assistant import INDICATOR_IDS
+from nextgen_assistant.knowledge import lexicon_dir, load_model, read_yaml, validate, yaml_files
+from nextgen_assistant.signals.model import Context, Polarity
+
+TokenPattern = list[dict[str, Any]]
+
+
+class Examples(BaseModel):
+    """Sentences a rule must find (asserted, with its polarity) and sentences it must not."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    match: list[str] = Field(default_factory=list)
+    no_match: list[str] = Field(default_factory=list)
+
+
+class Rule(BaseModel):
+    """One piece of vocabulary that is evidence for or against one indicator."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=r"^[a-z_]+\.[a-z0-9_]+$")
+    polarity: Polarity
+    description: str = ""
+    phrases: list[str] = Field(default_factory=list)
+    patterns: list[TokenPattern] = Field(default_factory=list)
+    weight: float = Field(default=1.0, gt=0.0, le=3.0)
+    negation: Literal["flip", "cancel"] = "flip"
+    fuzzy: bool = True
+    examples: Examples
+
+    @model_validator(mode="after")
+    def _has_vocabulary(self) -> Rule:
+        if not self.phrases and not self.patterns:
+            raise ValueError("a rule needs phrases or patterns")
+        if not self.examples.match:
+            raise ValueError("a rule needs at least one example it must match")
+        return self
+
+    @property
+    def indicator(self) -> str:
+        """The indicator id, the part of the rule id before the dot."""
+        return self.id.split(".", 1)[0]
+
+
+class IndicatorLexicon(BaseModel):
+    """One file of rules for one indicator."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    indicator: str
+    rules: list[Rule]
+
+    @field_validator("indicator")
+    @classmethod
+    def _known(cls, value: str) -> str:
+        if value not in INDICATOR_IDS:
+            raise ValueError(f"unknown indicator '{value}'")
+        return value
+
+    @model_validator(mode="after")
+    def _ids_match_indicator(self) -> IndicatorLexicon:
+        for rule in self.rules:
+            if rule.indicator != self.indicator:
+                raise ValueError(f"rule '{rule.id}' must start with '{self.indicator}.'")
+        return self
+
+
+class ContextCue(BaseModel):
+    """A word or phrase that sets the context of evidence near it (ConText-style)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    context: Context
+    direction: Literal["forward", "backward", "both"] = "forward"
+    window: int = Field(default=8, ge=1, le=60)
+    phrases: list[str] = Field(default_factory=list)
+    patterns: list[TokenPattern] = Field(default_factory=list)
+    examples: Examples = Field(default_factory=Examples)
+
+
+class ContextLexicon(BaseModel):
+    """Cues, terminators that end a cue's scope, and the context a question gets."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    cues: list[ContextCue]
+    terminators: list[str]
+    questions: Context = "hypothetical"
+
+
+class FalseFriend(BaseModel):
+    """A name that contains a lexicon word but is not evidence ("Grant Avenue")."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    description: str = ""
+    patterns: list[TokenPattern] = Field(default_factory=list)
+    phrases: list[str] = Field(default_factory=list)
+    examples: Examples
+
+
+class FalseFriendLexicon(BaseModel):
+    """All false friends."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    false_friends: list[FalseFriend]
+
+
+class OrganizationLexicon(BaseModel):
+    """Cues that tell a business from a public partner, and which public-partner type it is."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    business_suffixes: list[str]
+    public_types: dict[str, list[str]]
+    public_type_titles: dict[str, str]
+    other_public: list[str]
+    business_words: list[str]
+    sector_values: dict[Literal["business", "public"], list[str]]
+
+    @model_validator(mode="after")
+    def _five_types(self) -> OrganizationLexicon:
+        if set(self.public_types) != set(self.public_type_titles):
+            raise ValueError("public_types and public_type_titles must name the same types")
+        return self
+
+
+class ExtractorLexicon(BaseModel):
+    """Vocabulary the structured extractors use."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    attendance_labels: list[str]
+    roster_organization_columns: list[str]
+    roster_sector_columns: list[str]
+    roster_file_words: list[str]
+    number_words: dict[str, int]
+    plan_nouns: list[str]
+    plan_update_words: list[str]
+    funding_kinds: dict[str, list[str]]
+    funding_end_words: list[str]
+    outcome_measures: dict[str, list[str]]
+    output_measures: list[str]
+    beneficiaries: dict[str, list[str]]
+    weights: dict[str, float]
+    thresholds: dict[str, float]
+
+
+class Lexicons(BaseModel):
+    """Everything the checker reads, loaded once."""
+
+    rules: list[Rule]
+    context: ContextLexicon
+    false_friends: FalseFriendLexicon
+    organizations: OrganizationLexicon
+    extractors: ExtractorLexicon
+    sources: list[str]
+
+    def rule(self, rule_id: str) -> Rule:
+        """The rule with this id."""
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise KeyError(rule_id)
+
+
+def _rule_files(folder: Path) -> list[tuple[Path, IndicatorLexicon]]:
+    loaded = []
+    for path in yaml_files(folder):
+        data = read_yaml(path)
+        if isinstance(data, dict) and "rules" in data:
+            loaded.append((path, validate(IndicatorLexicon, data, path)))
+    return loaded
+
+
+def load_lexicons(extra: tuple[Path, ...] = ()) -> Lexicons:
+    """Load the shipped lexicons plus any user folders; later rules with the same id replace earlier."""
+    return _load_lexicons(tuple(p.resolve() for p in extra))
+
+
+@lru_cache(maxsize=8)
+def _load_lexicons(extra: tuple[Path, ...]) -> Lexicons:
+    from nextgen_assistant.errors import ConfigError
+
+    base = lexicon_dir()
+    shared = base / "shared"
+    rules: dict[str, Rule] = {}
+    sources: list[str] = []
+    for folder in (base / "indicators", *extra):
+        if not folder.is_dir():
+            raise ConfigError(f"{folder}: the lexicons folder does not exist")
+        for path, lexicon in _rule_files(folder):
+            sources.append(str(path))
+            for rule in lexicon.rules:
+                rules[rule.id] = rule
+    return Lexicons(
+        rules=list(rules.values()),
+        context=load_model(ContextLexicon, shared / "context.yaml"),
+        false_friends=load_model(FalseFriendLexicon, shared / "false_friends.yaml"),
+        organizations=load_model(OrganizationLexicon, shared / "organizations.yaml"),
+        extractors=load_model(ExtractorLexicon, shared / "extractors.yaml"),
+        sources=sources,
+    )
