@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import sys
+from collections.abc import Callable
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -11,7 +14,7 @@ import typer
 from rich.console import Console
 
 from nextgen_assistant import __version__
-from nextgen_assistant.errors import NextGenError
+from nextgen_assistant.errors import ConfigError, NextGenError
 from nextgen_assistant.rubric import Rubric, load_rubric
 
 app = typer.Typer(
@@ -73,6 +76,140 @@ def indicators(
     from nextgen_assistant.report.console import print_rubric
 
     print_rubric(loaded, Console())
+
+
+class ScanFormat(StrEnum):
+    """Formats of `nextgen scan`."""
+
+    json = "json"
+    table = "table"
+    csv = "csv"
+    md = "md"
+
+
+def _as_of(value: str | None) -> date:
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"'{value}' is not a date like 2026-11-25") from None
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise ConfigError(f"cannot write {output}: {error.strerror or error}") from None
+    sys.stderr.write(f"nextgen: wrote {output}\n")
+
+
+def _progress_bar() -> tuple[Callable[[int, int, str], None] | None, Callable[[], None]]:
+    """A rich progress bar on stderr, only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        return None, lambda: None
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    bar = Progress(
+        TextColumn("scanning"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        TextColumn("{task.description}"),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    task = bar.add_task("", total=None)
+    bar.start()
+
+    def advance(done: int, total: int, path: str) -> None:
+        bar.update(task, completed=done, total=total, description=Path(path).name[:40])
+
+    return advance, bar.stop
+
+
+PathsArgument = Annotated[
+    list[Path], typer.Argument(help="Files or folders of one partnership's documents.")
+]
+LexiconsOption = Annotated[
+    list[Path] | None,
+    typer.Option("--lexicons", help="A folder of your own rules (YAML); may repeat."),
+]
+AsOfOption = Annotated[
+    str | None, typer.Option("--as-of", help="Fix 'today' (YYYY-MM-DD) for date judgements.")
+]
+OutputOption = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+]
+JobsOption = Annotated[
+    int, typer.Option("--jobs", "-j", min=1, help="Documents scanned in parallel.")
+]
+ModelOption = Annotated[
+    str | None, typer.Option("--model", help="An installed spaCy model to use (optional).")
+]
+MaxMbOption = Annotated[
+    float, typer.Option("--max-mb", min=0.001, help="Largest file read, in MB.")
+]
+
+
+@app.command()
+def scan(
+    paths: PathsArgument,
+    format: Annotated[
+        ScanFormat | None,
+        typer.Option("--format", "-f", help="Default: table on a terminal, else json."),
+    ] = None,
+    output: OutputOption = None,
+    as_of: AsOfOption = None,
+    jobs: JobsOption = 1,
+    lexicons: LexiconsOption = None,
+    model: ModelOption = None,
+    max_mb: MaxMbOption = 50.0,
+) -> None:
+    """Scan one partnership's documents for evidence for and against each indicator."""
+    from nextgen_assistant.documents import ReadLimits
+    from nextgen_assistant.report import scan_output
+    from nextgen_assistant.signals.scan import ScanSettings
+    from nextgen_assistant.signals.scan import scan as run_scan
+
+    settings = ScanSettings(
+        as_of=_as_of(as_of),
+        lexicons=tuple(lexicons or ()),
+        model=model,
+        limits=ReadLimits(max_file_bytes=int(max_mb * 1024 * 1024)),
+    )
+    chosen = format or (
+        ScanFormat.table if sys.stdout.isatty() and output is None else ScanFormat.json
+    )
+    advance, stop = _progress_bar()
+    try:
+        result = run_scan(paths, settings, jobs=jobs, progress=advance)
+    finally:
+        stop()
+    rubric = load_rubric()
+    if chosen is ScanFormat.table and output is None:
+        scan_output.print_scan_table(result, rubric, Console())
+    elif chosen is ScanFormat.table:
+        console = Console(file=io.StringIO(), width=120, no_color=True)
+        scan_output.print_scan_table(result, rubric, console)
+        _emit(console.file.getvalue(), output)  # type: ignore[attr-defined]
+    elif chosen is ScanFormat.csv:
+        _emit(scan_output.scan_csv(result), output)
+    elif chosen is ScanFormat.md:
+        _emit(scan_output.scan_markdown(result, rubric), output)
+    else:
+        _emit(result.model_dump_json(indent=2), output)
+    if result.failed:
+        raise typer.Exit(1)
 
 
 def main() -> None:

@@ -135,7 +135,7 @@ class Checker:
 
 
 def _strongest_per_sentence(signals: list[Signal]) -> list[Signal]:
-    """One signal per sentence, indicator, polarity and context: the strongest."""
+    """One signal per sentence, indicator, polarity and counted-or-listed: the strongest."""
     best: dict[tuple[object, ...], Signal] = {}
     for signal in signals:
         key = (

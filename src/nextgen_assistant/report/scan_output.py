@@ -1,0 +1,151 @@
+"""`nextgen scan` output: a terminal table, CSV (one row per signal) and Markdown."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from nextgen_assistant.rubric import Rubric
+from nextgen_assistant.signals.model import ScanResult, Signal
+
+STATUS_STYLE = {"meets": "green", "partial": "yellow", "gap": "red", "unknown": "dim"}
+CSV_COLUMNS = [
+    "document",
+    "indicator",
+    "polarity",
+    "context",
+    "rule",
+    "matched",
+    "quote",
+    "page",
+    "line",
+    "confidence",
+]
+
+
+def where(signal: Signal) -> str:
+    """'file p.2 l.14' for a quote."""
+    page = f" p.{signal.location.page}" if signal.location.page else ""
+    return f"{signal.path or ''}{page} l.{signal.location.line}"
+
+
+def strongest(result: ScanResult, indicator: str, limit: int = 3) -> list[Signal]:
+    """The strongest signals for an indicator: counted ones first, then by weight and confidence."""
+    signals = [s for d in result.documents for s in d.signals if s.indicator == indicator]
+    signals.sort(key=lambda s: (not s.counted, -(s.weight * s.confidence)))
+    return signals[:limit]
+
+
+def print_scan_table(
+    result: ScanResult, rubric: Rubric, console: Console, evidence_per_indicator: int = 3
+) -> None:
+    """Summary per indicator, then the strongest evidence, then unreadable and skipped files."""
+    ok = sum(d.status == "ok" for d in result.documents)
+    table = Table(title=f"Evidence from {ok} document(s), as of {result.as_of}")
+    for column in ("indicator", "status", "score", "supporting", "red flags", "listed only"):
+        table.add_column(column, justify="left" if column in ("indicator", "status") else "right")
+    for item in result.indicators:
+        style = STATUS_STYLE[item.status]
+        table.add_row(
+            rubric.indicator(item.id).title,
+            f"[{style}]{item.status}[/]",
+            "-" if item.score is None else f"{item.score:.1f}",
+            str(item.supporting),
+            str(item.red_flags),
+            str(item.listed_only),
+        )
+    console.print(table)
+    for item in result.indicators:
+        signals = strongest(result, item.id, evidence_per_indicator)
+        if not signals:
+            continue
+        console.print(f"\n[bold]{escape(rubric.indicator(item.id).title)}[/]")
+        for signal in signals:
+            mark = "+" if signal.polarity == "supporting" else "-"
+            colour = "green" if signal.polarity == "supporting" else "red"
+            style = colour if signal.counted else "dim"
+            note = "" if signal.counted else f" ({signal.context}: {signal.cue})"
+            console.print(f"  [{style}]{mark} “{escape(signal.quote)}”{escape(note)}[/]")
+            console.print(f"    [dim]{escape(where(signal))} · {signal.rule}[/]")
+    _print_problems(result, console)
+
+
+def _print_problems(result: ScanResult, console: Console) -> None:
+    failed = result.failed
+    if failed:
+        console.print(f"\n[bold red]{len(failed)} document(s) could not be read:[/]")
+        for document in failed:
+            console.print(f"  [red]✗[/] {escape(document.path)}: {escape(document.error or '')}")
+    for document in result.documents:
+        for warning in document.warnings:
+            console.print(f"  [yellow]![/] {escape(document.path)}: {escape(warning)}")
+    if result.skipped:
+        console.print(
+            f"\n[dim]{len(result.skipped)} file(s) skipped (not a kind the tool reads):[/]"
+        )
+        for skipped in result.skipped:
+            console.print(f"  [dim]{escape(skipped.path)}[/]")
+
+
+def scan_csv(result: ScanResult) -> str:
+    """One row per signal, for spreadsheets."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    for document in result.documents:
+        for s in document.signals:
+            writer.writerow(
+                [
+                    document.path,
+                    s.indicator,
+                    s.polarity,
+                    s.context,
+                    s.rule,
+                    s.matched,
+                    s.quote,
+                    s.location.page or "",
+                    s.location.line,
+                    f"{s.confidence:.2f}",
+                ]
+            )
+    return buffer.getvalue()
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def scan_markdown(result: ScanResult, rubric: Rubric, evidence_per_indicator: int = 5) -> str:
+    """The scan as a Markdown document a person can paste into a shared drive."""
+    lines = [
+        f"# Document evidence, as of {result.as_of}",
+        "",
+        "| Indicator | Status | Score | Supporting | Red flags |",
+        "|---|---|---|---|---|",
+    ]
+    for item in result.indicators:
+        score = "–" if item.score is None else f"{item.score:.1f}"
+        lines.append(
+            f"| {rubric.indicator(item.id).title} | {item.status} | {score} | {item.supporting} | {item.red_flags} |"
+        )
+    for item in result.indicators:
+        signals = strongest(result, item.id, evidence_per_indicator)
+        if not signals:
+            continue
+        lines += ["", f"## {rubric.indicator(item.id).title}", ""]
+        for s in signals:
+            kind = "supporting" if s.polarity == "supporting" else "red flag"
+            context = "" if s.counted else f", {s.context}, not counted"
+            lines.append(f"- **{kind}{context}**: “{_md_cell(s.quote)}” — `{_md_cell(where(s))}`")
+    if result.failed:
+        lines += ["", "## Documents that could not be read", ""]
+        lines += [f"- `{d.path}`: {d.error}" for d in result.failed]
+    if result.skipped:
+        lines += ["", "## Files skipped", ""] + [
+            f"- `{s.path}`: {s.reason}" for s in result.skipped
+        ]
+    return "\n".join(lines) + "\n"
