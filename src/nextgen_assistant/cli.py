@@ -212,6 +212,31 @@ def scan(
         raise typer.Exit(1)
 
 
+@app.command("eval")
+def evaluate_command(
+    labels: Annotated[Path, typer.Option("--labels", help="The labeled set (labels.yaml).")] = Path(
+        "sample_docs/labels.yaml"
+    ),
+    format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
+    jobs: JobsOption = 1,
+) -> None:
+    """Score the document checker against a labeled set; exit 1 below the set's floors."""
+    from nextgen_assistant.report.eval_output import evaluation_json, print_evaluation
+    from nextgen_assistant.signals.evaluation import evaluate
+
+    if not labels.is_file():
+        raise ConfigError(
+            f"{labels}: no such labels file (run from the repository, or pass --labels)"
+        )
+    result = evaluate(labels, jobs=jobs)
+    if format is ListFormat.json:
+        _emit(evaluation_json(result), None)
+    else:
+        print_evaluation(result, Console())
+    if not result.passed:
+        raise typer.Exit(1)
+
+
 def main() -> None:
     """Entry point: run the CLI, turning the project's errors into one sentence and an exit code."""
     try:

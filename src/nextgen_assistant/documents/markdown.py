@@ -3,11 +3,27 @@
 from __future__ import annotations
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from nextgen_assistant.documents.model import Block, BlockKind
 from nextgen_assistant.documents.text import clean_text
 
 _PARSER = MarkdownIt("commonmark", {"html": False}).enable("table")
+
+
+def _plain(inline: Token) -> str:
+    """An inline token's text without emphasis, link or code markers; soft breaks as newlines."""
+    if not inline.children:
+        return inline.content
+    parts = []
+    for child in inline.children:
+        if child.type in ("text", "code_inline", "html_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        elif child.type == "image":
+            parts.append(child.content)
+    return "".join(parts)
 
 
 def markdown_blocks(source: str) -> tuple[list[Block], str | None]:
@@ -50,7 +66,7 @@ def markdown_blocks(source: str) -> tuple[list[Block], str | None]:
                 )
             row_cells = None
         elif token.type == "inline":
-            text = clean_text(token.content)
+            text = clean_text(_plain(token))
             if row_cells is not None:
                 row_cells.append(text)
                 continue

@@ -54,6 +54,10 @@ class Checker:
         self._grant_share = (
             self.rubric.indicator("sustainability").check("not_grant_dependent").threshold or 0.5
         )
+        self._partner_types_needed = int(
+            self.rubric.indicator("public_partner_team").check("partner_type_coverage").threshold
+            or 3
+        )
         self._grant_ending = int(thresholds.get("grant_ending_within_months", 24))
 
     def _rule_signal(self, piece: Piece, match: RuleMatch, path: str) -> Signal | None:
@@ -110,7 +114,7 @@ class Checker:
             context=self.context,
         )
         if pieces:
-            attendance.run(extraction, self.organizations)
+            attendance.run(extraction, self.organizations, self._partner_types_needed)
             geography.run(extraction)
             plan_dates.run(extraction, self._fresh_months, self._stale_months)
             funding.run(extraction, self._grant_share, self._grant_ending)

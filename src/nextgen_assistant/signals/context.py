@@ -50,12 +50,11 @@ class ContextFinder:
         hits = self._cache.get(key)
         if hits is None:
             hits = []
-            offset = sentence.start
             for matcher in (self._phrases, self._patterns):
+                # Called on a Span, spaCy's matchers return offsets in the whole Doc.
                 for match_id, start, end in matcher(sentence):
                     cue = self._cues[self._strings[match_id]]
-                    span = sentence.doc[offset + start : offset + end]
-                    hits.append(CueHit(cue, offset + start, offset + end, span.text))
+                    hits.append(CueHit(cue, start, end, sentence.doc[start:end].text))
             if len(self._cache) > 4096:
                 self._cache.clear()
             self._cache[key] = hits

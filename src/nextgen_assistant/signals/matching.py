@@ -62,7 +62,11 @@ class RuleMatcher:
             if rule.phrases:
                 docs = list(nlp.pipe(rule.phrases))
                 self._lower.add(rule.id, docs)
-                self._lemma.add(rule.id, docs)
+                # Lemmas generalise phrases ("depends on grants"); a single word's lemma is too
+                # loose ("dues" -> "due"), so single words match only as written.
+                phrases = [d for d in docs if len(d) > 1]
+                if phrases:
+                    self._lemma.add(rule.id, phrases)
                 if rule.fuzzy:
                     for phrase in rule.phrases:
                         key = compact(phrase)

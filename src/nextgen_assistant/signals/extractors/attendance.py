@@ -132,7 +132,7 @@ def _lists(ex: Extraction, classifier: OrganizationClassifier) -> None:
         _fact(ex, piece, "minutes", found.group(1).strip().capitalize(), seen)
 
 
-def run(ex: Extraction, classifier: OrganizationClassifier) -> None:
+def run(ex: Extraction, classifier: OrganizationClassifier, types_needed: int) -> None:
     """Find attendance lists and rosters; count business and public participants."""
     _tables(ex, classifier)
     _lists(ex, classifier)
@@ -144,8 +144,7 @@ def run(ex: Extraction, classifier: OrganizationClassifier) -> None:
         if named and ex.context.context_of(sentence, sentence.start, sentence.end)[0] == "asserted":
             types |= named
     ex.facts.partner_types = sorted(types)
-    threshold = 3
-    if len(types) >= threshold:
+    if len(types) >= types_needed:
         piece = ex.pieces[0]
         ex.add(
             piece,
@@ -156,7 +155,7 @@ def run(ex: Extraction, classifier: OrganizationClassifier) -> None:
             matched=f"{len(types)} of 5 partner types: {', '.join(sorted(types))}",
             quote=f"Public-partner types named: {', '.join(sorted(types))}",
         )
-    elif ex.facts.attendance and any(f.public for f in ex.facts.attendance) and len(types) <= 1:
+    elif ex.facts.attendance and any(f.public for f in ex.facts.attendance):
         fact = ex.facts.attendance[0]
         piece = next(
             p for p in ex.pieces if p.block.line == fact.line and p.block.page == fact.page

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Span
+
 from nextgen_assistant.signals.extractors import Extraction, Piece
 from nextgen_assistant.signals.extractors.dates import dates_in, months_between
 from nextgen_assistant.signals.model import FundingLine
@@ -28,6 +30,7 @@ def run(ex: Extraction, max_grant_share: float, ending_within_months: int) -> No
         r"\b(" + "|".join(map(re.escape, words.funding_end_words)) + r")\b", re.IGNORECASE
     )
     biggest_grant: tuple[float, Piece | None] = (0.0, None)
+    endings: list[tuple[Piece, Span, str]] = []
     for piece, sentence in ex.sentences():
         text = piece.text_of(sentence)
         cues = [
@@ -69,23 +72,28 @@ def run(ex: Extraction, max_grant_share: float, ending_within_months: int) -> No
                             page=piece.block.page,
                         )
                     )
-                    ex.add(
-                        piece,
-                        sentence,
-                        indicator="sustainability",
-                        polarity="red_flag",
-                        rule="sustainability.grant_end_date",
-                        matched=f"{ending.group(0)} {when:%B %Y}",
-                    )
+                    endings.append((piece, sentence, f"{ending.group(0)} {when:%B %Y}"))
                     break
     totals: dict[str, float] = {}
     for line_item in ex.facts.funding:
         if line_item.amount:
             totals[line_item.kind] = totals.get(line_item.kind, 0.0) + line_item.amount
     total = sum(totals.values())
-    if total <= 0 or not ex.pieces:
+    share = totals.get("grant", 0.0) / total if total > 0 else None
+    # A grant ending is a risk where grants carry the work (or the mix is unknown), not where a
+    # member-funded partnership closes out one project grant.
+    if share is None or share > max_grant_share:
+        for piece, sentence, matched in endings:
+            ex.add(
+                piece,
+                sentence,
+                indicator="sustainability",
+                polarity="red_flag",
+                rule="sustainability.grant_end_date",
+                matched=matched,
+            )
+    if share is None or not ex.pieces:
         return
-    share = totals.get("grant", 0.0) / total
     mix = ", ".join(
         f"{kind} {value / total:.0%}"
         for kind, value in sorted(totals.items(), key=lambda kv: -kv[1])

@@ -86,5 +86,24 @@ def run(ex: Extraction) -> None:
                 matched=", ".join(seen),
             )
             signalled = signal.counted
+    # Rosters often have a "County" column of bare names ("Weld"): read it through the gazetteer.
+    counties, _ = gazetteer()
+    for piece in ex.pieces:
+        header, cells = piece.block.header or [], piece.block.cells or []
+        for column, cell in zip(header, cells, strict=False):
+            if "county" in column.lower() and f"{cell.strip().lower()} county" in counties:
+                before = len(seen)
+                seen.setdefault(f"{cell.strip()} County", None)
+                if not signalled and before < 2 <= len(seen):
+                    ex.add(
+                        piece,
+                        None,
+                        indicator="regional_labor_market",
+                        polarity="supporting",
+                        rule="regional_labor_market.counties_named",
+                        matched=", ".join(seen),
+                        quote=f"Members in {', '.join(seen)}",
+                    )
+                    signalled = True
     ex.facts.counties = list(seen)
     ex.facts.states = list(named_states)
