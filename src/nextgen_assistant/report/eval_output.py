@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from nextgen_assistant.signals.evaluation import Evaluation
+if TYPE_CHECKING:  # the evaluation runs the checker; rendering only needs its shape
+    from nextgen_assistant.signals.evaluation import Evaluation
 
 
 def print_evaluation(result: Evaluation, console: Console) -> None:

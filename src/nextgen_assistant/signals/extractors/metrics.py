@@ -18,6 +18,20 @@ NUMBER_RE = re.compile(
 NEAR_CHARS = 40
 
 
+def _near(
+    text: str, numbers: list[re.Match[str]], pattern: re.Pattern[str], count_only: bool = False
+) -> re.Match[str] | None:
+    """The measure found close to one of the numbers: "400 Grant Avenue ... meetings" is not one."""
+    for number in numbers:
+        if count_only and ("$" in number.group(0) or "%" in number.group(0)):
+            continue
+        window = text[max(0, number.start() - NEAR_CHARS) : number.end() + NEAR_CHARS]
+        found = pattern.search(window)
+        if found:
+            return found
+    return None
+
+
 def _alternation(cues: list[str]) -> re.Pattern[str]:
     return re.compile(
         r"\b(" + "|".join(map(re.escape, sorted(cues, key=len, reverse=True))) + r")\b",
@@ -44,18 +58,7 @@ def run(ex: Extraction) -> None:
         if not numbers:
             continue
 
-        def near(pattern: re.Pattern[str], count_only: bool = False) -> re.Match[str] | None:
-            # A measure counts only close to a number: "400 Grant Avenue ... meetings" is not one.
-            for number in numbers:
-                if count_only and ("$" in number.group(0) or "%" in number.group(0)):
-                    continue
-                window = text[max(0, number.start() - NEAR_CHARS) : number.end() + NEAR_CHARS]
-                found = pattern.search(window)
-                if found:
-                    return found
-            return None
-
-        measures = [name for name, pattern in outcomes.items() if near(pattern)]
+        measures = [name for name, pattern in outcomes.items() if _near(text, numbers, pattern)]
         line = piece.block.line_at(sentence.start_char)
         if measures:
             served = [name for name, pattern in beneficiaries.items() if pattern.search(text)]
@@ -75,7 +78,7 @@ def run(ex: Extraction) -> None:
                 rule="measurable_results.outcome_metric",
                 matched=f"{fact.value} {fact.measure}",
             )
-        elif found := near(output, count_only=True):
+        elif found := _near(text, numbers, output, count_only=True):
             fact = MetricFact(
                 value=numbers[0].group(0).strip(),
                 measure=found.group(0),
