@@ -24,7 +24,7 @@ from nextgen_assistant.signals.extractors.organizations import OrganizationClass
 from nextgen_assistant.signals.lexicon import Lexicons, Rule, load_lexicons
 from nextgen_assistant.signals.matching import RuleMatch, RuleMatcher
 from nextgen_assistant.signals.model import DocumentResult, Signal, SignalLocation
-from nextgen_assistant.signals.pipeline import build_nlp
+from nextgen_assistant.signals.pipeline import build_nlp, remember_text, text_of
 
 CONFIDENCE = {"phrase": 0.9, "pattern": 0.85, "fuzzy": 0.65}
 FLIP = {"supporting": "red_flag", "red_flag": "supporting"}
@@ -63,7 +63,7 @@ class Checker:
     def _rule_signal(self, piece: Piece, match: RuleMatch, path: str) -> Signal | None:
         rule = self._rules[match.rule_id]
         doc = piece.doc
-        sentence: Span = doc[match.start].sent
+        sentence: Span = piece.sentence_at(match.start)
         context, cue = self.context.context_of(sentence, match.start, match.end)
         polarity = rule.polarity
         if context == "negated":
@@ -76,7 +76,7 @@ class Checker:
             context=context,
             rule=rule.id,
             matched=doc[match.start : match.end].text,
-            quote=" ".join(sentence.text.split()),
+            quote=" ".join(text_of(sentence).split()),
             location=SignalLocation(
                 page=piece.block.page, line=piece.block.line_at(doc[match.start].idx)
             ),
@@ -92,17 +92,17 @@ class Checker:
         """Every signal and fact of one document; by default the strongest rule signal per sentence,
         indicator, polarity and context (so one sentence is not counted twice)."""
         texts = [block.text.replace("\n", " ") for block in document.blocks]
-        pieces = [
-            Piece(block, doc)
-            for block, doc in zip(document.blocks, self.nlp.pipe(texts, batch_size=64), strict=True)
-        ]
+        docs = (
+            remember_text(doc, text)
+            for text, doc in zip(texts, self.nlp.pipe(texts, batch_size=64), strict=True)
+        )
+        pieces = [Piece(block, doc) for block, doc in zip(document.blocks, docs, strict=True)]
         signals: list[Signal] = []
         for piece in pieces:
-            matches = self.matcher(piece.doc)
-            blocked = self.matcher.false_friend_tokens(piece.doc) if piece.doc.text else set()
-            if blocked:
-                piece.blocked = frozenset(blocked)
-            for match in matches:
+            piece.find_blocked = self.matcher.false_friend_tokens
+            for match in self.matcher(piece.doc, piece.sentences):
+                if piece.blocked_at(match.start).intersection(range(match.start, match.end)):
+                    continue  # inside a false friend: "Grant Avenue" is not a grant
                 signal = self._rule_signal(piece, match, document.path)
                 if signal is not None:
                     signals.append(signal)

@@ -12,6 +12,7 @@ from spacy.tokens import Span
 from nextgen_assistant.signals.lexicon import ContextCue, ContextLexicon
 from nextgen_assistant.signals.matching import _add_patterns
 from nextgen_assistant.signals.model import Context
+from nextgen_assistant.signals.pipeline import text_of
 
 # Which context wins when two cues reach the same evidence: plans and the past over negation.
 _PRIORITY: dict[str, int] = {"hypothetical": 3, "historical": 2, "negated": 1, "asserted": 0}
@@ -34,10 +35,13 @@ class ContextFinder:
         self._lexicon = lexicon
         self._cues = {cue.id: cue for cue in lexicon.cues}
         self._phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._patterns = Matcher(nlp.vocab)
         for cue in lexicon.cues:
             if cue.phrases:
                 self._phrases.add(cue.id, [nlp.make_doc(p) for p in cue.phrases])
+            if cue.exact_case:
+                self._exact.add(cue.id, [nlp.make_doc(p) for p in cue.exact_case])
             if cue.patterns:
                 _add_patterns(self._patterns, cue.id, cue.patterns, f"context cue '{cue.id}'")
         self._terminators = {t.lower() for t in lexicon.terminators}
@@ -50,15 +54,21 @@ class ContextFinder:
         hits = self._cache.get(key)
         if hits is None:
             hits = []
-            for matcher in (self._phrases, self._patterns):
-                # Called on a Span, spaCy's matchers return offsets in the whole Doc.
-                for match_id, start, end in matcher(sentence):
-                    cue = self._cues[self._strings[match_id]]
-                    hits.append(CueHit(cue, start, end, sentence.doc[start:end].text))
+            for matcher in (self._phrases, self._exact):
+                for match_id, start, end in matcher(sentence):  # Doc offsets, even on a Span
+                    hits.append(self._hit(match_id, sentence, start, end))
+            if len(self._patterns):
+                for match_id, start, end in self._patterns(sentence):  # Span offsets
+                    hits.append(
+                        self._hit(match_id, sentence, sentence.start + start, sentence.start + end)
+                    )
             if len(self._cache) > 4096:
                 self._cache.clear()
             self._cache[key] = hits
         return hits
+
+    def _hit(self, match_id: int, sentence: Span, start: int, end: int) -> CueHit:
+        return CueHit(self._cues[self._strings[match_id]], start, end, sentence.doc[start:end].text)
 
     def forget(self) -> None:
         """Drop cached cues (call between Docs)."""
@@ -93,6 +103,6 @@ class ContextFinder:
                 rank = (_PRIORITY[cue.context], -gap)
                 if rank > best[:2]:
                     best = (rank[0], rank[1], cue.context, hit.text)
-        if best[2] == "asserted" and sentence.text.rstrip().endswith("?"):
+        if best[2] == "asserted" and text_of(sentence).rstrip().endswith("?"):
             return self._lexicon.questions, "?"
         return best[2], best[3]

@@ -90,6 +90,7 @@ class ContextCue(BaseModel):
     direction: Literal["forward", "backward", "both"] = "forward"
     window: int = Field(default=8, ge=1, le=60)
     phrases: list[str] = Field(default_factory=list)
+    exact_case: list[str] = Field(default_factory=list)
     patterns: list[TokenPattern] = Field(default_factory=list)
     examples: Examples = Field(default_factory=Examples)
 

@@ -6,20 +6,35 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+import numpy
 import spacy
+from spacy.attrs import LEMMA, LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.lookups import load_lookups
-from spacy.tokens import Doc
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # in the .pyx, not the stubs
+from spacy.tokens import Doc, Span
 
 from nextgen_assistant.errors import ConfigError
 
 
 class LemmaTable:
-    """The English lemma lookup table, with a memo and a test for words it does not know."""
+    """The English lemma lookup table, with a memo and a test for words it does not know.
+
+    The table's keys are spaCy string hashes, so whole Docs are lemmatised as arrays: the
+    lower-case hash of every token looked up at once (a lower-case retry for every word, which
+    is what the case-sensitive table needs for sentence-initial words).
+    """
 
     def __init__(self) -> None:
         lookups = load_lookups("en", ["lemma_lookup", "lemma_index"])
         self._table = lookups.get_table("lemma_lookup")
+        items = list(self._table.items())
+        keys = numpy.array([key for key, _ in items], dtype=numpy.uint64)
+        order = numpy.argsort(keys)
+        self.lemma_strings = [value.lower() for _, value in items]
+        values = numpy.array([hash_string(v) for v in self.lemma_strings], dtype=numpy.uint64)
+        self._keys = keys[order]
+        self._values = values[order]
         index = lookups.get_table("lemma_index")
         self._base_forms: set[str] = {
             word for pos in ("noun", "verb", "adj", "adv") for word in (index.get(pos) or [])
@@ -35,6 +50,13 @@ class LemmaTable:
             self._memo[text] = found
         return found
 
+    def lemma_hashes(self, lower: numpy.ndarray) -> numpy.ndarray:
+        """Lemma hashes for an array of lower-case hashes (unknown words keep their own)."""
+        index = numpy.searchsorted(self._keys, lower)
+        index[index >= len(self._keys)] = 0
+        found = self._keys[index] == lower
+        return numpy.where(found, self._values[index], lower)
+
     def knows(self, lower: str) -> bool:
         """Whether a lower-case word is an English word the tables hold (as a base or inflection)."""
         return lower in self._base_forms or self._table.get(lower) is not None
@@ -48,13 +70,56 @@ def lemma_table() -> LemmaTable:
 
 @Language.component("nextgen_lemmatizer")
 def _lemmatize(doc: Doc) -> Doc:
-    table = lemma_table()
-    for token in doc:
-        if not token.is_space and not token.is_punct:
-            token.lemma_ = table.lemma(token.text)
-        else:
-            token.lemma_ = token.text
+    if len(doc):
+        lemmas = lemma_table().lemma_hashes(doc.to_array(LOWER))
+        doc.from_array([LEMMA], lemmas.reshape(-1, 1))  # type: ignore[arg-type]
     return doc
+
+
+SENTENCE_ENDS = (".", "!", "?", "...", "…", "!?", "?!")
+SENTENCE_STARTS_KEY = "nextgen_sentence_starts"
+
+
+@Language.component("nextgen_sentencizer")
+def _split_sentences(doc: Doc) -> Doc:
+    """Sentences end at . ! ? (abbreviations such as 'Dr.' and 'Inc.' are single tokens, so they
+    do not end one). Done on arrays: spaCy's own sentencizer builds a Python object per token."""
+    size = len(doc)
+    if not size:
+        doc.user_data[SENTENCE_STARTS_KEY] = []
+        return doc
+    orth = doc.to_array(ORTH)
+    ends = numpy.isin(orth, _end_hashes())
+    starts = numpy.zeros(size, dtype=bool)
+    starts[0] = True
+    starts[1:] = ends[:-1] & ~ends[1:]
+    values = numpy.where(starts, 1, -1).astype(numpy.int64).astype(numpy.uint64).reshape(-1, 1)
+    doc.from_array([SENT_START], values)  # type: ignore[arg-type]
+    doc.user_data[SENTENCE_STARTS_KEY] = numpy.flatnonzero(starts).tolist()
+    return doc
+
+
+@lru_cache(maxsize=1)
+def _end_hashes() -> numpy.ndarray:
+    return numpy.array([hash_string(p) for p in SENTENCE_ENDS], dtype=numpy.uint64)
+
+
+TEXT_KEY = "nextgen_text"
+
+
+def remember_text(doc: Doc, text: str) -> Doc:
+    """Keep the string a Doc was made from: spaCy's Doc.text rebuilds it token by token."""
+    doc.user_data[TEXT_KEY] = text
+    return doc
+
+
+def text_of(span: Doc | Span) -> str:
+    """A Doc's or Span's text, sliced from the remembered string when there is one."""
+    if isinstance(span, Span):
+        text = span.doc.user_data.get(TEXT_KEY)
+        return span.text if text is None else text[span.start_char : span.end_char]
+    text = span.user_data.get(TEXT_KEY)
+    return span.text if text is None else text
 
 
 @lru_cache(maxsize=2)
@@ -71,7 +136,9 @@ def build_nlp(model: str | None = None) -> Language:
             nlp.add_pipe("sentencizer", first=True)
     else:
         nlp = spacy.blank("en")
-        nlp.add_pipe("sentencizer")
+        nlp.add_pipe("nextgen_sentencizer")
+    for lemma in lemma_table().lemma_strings:  # lemma hashes must resolve to strings
+        nlp.vocab.strings.add(lemma)
     nlp.add_pipe("nextgen_lemmatizer")
     nlp.max_length = 5_000_000
     return nlp

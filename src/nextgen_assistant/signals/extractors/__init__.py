@@ -3,7 +3,9 @@ kept on the document result and turned into signals."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import itertools
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -13,6 +15,7 @@ from nextgen_assistant.documents.model import Block, Document
 from nextgen_assistant.signals.context import ContextFinder
 from nextgen_assistant.signals.lexicon import Lexicons
 from nextgen_assistant.signals.model import DocumentFacts, Polarity, Signal, SignalLocation
+from nextgen_assistant.signals.pipeline import SENTENCE_STARTS_KEY, text_of
 
 
 @dataclass
@@ -21,14 +24,49 @@ class Piece:
 
     block: Block
     doc: Doc
-    blocked: frozenset[int] = frozenset()
+    find_blocked: Callable[[Span], set[int]] | None = None
+    _blocked: dict[int, set[int]] = field(default_factory=dict)
+    _sentences: list[Span] | None = None
+    _sentence_starts: list[int] | None = None
+
+    @property
+    def sentences(self) -> list[Span]:
+        """The block's sentences, computed once."""
+        if self._sentences is None:
+            starts = self.doc.user_data.get(SENTENCE_STARTS_KEY)
+            if starts is None:  # a trained model's parser set them
+                self._sentences = list(self.doc.sents)
+            else:
+                bounds = [*starts, len(self.doc)]
+                self._sentences = [self.doc[a:b] for a, b in itertools.pairwise(bounds) if b > a]
+            self._sentence_starts = [s.start for s in self._sentences]
+        return self._sentences
+
+    def sentence_at(self, token_index: int) -> Span:
+        """The sentence holding a token (Token.sent rescans the whole Doc each call)."""
+        sentences = self.sentences
+        assert self._sentence_starts is not None
+        return sentences[max(0, bisect_right(self._sentence_starts, token_index) - 1)]
+
+    def blocked_in(self, sentence: Span) -> set[int]:
+        """Tokens of a sentence inside false friends ("Grant Avenue"), found once per sentence."""
+        found = self._blocked.get(sentence.start)
+        if found is None:
+            found = self.find_blocked(sentence) if self.find_blocked else set()
+            self._blocked[sentence.start] = found
+        return found
+
+    def blocked_at(self, token_index: int) -> set[int]:
+        """False-friend tokens of the sentence holding a token."""
+        return self.blocked_in(self.sentence_at(token_index))
 
     def text_of(self, span: Span) -> str:
         """The span's text with false-friend tokens ("Grant Avenue") blanked, same length."""
-        if not self.blocked.intersection(range(span.start, span.end)):
-            return span.text
-        chars = list(span.text)
-        for i in self.blocked:
+        blocked = self.blocked_at(span.start)
+        if not blocked.intersection(range(span.start, span.end)):
+            return text_of(span)
+        chars = list(text_of(span))
+        for i in blocked:
             if span.start <= i < span.end:
                 token = self.doc[i]
                 begin = token.idx - span.start_char
@@ -51,7 +89,7 @@ class Extraction:
     def sentences(self) -> Iterator[tuple[Piece, Span]]:
         """Every sentence of the document, with its piece."""
         for piece in self.pieces:
-            for sentence in piece.doc.sents:
+            for sentence in piece.sentences:
                 yield piece, sentence
 
     def weight(self, name: str) -> float:
@@ -82,7 +120,7 @@ class Extraction:
             if start_char is not None
             else (sentence.start_char if sentence is not None else 0)
         )
-        text = quote or (sentence.text if sentence is not None else piece.block.text)
+        text = quote or (text_of(sentence) if sentence is not None else piece.block.text)
         signal = Signal(
             indicator=indicator,
             polarity=polarity,

@@ -8,6 +8,7 @@ import re
 from nextgen_assistant.signals.extractors import Extraction, Piece
 from nextgen_assistant.signals.extractors.organizations import OrganizationClassifier
 from nextgen_assistant.signals.model import AttendanceFact, OrganizationSeen
+from nextgen_assistant.signals.pipeline import text_of
 
 MIN_CLASSIFIED = 3
 
@@ -140,7 +141,7 @@ def run(ex: Extraction, classifier: OrganizationClassifier, types_needed: int) -
     for fact in ex.facts.attendance:
         types.update(o.partner_type for o in fact.organizations if o.partner_type)
     for _piece, sentence in ex.sentences():
-        named = classifier.partner_types_in(sentence.text)
+        named = classifier.partner_types_in(text_of(sentence))
         if named and ex.context.context_of(sentence, sentence.start, sentence.end)[0] == "asserted":
             types |= named
     ex.facts.partner_types = sorted(types)

@@ -9,6 +9,7 @@ from functools import lru_cache
 import addfips
 
 from nextgen_assistant.signals.extractors import Extraction
+from nextgen_assistant.signals.pipeline import text_of
 
 _COUNTY = re.compile(r"\b((?:[A-Z][a-zA-Z.'’-]+\s){1,3})(County|Parish|Borough)\b")
 _COUNTY_LIST = re.compile(
@@ -65,7 +66,7 @@ def run(ex: Extraction) -> None:
     named_states: dict[str, None] = {}
     signalled = False
     for piece, sentence in ex.sentences():
-        text = sentence.text
+        text = text_of(sentence)
         for state in state_re.findall(text):
             named_states.setdefault(state, None)
         for number in count_re.findall(text):

@@ -7,6 +7,7 @@ import re
 from nextgen_assistant.signals.extractors import Extraction
 from nextgen_assistant.signals.extractors.dates import dates_in, months_between
 from nextgen_assistant.signals.model import PlanDateFact
+from nextgen_assistant.signals.pipeline import text_of
 
 
 def run(ex: Extraction, fresh_months: int, stale_months: int) -> None:
@@ -24,7 +25,7 @@ def run(ex: Extraction, fresh_months: int, stale_months: int) -> None:
         )
     )
     for piece, sentence in ex.sentences():
-        text = sentence.text
+        text = text_of(sentence)
         update = update_re.search(text)
         if not update or not (about_plan or plan_re.search(text)):
             continue
