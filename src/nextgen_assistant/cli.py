@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -235,6 +236,228 @@ def evaluate_command(
         print_evaluation(result, Console())
     if not result.passed:
         raise typer.Exit(1)
+
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", help="The assessment database (default: NEXTGEN_DB or your data folder)."),
+]
+
+
+def _store(db: Path | None):  # type: ignore[no-untyped-def]
+    from nextgen_assistant.dialogue.store import Store
+
+    return Store(db)
+
+
+@app.command()
+def questions(
+    format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
+) -> None:
+    """List every question: id, type, what it accepts, and the indicator it informs."""
+    from nextgen_assistant.dialogue.questions import load_questions
+
+    bank = load_questions()
+    if format is ListFormat.json:
+        rows = [
+            {
+                "id": q.id,
+                "type": q.type,
+                "indicator": q.indicator,
+                "check": q.check,
+                "text": q.text,
+                "accepts": q.accepts(),
+                "choices": [c.value for c in q.choices],
+                "optional": q.optional,
+                "follow_up": q.follow_up_only,
+            }
+            for q in bank.all_questions()
+        ]
+        _emit(json.dumps(rows, indent=2), None)
+        return
+    from rich.table import Table
+
+    table = Table(title="Self-assessment questions (ids for the answers file)", show_lines=False)
+    for column in ("id", "type", "indicator", "accepts"):
+        table.add_column(column)
+    for q in bank.all_questions():
+        table.add_row(
+            q.id + (" (follow-up)" if q.follow_up_only else ""),
+            q.type,
+            q.indicator or "opening",
+            q.accepts(),
+        )
+    Console().print(table)
+
+
+@app.command()
+def assess(
+    answers: Annotated[
+        Path | None,
+        typer.Option("--answers", help="Store an assessment from an answers file (YAML or JSON)."),
+    ] = None,
+    plain: Annotated[
+        bool,
+        typer.Option("--plain", help="Plain prompts on stdin/stdout instead of the terminal app."),
+    ] = False,
+    resume: Annotated[
+        int | None, typer.Option("--resume", help="Continue the assessment with this id.")
+    ] = None,
+    db: DbOption = None,
+    as_of: AsOfOption = None,
+) -> None:
+    """Run the self-assessment: the terminal app, --plain prompts, or an answers file."""
+    from nextgen_assistant import services
+
+    today = _as_of(as_of)
+    store = _store(db)
+    if answers is not None:
+        from nextgen_assistant.dialogue.answers_file import read_answers_file
+        from nextgen_assistant.dialogue.questions import load_questions
+
+        partnership, respondent, parsed = read_answers_file(
+            answers, load_questions(), today, services.understander(today)
+        )
+        assessment_id = store.start(partnership, respondent, parsed)
+        typer.echo(assessment_id)
+        sys.stderr.write(
+            f"nextgen: stored assessment {assessment_id} of {partnership.name} "
+            f"({len(parsed)} answers); `nextgen report --session {assessment_id}` shows the report\n"
+        )
+        return
+    if plain or not (sys.stdin.isatty() and sys.stdout.isatty()):
+        from nextgen_assistant.dialogue.plain import run_plain
+
+        conversation = services.open_conversation(store, today, resume)
+
+        def read_line() -> str | None:
+            try:
+                return input("> ")
+            except EOFError:
+                return None
+
+        run_plain(conversation, read_line, typer.echo)
+        return
+    from nextgen_assistant.cli_start import start_app
+
+    start_app(db=db, resume=resume, today=today)
+
+
+sessions_app = typer.Typer(help="Saved assessments: list, export, delete.", no_args_is_help=True)
+app.add_typer(sessions_app, name="sessions")
+
+
+@sessions_app.command("list")
+def sessions_list(db: DbOption = None) -> None:
+    """Every saved assessment, newest first."""
+    rows = _store(db).list()
+    if not rows:
+        typer.echo("No assessments yet: `nextgen assess` starts one.")
+        return
+    for assessment_id, name, started, answered, _updated in rows:
+        typer.echo(f"{assessment_id:>4}  {started[:10]}  {answered:>3} answers  {name}")
+
+
+@sessions_app.command("export")
+def sessions_export(assessment_id: int, output: OutputOption = None, db: DbOption = None) -> None:
+    """Write an assessment as an answers file (YAML)."""
+    import yaml
+
+    from nextgen_assistant.dialogue.answers_file import export_answers
+
+    _emit(
+        yaml.safe_dump(
+            export_answers(_store(db).load(assessment_id)), sort_keys=False, allow_unicode=True
+        ),
+        output,
+    )
+
+
+@sessions_app.command("delete")
+def sessions_delete(assessment_id: int, db: DbOption = None) -> None:
+    """Delete an assessment and its answers."""
+    _store(db).delete(assessment_id)
+    typer.echo(f"Deleted assessment {assessment_id}.")
+
+
+class ReportFormat(StrEnum):
+    """Formats of `nextgen report`."""
+
+    md = "md"
+    html = "html"
+    json = "json"
+
+
+@app.command()
+def report(
+    session: Annotated[
+        int | None, typer.Option("--session", help="A stored assessment's id.")
+    ] = None,
+    answers: Annotated[
+        Path | None,
+        typer.Option("--answers", help="An answers file instead of a stored assessment."),
+    ] = None,
+    docs: Annotated[
+        list[Path] | None,
+        typer.Option("--docs", help="The partnership's documents (files or folders); may repeat."),
+    ] = None,
+    format: Annotated[ReportFormat, typer.Option("--format", "-f")] = ReportFormat.md,
+    output: OutputOption = None,
+    as_of: AsOfOption = None,
+    jobs: JobsOption = 1,
+    db: DbOption = None,
+) -> None:
+    """The gap report: answers and documents merged into findings and next steps."""
+    from nextgen_assistant import services
+    from nextgen_assistant.report.render import render_report
+
+    if session is not None and answers is not None:
+        raise ConfigError("give --session or --answers, not both")
+    if session is None and answers is None and not docs:
+        raise ConfigError("nothing to report on: give --session ID, --answers FILE or --docs PATH")
+    today = _as_of(as_of)
+    record = earlier = None
+    if session is not None:
+        store = _store(db)
+        record, earlier = store.load(session), store.earlier(session)
+    elif answers is not None:
+        from datetime import UTC, datetime
+
+        from nextgen_assistant.dialogue.answers_file import read_answers_file
+        from nextgen_assistant.dialogue.model import AssessmentRecord
+        from nextgen_assistant.dialogue.questions import load_questions
+
+        partnership, respondent, parsed = read_answers_file(
+            answers, load_questions(), today, services.understander(today)
+        )
+        now = datetime.now(UTC)
+        record = AssessmentRecord(
+            id=0,
+            partnership=partnership,
+            respondent=respondent,
+            started_at=now,
+            updated_at=now,
+            answers={a.question_id: a for a in parsed},
+        )
+    scan = None
+    if docs:
+        advance, stop = _progress_bar()
+        try:
+            scan = services.scan_documents(list(docs), today, jobs=jobs, progress=advance)
+        finally:
+            stop()
+    built = services.make_report(today, record, scan, earlier)
+    _emit(render_report(built, format.value), output)
+    if scan is not None and scan.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of `nextgen report --format json`."""
+    from nextgen_assistant.assessment.model import Report
+
+    _emit(json.dumps(Report.model_json_schema(), indent=2), None)
 
 
 def main() -> None:

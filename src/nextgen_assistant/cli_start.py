@@ -3,16 +3,32 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
+from pathlib import Path
 
-from rich.console import Console
+
+def start_app(db: Path | None = None, resume: int | None = None, today: date | None = None) -> None:
+    """The terminal app (Textual is imported only here, when it is needed)."""
+    from nextgen_assistant.tui.app import NextGenApp
+
+    NextGenApp(db=db, resume=resume, today=today or date.today()).run()
 
 
 def start_default() -> None:
-    """Start the most useful interactive thing this installation can run."""
-    from nextgen_assistant.report.console import print_rubric
-    from nextgen_assistant.rubric import load_rubric
+    """The terminal app when both ends are a terminal, else the plain conversation."""
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        start_app()
+        return
+    from nextgen_assistant import services
+    from nextgen_assistant.dialogue.plain import run_plain
+    from nextgen_assistant.dialogue.store import Store
 
-    console = Console()
-    print_rubric(load_rubric(), console)
-    console.print("Run `nextgen --help` for the commands.", highlight=False)
-    sys.exit(0)
+    conversation = services.open_conversation(Store(), date.today())
+
+    def read_line() -> str | None:
+        try:
+            return input("> ")
+        except EOFError:
+            return None
+
+    run_plain(conversation, read_line, print)

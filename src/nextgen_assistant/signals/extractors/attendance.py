@@ -46,7 +46,7 @@ def _fact(
         other=sum(o.sector == "other" for o in organizations),
     )
     ex.facts.attendance.append(fact)
-    where = f"{fact.business} business, {fact.public} public ({label})"
+    where = f"{fact.business} business, {fact.public} public"
     if (fact.public and fact.business > fact.public) or (
         fact.business >= MIN_CLASSIFIED and not fact.public
     ):
@@ -109,7 +109,8 @@ def _tables(ex: Extraction, classifier: OrganizationClassifier) -> None:
             organization = classifier.classify(name, hint)
             if organization is not None:
                 seen.append(organization)
-        _fact(ex, pieces[0], _source_of(ex), f"table with '{header[org_col]}' column", seen)
+        source = _source_of(ex)
+        _fact(ex, pieces[0], source, "Roster" if source == "roster" else "Attendance table", seen)
 
 
 def _lists(ex: Extraction, classifier: OrganizationClassifier) -> None:

@@ -1,0 +1,326 @@
+"""The conversation: the next question follows from the answers stored so far (so a resumed
+session continues exactly where it stopped); each answer is parsed, reflected back and saved."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+from nextgen_assistant.dialogue.model import Answer, AssessmentRecord
+from nextgen_assistant.dialogue.questions import Question, QuestionBank, parse_answer
+from nextgen_assistant.dialogue.store import Store
+from nextgen_assistant.dialogue.understanding import Understand, reflect, understand_text
+from nextgen_assistant.errors import AnswerError
+
+COMMANDS = "back · skip · don't know · why · summary · edit <number or id> · help"
+YES = {"yes", "y", "yeah", "yep", "right", "correct", "that's right", "true"}
+NO = {"no", "n", "nope", "not really", "wrong", "incorrect"}
+
+
+@dataclass
+class Reply:
+    """What the assistant says after an answer: messages (Markdown), then the next question."""
+
+    messages: list[str] = field(default_factory=list)
+    question: Question | None = None
+    done: bool = False
+
+
+def months_between(earlier: date, later: date) -> int:
+    """Whole months from `earlier` to `later`."""
+    return (later.year - earlier.year) * 12 + later.month - earlier.month
+
+
+class Conversation:
+    """One self-assessment in progress, backed by the store."""
+
+    def __init__(
+        self,
+        bank: QuestionBank,
+        store: Store,
+        assessment_id: int,
+        today: date,
+        understand: Understand | None = None,
+        summarize: Callable[[AssessmentRecord], str] | None = None,
+    ) -> None:
+        self.bank = bank
+        self.store = store
+        self.assessment_id = assessment_id
+        self.today = today
+        self.understand = understand
+        self.summarize = summarize
+        self.record = store.load(assessment_id)
+        self._cursor: str | None = None
+        self._confirming: str | None = None
+
+    # --- the sequence ----------------------------------------------------------------------
+    def _condition_holds(
+        self, question: Question, when: dict[str, object], answer: Answer | None
+    ) -> bool:
+        if answer is None or answer.status != "answered":
+            return False
+        value = answer.value
+        if "at_most" in when and isinstance(value, int | float):
+            return value <= float(str(when["at_most"]))
+        if "older_than_months" in when and isinstance(value, date):
+            return months_between(value, self.today) > int(str(when["older_than_months"]))
+        if when.get("names_one_county"):
+            counties = [p for p in answer.understood_places if p.endswith("County")]
+            return len(counties) == 1
+        return False
+
+    def sequence(self) -> list[Question]:
+        """The questions to ask, follow-ups placed after the answers that call for them."""
+        answers = self.record.answers
+        out: list[Question] = []
+        for question in self.bank.questions:
+            if question.follow_up_only:
+                continue
+            out.append(question)
+            answer = answers.get(question.id)
+            if question.type == "agree" and self._condition_holds(
+                question, self.bank.barrier_follow_up.when, answer
+            ):
+                out.append(self.bank.barrier_for(question))
+            for follow in question.follow_ups:
+                if self._condition_holds(question, follow.when, answer):
+                    out.append(self.bank[follow.ask])
+        return out
+
+    @property
+    def current(self) -> Question | None:
+        """The question being asked now (None when every question has an answer)."""
+        if self._cursor is not None:
+            return self.bank[self._cursor]
+        for question in self.sequence():
+            if question.id not in self.record.answers:
+                return question
+        return None
+
+    def progress(self) -> tuple[int, int]:
+        """(answered, total) over the current sequence."""
+        sequence = self.sequence()
+        return sum(q.id in self.record.answers for q in sequence), len(sequence)
+
+    # --- talking ----------------------------------------------------------------------------
+    def prompt(self, question: Question | None = None) -> str:
+        """A question as the assistant asks it, with its choices or scale."""
+        question = question or self.current
+        if question is None:
+            return "That's every question. Type `summary` to see where things stand, or `edit <number>` to change an answer."
+        done, total = self.progress()
+        lines = [f"**{question.text}**"]
+        if question.type == "agree":
+            lines.append(
+                "  ".join(f"{point} {words}" for point, words in self.bank.agree_scale.items())
+                + "  · don't know"
+            )
+        elif question.type in ("choice", "multi"):
+            lines += [f"{n}. {c.label}" for n, c in enumerate(question.choices, start=1)]
+            if question.type == "multi":
+                lines.append("(numbers separated by commas, or `none`)")
+        if question.optional:
+            lines.append("(optional: `skip` to move on)")
+        lines.append(
+            f"_Question {min(done + 1, total)} of {total} · type `why` for why we ask, `help` for commands_"
+        )
+        return "\n".join(lines)
+
+    def opening(self) -> Reply:
+        """The greeting, or a welcome back on resume, and the current question."""
+        done, total = self.progress()
+        if done:
+            greeting = (
+                f"Welcome back to the assessment of **{self.record.partnership.name}**: "
+                f"{done} of {total} questions answered; here is where we stopped."
+            )
+        else:
+            greeting = (
+                "I'll ask about the seven Next Gen indicators, one question at a time. Every answer is saved "
+                "as you give it. Commands: " + COMMANDS + "."
+            )
+        question = self.current
+        return Reply([greeting, self.prompt(question)], question, question is None)
+
+    def say(self, text: str) -> Reply:
+        """Take what the person typed: a command, a confirmation or an answer."""
+        said = text.strip()
+        lowered = said.lower()
+        if self._confirming is not None:
+            return self._confirm(lowered, said)
+        if lowered in ("help", "commands"):
+            return self._again(f"Commands: {COMMANDS}.")
+        if lowered == "summary":
+            return self._again(self.summary())
+        if lowered in ("why", "why?", "why do you ask", "why do we ask this?"):
+            question = self.current
+            return self._again(question.why if question else "There is no open question.")
+        if lowered == "back":
+            return self._back()
+        if lowered.startswith("edit"):
+            return self._edit(said[4:].strip())
+        question = self.current
+        if question is None:
+            return Reply(
+                ["Every question has an answer. Type `summary`, or `edit <number>` to change one."],
+                None,
+                True,
+            )
+        if lowered == "skip":
+            return self._store(
+                question, Answer(question_id=question.id, status="skipped", raw=said), "Skipped."
+            )
+        try:
+            value = parse_answer(question, said, self.today)
+        except AnswerError as error:
+            return self._again(f"{error}.")
+        if value is None and question.type != "text":
+            return self._store(
+                question,
+                Answer(question_id=question.id, status="dont_know", raw=said),
+                "Noted: you don't know.",
+            )
+        answer = Answer(question_id=question.id, value=value, raw=said)
+        if question.type == "text":
+            understanding = understand_text(said, self.understand)
+            answer.understood = understanding.signals
+            answer.understood_places = understanding.places
+            reflection = reflect(self.bank, understanding)
+            if reflection:
+                self._save(question, answer)
+                self._confirming = question.id
+                return Reply([reflection], question, False)
+        return self._store(question, answer, self._acknowledge(question, answer))
+
+    # --- helpers ----------------------------------------------------------------------------
+    def _again(self, message: str) -> Reply:
+        question = self.current
+        return Reply([message, self.prompt(question)], question, question is None)
+
+    def _save(self, question: Question, answer: Answer) -> None:
+        answer.answered_at = datetime.now(UTC).replace(microsecond=0)
+        self.store.save_answer(self.assessment_id, answer)
+        self.record.answers[question.id] = answer
+        self._apply_opening(question, answer)
+        self._drop_orphaned_follow_ups()
+
+    def _store(self, question: Question, answer: Answer, acknowledgement: str) -> Reply:
+        self._save(question, answer)
+        self._cursor = None
+        following = self.current
+        return Reply([acknowledgement, self.prompt(following)], following, following is None)
+
+    def _apply_opening(self, question: Question, answer: Answer) -> None:
+        if (
+            question.section != "opening"
+            or answer.status != "answered"
+            or not isinstance(answer.value, str)
+        ):
+            return
+        fields = {
+            "partnership_name": "name",
+            "industry": "industry",
+            "region": "region",
+            "respondent_role": "role",
+        }
+        if question.id in fields:
+            self.store.update_partnership(self.assessment_id, **{fields[question.id]: answer.value})
+            self.record = self.store.load(self.assessment_id)
+
+    def _drop_orphaned_follow_ups(self) -> None:
+        """An edit can make a follow-up moot (the plan is now recent): forget its answer."""
+        wanted = {q.id for q in self.sequence()}
+        for question in self.bank.all_questions():
+            if (
+                question.follow_up_only
+                and question.id in self.record.answers
+                and question.id not in wanted
+            ):
+                self.store.forget_answer(self.assessment_id, question.id)
+                del self.record.answers[question.id]
+
+    def _confirm(self, lowered: str, said: str) -> Reply:
+        question = self.bank[self._confirming or ""]
+        answer = self.record.answers[question.id]
+        self._confirming = None
+        if lowered in YES:
+            answer.confirmed = True
+            return self._store(question, answer, "Thanks: noted as you said it.")
+        if lowered in NO:
+            answer.confirmed = False
+            answer.understood = []
+            self._save(question, answer)
+            self._cursor = question.id
+            return Reply(
+                [
+                    "Sorry, I misread that. Tell me in other words (or type `skip` to keep your words as they are)."
+                ],
+                question,
+                False,
+            )
+        # Anything else is taken as a correction: understood afresh.
+        return self.say(said)
+
+    def _back(self) -> Reply:
+        sequence = self.sequence()
+        current = self.current
+        index = (
+            len(sequence)
+            if current is None
+            else next(i for i, q in enumerate(sequence) if q.id == current.id)
+        )
+        if index == 0:
+            return self._again("This is the first question.")
+        self._cursor = sequence[index - 1].id
+        previous = self.record.answers.get(self._cursor)
+        note = f" (your answer was: {previous.raw or previous.status})" if previous else ""
+        return Reply([f"Going back{note}.", self.prompt(self.current)], self.current, False)
+
+    def _edit(self, which: str) -> Reply:
+        sequence = self.sequence()
+        target: Question | None = None
+        if which.isdigit() and 1 <= int(which) <= len(sequence):
+            target = sequence[int(which) - 1]
+        else:
+            target = next((q for q in sequence if q.id == which), None)
+        if target is None:
+            return self._again(
+                f"There is no question '{which}': use its number (1 to {len(sequence)}) or its id."
+            )
+        self._cursor = target.id
+        previous = self.record.answers.get(target.id)
+        note = f" Your answer was: {previous.raw or previous.status}." if previous else ""
+        return Reply(
+            [f"Editing question {sequence.index(target) + 1}.{note}", self.prompt(target)],
+            target,
+            False,
+        )
+
+    def edit(self, question_id: str) -> Reply:
+        """Re-open an earlier question (the TUI selects it in the transcript)."""
+        return self._edit(question_id)
+
+    def _acknowledge(self, question: Question, answer: Answer) -> str:
+        value = answer.value
+        if question.type == "agree" and isinstance(value, int):
+            return f"Noted: {self.bank.agree_scale[value]} ({value} of 5)."
+        if question.type == "choice":
+            label = next(c.label for c in question.choices if c.value == value)
+            return f"Noted: {label}."
+        if question.type == "multi" and isinstance(value, list):
+            labels = [c.label for c in question.choices if c.value in value]
+            return "Noted: " + ("; ".join(labels) if labels else "none of these") + "."
+        if question.type == "date" and isinstance(value, date):
+            age = months_between(value, self.today)
+            return f"Noted: {value:%B %Y} ({age} month{'s' if age != 1 else ''} ago)."
+        if question.type == "number":
+            return f"Noted: {value}{'%' if question.unit == 'percent' else ''}."
+        return "Thanks, noted."
+
+    def summary(self) -> str:
+        """Where things stand: progress per indicator, and scores when a scorer is attached."""
+        if self.summarize is not None:
+            return self.summarize(self.store.load(self.assessment_id))
+        done, total = self.progress()
+        return f"{done} of {total} questions answered."

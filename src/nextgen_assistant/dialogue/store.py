@@ -1,0 +1,262 @@
+"""Saved assessments in SQLite: a versioned schema, WAL, and every answer in its own transaction,
+so killing the program at any moment loses no answer already given."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import platformdirs
+
+from nextgen_assistant.dialogue.model import Answer, AssessmentRecord, Partnership, Respondent
+from nextgen_assistant.errors import StoreError
+
+MIGRATIONS: list[str] = [
+    # 1: partnerships, assessments, answers
+    """
+    CREATE TABLE partnerships (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        industry TEXT,
+        region TEXT
+    );
+    CREATE TABLE assessments (
+        id INTEGER PRIMARY KEY,
+        partnership_id INTEGER NOT NULL REFERENCES partnerships(id) ON DELETE CASCADE,
+        respondent_role TEXT NOT NULL DEFAULT 'other',
+        started_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE answers (
+        assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+        question_id TEXT NOT NULL,
+        body TEXT NOT NULL,
+        answered_at TEXT NOT NULL,
+        PRIMARY KEY (assessment_id, question_id)
+    );
+    """,
+]
+
+
+def default_db_path() -> Path:
+    """`NEXTGEN_DB` when set, else the user's data folder."""
+    chosen = os.environ.get("NEXTGEN_DB")
+    if chosen:
+        return Path(chosen)
+    return Path(platformdirs.user_data_dir("nextgen-assistant")) / "assessments.sqlite3"
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+class Store:
+    """The assessment database."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or default_db_path()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, isolation_level=None, timeout=10)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as error:
+            raise StoreError(
+                f"the assessment database {self.path} cannot be opened ({error}); "
+                "choose another with --db or NEXTGEN_DB"
+            ) from None
+        except OSError as error:
+            raise StoreError(
+                f"cannot create {self.path.parent} ({error.strerror}); choose another with --db"
+            ) from None
+
+    def close(self) -> None:
+        """Close the database."""
+        self._db.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            yield self._db
+            self._db.execute("COMMIT")
+        except sqlite3.OperationalError as error:
+            self._db.execute("ROLLBACK") if self._db.in_transaction else None
+            raise StoreError(
+                f"could not save to {self.path} ({error}); check the disk and try again"
+            ) from None
+        except BaseException:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            raise
+
+    def _migrate(self) -> None:
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            self._db.execute("BEGIN IMMEDIATE")
+            for statement in script.split(";"):
+                if statement.strip():
+                    self._db.execute(statement)
+            self._db.execute(f"PRAGMA user_version={number}")
+            self._db.execute("COMMIT")
+
+    @property
+    def schema_version(self) -> int:
+        """The schema version of the open database."""
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    def start(
+        self,
+        partnership: Partnership,
+        respondent: Respondent | None = None,
+        answers: list[Answer] | None = None,
+    ) -> int:
+        """A new assessment (and its partnership, when new); answers given are stored with it."""
+        now = _now().isoformat()
+        with self._transaction() as db:
+            row = db.execute(
+                "SELECT id FROM partnerships WHERE name = ?", (partnership.name,)
+            ).fetchone()
+            if row is None:
+                partnership_id = db.execute(
+                    "INSERT INTO partnerships (name, industry, region) VALUES (?, ?, ?)",
+                    (partnership.name, partnership.industry, partnership.region),
+                ).lastrowid
+            else:
+                partnership_id = row[0]
+                db.execute(
+                    "UPDATE partnerships SET industry = COALESCE(?, industry), region = COALESCE(?, region) "
+                    "WHERE id = ?",
+                    (partnership.industry, partnership.region, partnership_id),
+                )
+            assessment_id = db.execute(
+                "INSERT INTO assessments (partnership_id, respondent_role, started_at, updated_at) VALUES (?, ?, ?, ?)",
+                (partnership_id, (respondent or Respondent()).role, now, now),
+            ).lastrowid
+            for answer in answers or []:
+                self._write_answer(db, int(assessment_id or 0), answer)
+        return int(assessment_id or 0)
+
+    def _write_answer(self, db: sqlite3.Connection, assessment_id: int, answer: Answer) -> None:
+        stamped = answer.model_copy(update={"answered_at": answer.answered_at or _now()})
+        db.execute(
+            "INSERT INTO answers (assessment_id, question_id, body, answered_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (assessment_id, question_id) DO UPDATE SET body = excluded.body, answered_at = excluded.answered_at",
+            (
+                assessment_id,
+                answer.question_id,
+                stamped.model_dump_json(),
+                stamped.answered_at.isoformat() if stamped.answered_at else "",
+            ),
+        )
+        db.execute(
+            "UPDATE assessments SET updated_at = ? WHERE id = ?",
+            (_now().isoformat(), assessment_id),
+        )
+
+    def save_answer(self, assessment_id: int, answer: Answer) -> None:
+        """Store (or replace) one answer, committed at once."""
+        with self._transaction() as db:
+            self._write_answer(db, assessment_id, answer)
+
+    def forget_answer(self, assessment_id: int, question_id: str) -> None:
+        """Remove one answer (a follow-up whose condition no longer holds)."""
+        with self._transaction() as db:
+            db.execute(
+                "DELETE FROM answers WHERE assessment_id = ? AND question_id = ?",
+                (assessment_id, question_id),
+            )
+
+    def update_partnership(
+        self,
+        assessment_id: int,
+        name: str | None = None,
+        industry: str | None = None,
+        region: str | None = None,
+        role: str | None = None,
+    ) -> None:
+        """Fill in the partnership's details (and the respondent's role) as the opening is answered."""
+        with self._transaction() as db:
+            row = db.execute(
+                "SELECT partnership_id FROM assessments WHERE id = ?", (assessment_id,)
+            ).fetchone()
+            if row is None:
+                raise StoreError(f"there is no assessment {assessment_id}")
+            if name:
+                clash = db.execute(
+                    "SELECT id FROM partnerships WHERE name = ? AND id != ?", (name, row[0])
+                ).fetchone()
+                if clash is None:
+                    db.execute("UPDATE partnerships SET name = ? WHERE id = ?", (name, row[0]))
+                else:  # the partnership exists already: attach this assessment to it
+                    db.execute(
+                        "UPDATE assessments SET partnership_id = ? WHERE id = ?",
+                        (clash[0], assessment_id),
+                    )
+                    row = (clash[0],)
+            if industry:
+                db.execute("UPDATE partnerships SET industry = ? WHERE id = ?", (industry, row[0]))
+            if region:
+                db.execute("UPDATE partnerships SET region = ? WHERE id = ?", (region, row[0]))
+            if role:
+                db.execute(
+                    "UPDATE assessments SET respondent_role = ? WHERE id = ?", (role, assessment_id)
+                )
+
+    def load(self, assessment_id: int) -> AssessmentRecord:
+        """An assessment with every answer."""
+        row = self._db.execute(
+            "SELECT a.id, p.name, p.industry, p.region, a.respondent_role, a.started_at, a.updated_at "
+            "FROM assessments a JOIN partnerships p ON p.id = a.partnership_id WHERE a.id = ?",
+            (assessment_id,),
+        ).fetchone()
+        if row is None:
+            raise StoreError(
+                f"there is no assessment {assessment_id} in {self.path}: `nextgen sessions list` shows them"
+            )
+        answers = {
+            question_id: Answer.model_validate_json(body)
+            for question_id, body in self._db.execute(
+                "SELECT question_id, body FROM answers WHERE assessment_id = ? ORDER BY answered_at",
+                (assessment_id,),
+            )
+        }
+        return AssessmentRecord(
+            id=row[0],
+            partnership=Partnership(name=row[1], industry=row[2], region=row[3]),
+            respondent=Respondent(role=row[4]),
+            started_at=datetime.fromisoformat(row[5]),
+            updated_at=datetime.fromisoformat(row[6]),
+            answers=answers,
+        )
+
+    def list(self) -> list[tuple[int, str, str, int, str]]:
+        """(id, partnership, started, answers, updated) of every assessment, newest first."""
+        return [
+            (r[0], r[1], r[2], r[3], r[4])
+            for r in self._db.execute(
+                "SELECT a.id, p.name, a.started_at, (SELECT COUNT(*) FROM answers x WHERE x.assessment_id = a.id), "
+                "a.updated_at FROM assessments a JOIN partnerships p ON p.id = a.partnership_id ORDER BY a.updated_at DESC, a.id DESC"
+            )
+        ]
+
+    def earlier(self, assessment_id: int) -> AssessmentRecord | None:
+        """The previous assessment of the same partnership, if any."""
+        row = self._db.execute(
+            "SELECT b.id FROM assessments a JOIN assessments b ON b.partnership_id = a.partnership_id "
+            "WHERE a.id = ? AND b.id < a.id ORDER BY b.id DESC LIMIT 1",
+            (assessment_id,),
+        ).fetchone()
+        return self.load(row[0]) if row else None
+
+    def delete(self, assessment_id: int) -> None:
+        """Delete one assessment and its answers."""
+        self.load(assessment_id)
+        with self._transaction() as db:
+            db.execute("DELETE FROM assessments WHERE id = ?", (assessment_id,))

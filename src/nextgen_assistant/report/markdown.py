@@ -1,0 +1,65 @@
+"""The gap report as Markdown, readable in any viewer."""
+
+from __future__ import annotations
+
+from nextgen_assistant.assessment.model import Report
+from nextgen_assistant.signals.model import Signal
+
+
+def _score(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f}"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _where(signal: Signal) -> str:
+    page = f" p.{signal.location.page}" if signal.location.page else ""
+    return f"{signal.path}{page} l.{signal.location.line}"
+
+
+def report_markdown(report: Report) -> str:
+    """Overall verdict, the per-indicator table, then each indicator's gates, conflicts,
+    evidence and next steps."""
+    p = report.partnership
+    lines = [f"# Gap report: {p.name}", ""]
+    details = [x for x in (p.industry, p.region) if x]
+    if details:
+        lines += [f"*{' · '.join(details)}* · as of {report.as_of}", ""]
+    lines += [f"**{report.overall.summary}**", ""]
+    if report.overall.top_change:
+        lines += [
+            f"**The one change that would move the partnership furthest:** {report.overall.top_change}",
+            "",
+        ]
+    lines += ["| Indicator | Self | Documents | Merged | Status |", "|---|---|---|---|---|"]
+    for f in report.indicators:
+        change = f" ({f.change_since_last:+.1f})" if f.change_since_last else ""
+        lines.append(
+            f"| {f.title} | {_score(f.self_score)}{change} | {_score(f.evidence_score)} | {_score(f.score)} | **{f.status}** |"
+        )
+    for f in report.indicators:
+        lines += ["", f"## {f.title}: {f.status}", "", f.description, ""]
+        for gate in f.gates:
+            mark = {True: "passed", False: "FAILED", None: "unknown"}[gate.passed]
+            lines.append(f"- Gate ({mark}): {gate.description} — {gate.detail}")
+        for conflict in f.conflicts:
+            lines.append(f"- **{conflict.kind.capitalize()}:** {_cell(conflict.message)}")
+        counted = [s for s in f.evidence if s.counted][:5]
+        if counted:
+            lines += ["", "Evidence:", ""]
+            for s in counted:
+                sign = "+" if s.polarity == "supporting" else "−"
+                lines.append(f"- {sign} “{_cell(s.quote)}” — `{_where(s)}`")
+        if f.recommendations:
+            lines += ["", "Next steps:", ""] + [
+                f"{n}. {r}" for n, r in enumerate(f.recommendations, start=1)
+            ]
+    unread = [d for d in report.documents if d.status == "error"]
+    if unread:
+        lines += ["", "## Documents that could not be read", ""] + [
+            f"- `{d.path}`: {d.error}" for d in unread
+        ]
+    lines += ["", "## How scores are merged", "", report.merge_rule, ""]
+    return "\n".join(lines)
