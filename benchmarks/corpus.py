@@ -15,8 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.writers import write_csv, write_docx, write_html, write_pdf  # noqa: E402
-from nextgen_assistant.signals.lexicon import load_lexicons  # noqa: E402
+from benchmarks.writers import write_csv, write_docx, write_html, write_pdf
+from nextgen_assistant.signals.lexicon import load_lexicons
 
 FILLER = [
     "The meeting started at nine with coffee provided by the host plant.",
@@ -30,8 +30,19 @@ FILLER = [
     "Next month the group will meet at the community center on Main Street.",
     "Staff circulated a sign-up sheet for the spring career fair.",
 ]
-COMPANIES = ["Acme Tool Inc", "Valley Plastics LLC", "Summit Foods Corp", "Ridge Health System", "Canyon Logistics LLC"]
-PUBLIC = ["Weld County Workforce Center", "Aims Community College", "Greeley Chamber of Commerce", "Poudre School District"]
+COMPANIES = [
+    "Acme Tool Inc",
+    "Valley Plastics LLC",
+    "Summit Foods Corp",
+    "Ridge Health System",
+    "Canyon Logistics LLC",
+]
+PUBLIC = [
+    "Weld County Workforce Center",
+    "Aims Community College",
+    "Greeley Chamber of Commerce",
+    "Poudre School District",
+]
 FORMATS = ["txt", "md", "docx", "pdf", "html", "csv"]
 
 
@@ -69,14 +80,28 @@ def make_corpus(out: Path, documents: int, words: int, seed: int = 7) -> list[Pa
             while sum(len(" ".join(r).split()) for r in rows) < words:
                 public = rng.random() < 0.4
                 organization = rng.choice(PUBLIC if public else COMPANIES)
-                rows.append([f"Member {len(rows)}", organization, "Public" if public else "Business", rng.choice(FILLER)])
+                rows.append(
+                    [
+                        f"Member {len(rows)}",
+                        organization,
+                        "Public" if public else "Business",
+                        rng.choice(FILLER),
+                    ]
+                )
             write_csv(path, rows)
         else:
             paragraphs = _paragraphs(rng, _sentences(rng, bank, words))
             if kind == "txt":
-                path.write_text(f"{title.upper()}\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+                path.write_text(
+                    f"{title.upper()}\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8"
+                )
             elif kind == "md":
-                path.write_text(f"# {title}\n\n" + "\n\n".join(f"- {p}" if i % 4 == 3 else p for i, p in enumerate(paragraphs)) + "\n", encoding="utf-8")
+                path.write_text(
+                    f"# {title}\n\n"
+                    + "\n\n".join(f"- {p}" if i % 4 == 3 else p for i, p in enumerate(paragraphs))
+                    + "\n",
+                    encoding="utf-8",
+                )
             elif kind == "docx":
                 write_docx(path, [("Heading 1", title)] + [("", p) for p in paragraphs])
             elif kind == "html":
@@ -85,7 +110,9 @@ def make_corpus(out: Path, documents: int, words: int, seed: int = 7) -> list[Pa
                 lines: list[str] = []
                 for paragraph in paragraphs:
                     words_in = paragraph.split()
-                    lines += [" ".join(words_in[i : i + 14]) for i in range(0, len(words_in), 14)] + [""]
+                    lines += [
+                        " ".join(words_in[i : i + 14]) for i in range(0, len(words_in), 14)
+                    ] + [""]
                 pages = [lines[i : i + 44] for i in range(0, len(lines), 44)]
                 write_pdf(path, pages)
         paths.append(path)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from nextgen_assistant.signals.model import Signal
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 Role = Literal["business_leader", "public_partner", "convener", "other"]
 AnswerStatus = Literal["answered", "skipped", "dont_know"]
 
@@ -24,6 +26,14 @@ class Answer(BaseModel):
     understood_places: list[str] = Field(default_factory=list)
     confirmed: bool | None = None
     answered_at: datetime | None = None
+
+    @field_validator("value", mode="after")
+    @classmethod
+    def _dates_stay_dates(cls, value: object) -> object:
+        # Stored as JSON, a date comes back as an ISO string: the union would keep it a str.
+        if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+            return date.fromisoformat(value)
+        return value
 
 
 class Partnership(BaseModel):

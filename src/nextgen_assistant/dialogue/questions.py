@@ -25,8 +25,6 @@ DONT_KNOW = {
     "do not know",
     "not sure",
     "unsure",
-    "?",
-    "0",
     "idk",
     "dont_know",
 }
@@ -199,6 +197,8 @@ def parse_answer(question: Question, raw: Any, today: date) -> AnswerValue:
         return None
     if question.type == "agree":
         text = str(raw).strip().lower()
+        if text == "0":  # the scale's "don't know"
+            return None
         words = {word: point for point, word in load_questions().agree_scale.items()}
         if text in words:
             return words[text]

@@ -15,8 +15,9 @@ MIN_CLASSIFIED = 3
 
 def _split_entries(text: str) -> list[str]:
     """Split 'A (X Inc), B (Y County); C' into entries, keeping commas inside parentheses."""
-    if ";" in text or "\n" in text:
-        return [p for p in re.split(r"[;\n]", text) if p.strip()]
+    if ";" in text:
+        return [p for p in text.split(";") if p.strip()]
+    text = text.replace("\n", " ")  # a hard-wrapped list: line ends are not separators
     entries, depth, current = [], 0, ""
     for char in text:
         depth += char == "("
