@@ -57,7 +57,7 @@ def summarize(record: AssessmentRecord, today: date) -> str:
 def open_conversation(store: Store, today: date, assessment_id: int | None = None) -> Conversation:
     """Resume an assessment, or start a new one."""
     if assessment_id is None:
-        assessment_id = store.start(Partnership(name=f"New partnership {date.today():%Y-%m-%d}"))
+        assessment_id = store.start(Partnership(name=f"New partnership {today:%Y-%m-%d}"))
     return Conversation(
         load_questions(),
         store,

@@ -45,10 +45,6 @@ def _in_band(value: float, at_least: float | None, at_most: float | None) -> boo
     return (at_least is None or value >= at_least) and (at_most is None or value <= at_most)
 
 
-def _in_band(value: float, at_least: float | None, at_most: float | None) -> bool:
-    return (at_least is None or value >= at_least) and (at_most is None or value <= at_most)
-
-
 def self_scores(
     bank: QuestionBank, answers: dict[str, Answer], today: date
 ) -> dict[str, float | None]:

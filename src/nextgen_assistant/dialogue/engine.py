@@ -89,6 +89,11 @@ class Conversation:
         return out
 
     @property
+    def confirming(self) -> bool:
+        """Whether the assistant is waiting for a yes or no on its reading of free text."""
+        return self._confirming is not None
+
+    @property
     def current(self) -> Question | None:
         """The question being asked now (None when every question has an answer)."""
         if self._cursor is not None:

@@ -61,7 +61,10 @@ class Store:
         self.path = path or default_db_path()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, isolation_level=None, timeout=10)
+            # The terminal app answers from a worker thread, one at a time (exclusive workers).
+            self._db = sqlite3.connect(
+                self.path, isolation_level=None, timeout=10, check_same_thread=False
+            )
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA foreign_keys=ON")
             self._db.execute("PRAGMA synchronous=NORMAL")

@@ -1,0 +1,147 @@
+"""The terminal app: home, conversation, documents and report over the same engine and store."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+from pathlib import Path
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from nextgen_assistant import services
+from nextgen_assistant.assessment.merge import capped, merged_score
+from nextgen_assistant.assessment.self_score import self_scores
+from nextgen_assistant.dialogue.engine import Conversation
+from nextgen_assistant.dialogue.store import Store
+from nextgen_assistant.errors import NextGenError
+from nextgen_assistant.rubric import load_rubric
+from nextgen_assistant.signals.model import ScanResult
+from nextgen_assistant.tui.screens.conversation import ConversationScreen
+from nextgen_assistant.tui.screens.documents import DocumentsScreen
+from nextgen_assistant.tui.screens.home import HomeScreen
+from nextgen_assistant.tui.screens.report import ReportScreen
+from nextgen_assistant.tui.widgets.indicator_panel import IndicatorPanel
+
+
+class NextGenApp(App[None]):
+    """nextgen-assistant in the terminal."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "nextgen-assistant"
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit"),
+        Binding("ctrl+t", "toggle_theme", "Theme", show=False),
+    ]
+
+    def __init__(
+        self,
+        db: Path | None = None,
+        resume: int | None = None,
+        today: date | None = None,
+        documents_root: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.store = Store(db)
+        self.today = today or date.today()
+        self.resume = resume
+        self.documents_root = documents_root or Path.cwd()
+        self.conversation: Conversation | None = None
+        self.attached: list[Path] = []
+        self.scan: ScanResult | None = None
+        self.rubric = load_rubric()
+
+    def on_mount(self) -> None:
+        self.push_screen(HomeScreen())
+        if self.resume is not None:
+            self.open_assessment(self.resume)
+        self.warm_up()
+
+    @work(thread=True, exclusive=True, group="warm-up")
+    def warm_up(self) -> None:
+        """spaCy and the lexicons load in the background: the first question never waits."""
+        services.warm_up()
+
+    # --- navigation -------------------------------------------------------------------------
+    def open_assessment(self, assessment_id: int | None) -> None:
+        """Resume an assessment, or start a new one."""
+        try:
+            self.conversation = services.open_conversation(self.store, self.today, assessment_id)
+        except NextGenError as error:
+            self.notify(str(error), severity="error", timeout=10)
+            return
+        self.push_screen(ConversationScreen(self.conversation))
+
+    def action_home(self) -> None:
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+
+    def action_attach(self) -> None:
+        self.push_screen(DocumentsScreen(self.documents_root))
+
+    def action_report(self) -> None:
+        self.show_report(self.conversation.assessment_id if self.conversation else None)
+
+    def show_report(self, assessment_id: int | None) -> None:
+        """The merged report of an assessment and the scanned documents."""
+        try:
+            record = self.store.load(assessment_id) if assessment_id is not None else None
+            earlier = self.store.earlier(assessment_id) if assessment_id is not None else None
+            if record is None and self.scan is None:
+                self.notify("Start an assessment or scan documents first.", severity="warning")
+                return
+            report = services.make_report(self.today, record, self.scan, earlier)
+        except NextGenError as error:
+            self.notify(str(error), severity="error", timeout=10)
+            return
+        self.push_screen(ReportScreen(report))
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand(
+            "New assessment", "Start a new self-assessment", lambda: self.open_assessment(None)
+        )
+        yield SystemCommand(
+            "Resume assessment", "Go to the saved assessments", self.action_home_screen
+        )
+        yield SystemCommand("Attach documents", "Pick files or folders to scan", self.action_attach)
+        yield SystemCommand("Report", "Show the merged gap report", self.action_report)
+        yield SystemCommand("Export report", "Open the report, then press e", self.action_report)
+
+    def action_home_screen(self) -> None:
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        if not isinstance(self.screen, HomeScreen):
+            self.push_screen(HomeScreen())
+
+    # --- documents and the panel -------------------------------------------------------------
+    def attach_path(self, path: Path) -> None:
+        """Add a file or folder to scan."""
+        if path not in self.attached:
+            self.attached.append(path)
+
+    def run_scan(self, paths: list[Path], progress: Callable[[int, int, str], None]) -> ScanResult:
+        """Scan (called from a worker thread)."""
+        return services.scan_documents(paths, self.today, progress=progress)
+
+    def refresh_panel(self, panel: IndicatorPanel, conversation: Conversation) -> None:
+        """Progress and merged status per indicator, from answers and any scanned documents."""
+        bank = conversation.bank
+        answers = conversation.record.answers
+        progress: dict[str, tuple[int, int]] = {}
+        for question in conversation.sequence():
+            if question.indicator:
+                done, total = progress.get(question.indicator, (0, 0))
+                progress[question.indicator] = (done + (question.id in answers), total + 1)
+        selfs = self_scores(bank, answers, self.today)
+        evidence = {i.id: i.score for i in self.scan.indicators} if self.scan else {}
+        scores = {i: merged_score(selfs[i], evidence.get(i)) for i in selfs}
+        statuses: dict[str, str] = {
+            i: capped(self.rubric.status_for(s), []) for i, s in scores.items()
+        }
+        panel.show(self.rubric, progress, statuses, scores)

@@ -1,0 +1,143 @@
+"""Documents: attach files or folders with a picker; the scan runs in a worker with progress."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DirectoryTree, Footer, Header, ProgressBar, Static
+from textual.worker import get_current_worker
+
+from nextgen_assistant.signals.model import ScanResult
+
+if TYPE_CHECKING:
+    from nextgen_assistant.tui.app import NextGenApp
+
+
+class ScanCancelled(Exception):
+    """The person cancelled the scan."""
+
+
+class DocumentsScreen(Screen[None]):
+    """Pick documents; scan them; see what could not be read."""
+
+    BINDINGS = [
+        Binding("a", "attach", "Attach highlighted"),
+        Binding("s", "scan", "Scan"),
+        Binding("c", "clear", "Clear"),
+        Binding("escape", "cancel_or_back", "Cancel / back"),
+        Binding("f7", "app.report", "Report"),
+    ]
+    DEFAULT_CSS = """
+    DocumentsScreen DirectoryTree { width: 1fr; }
+    DocumentsScreen #side { width: 1fr; padding: 0 1; }
+    DocumentsScreen #attached, DocumentsScreen #results { height: auto; margin-bottom: 1; }
+    """
+
+    def __init__(self, start: Path) -> None:
+        super().__init__()
+        self.start = start
+
+    @property
+    def nextgen(self) -> NextGenApp:
+        """The app, typed."""
+        return cast("NextGenApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal():
+            yield DirectoryTree(self.start)
+            with Vertical(id="side"):
+                yield Static("", id="attached")
+                yield ProgressBar(total=1, id="progress", show_eta=False)  # no animation while idle
+                yield Static("", id="results")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Documents"
+        self.show_attached()
+        self.query_one(DirectoryTree).focus()
+
+    def show_attached(self) -> None:
+        """The attached paths."""
+        paths = self.nextgen.attached
+        text = (
+            "Attached:\n" + "\n".join(f"  {p}" for p in paths)
+            if paths
+            else (
+                "Highlight a file or folder and press a to attach it (Enter on a file attaches it too); "
+                "then s to scan."
+            )
+        )
+        self.query_one("#attached", Static).update(text)
+
+    def on_directory_tree_file_selected(self, event: DirectoryTree.FileSelected) -> None:
+        self.nextgen.attach_path(event.path)
+        self.show_attached()
+
+    def action_attach(self) -> None:
+        node = self.query_one(DirectoryTree).cursor_node
+        if node is not None and node.data is not None:
+            self.nextgen.attach_path(Path(node.data.path))
+            self.show_attached()
+
+    def action_clear(self) -> None:
+        self.nextgen.attached.clear()
+        self.show_attached()
+
+    def action_scan(self) -> None:
+        if not self.nextgen.attached:
+            self.notify("Attach a file or folder first (a).", severity="warning")
+            return
+        self.query_one("#results", Static).update("Scanning…")
+        self.scan(list(self.nextgen.attached))
+
+    def action_cancel_or_back(self) -> None:
+        running = [w for w in self.workers if w.group == "scan" and w.is_running]
+        if running:
+            for worker in running:
+                worker.cancel()
+            self.query_one("#results", Static).update("Scan cancelled.")
+        else:
+            self.app.pop_screen()
+
+    @work(thread=True, exclusive=True, group="scan")
+    def scan(self, paths: list[Path]) -> None:
+        """Scan in a worker, never on the event loop; progress is posted back."""
+        worker = get_current_worker()
+
+        def progress(done: int, total: int, path: str) -> None:
+            if worker.is_cancelled:
+                raise ScanCancelled
+            self.app.call_from_thread(
+                self.query_one(ProgressBar).update, total=total, progress=done
+            )
+
+        try:
+            result = self.nextgen.run_scan(paths, progress)
+        except ScanCancelled:
+            return
+        self.app.call_from_thread(self.finished, result)
+
+    def finished(self, result: ScanResult) -> None:
+        """Show what was found and what could not be read; evidence flows to the panel and report."""
+        self.nextgen.scan = result
+        ok = [d for d in result.documents if d.status == "ok"]
+        lines = [f"Scanned {len(ok)} document(s)."]
+        for item in result.indicators:
+            score = "–" if item.score is None else f"{item.score:.1f}"
+            lines.append(
+                f"  {item.id}: {item.status} {score} (+{item.supporting} / -{item.red_flags})"
+            )
+        if result.failed:
+            lines.append(f"\n{len(result.failed)} could not be read:")
+            lines += [f"  ✗ {Path(d.path).name}: {d.error}" for d in result.failed]
+        if result.skipped:
+            lines.append(f"\n{len(result.skipped)} skipped (not a kind the tool reads).")
+        self.query_one("#results", Static).update("\n".join(lines))
+        self.notify("Scan finished: press F7 for the report.")

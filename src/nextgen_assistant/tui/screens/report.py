@@ -1,0 +1,151 @@
+"""The report: per-indicator table, drill-down into evidence and next steps, export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, DataTable, Footer, Header, Input, Markdown, Static
+
+from nextgen_assistant.assessment.model import IndicatorFinding, Report
+from nextgen_assistant.report.render import render_report
+
+
+def _fmt(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f}"
+
+
+STATUS_STYLE = {"meets": "green", "partial": "yellow", "gap": "red", "unknown": "dim"}
+
+
+def finding_markdown(finding: IndicatorFinding) -> str:
+    """One indicator's drill-down."""
+    lines = [f"## {finding.title}: {finding.status}", "", finding.description, ""]
+    for gate in finding.gates:
+        mark = {True: "passed", False: "**failed**", None: "unknown"}[gate.passed]
+        lines.append(f"- Gate {mark}: {gate.description} _{gate.detail}_")
+    for conflict in finding.conflicts:
+        lines.append(f"- **{conflict.kind.capitalize()}**: {conflict.message}")
+    counted = [s for s in finding.evidence if s.counted][:6]
+    if counted:
+        lines += ["", "### Evidence", ""]
+        for s in counted:
+            page = f" p.{s.location.page}" if s.location.page else ""
+            lines.append(
+                f"- {'+' if s.polarity == 'supporting' else '−'} “{s.quote}” `{Path(s.path or '').name}{page} l.{s.location.line}`"
+            )
+    if finding.recommendations:
+        lines += ["", "### Next steps", ""] + [
+            f"{n}. {r}" for n, r in enumerate(finding.recommendations, start=1)
+        ]
+    return "\n".join(lines)
+
+
+class ExportDialog(ModalScreen[tuple[str, Path] | None]):
+    """Choose a format and a file to save the report to."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+    DEFAULT_CSS = """
+    ExportDialog { align: center middle; }
+    ExportDialog > Vertical { width: 70; height: auto; padding: 1 2; border: thick $primary; background: $surface; }
+    ExportDialog Horizontal { height: auto; }
+    """
+
+    def __init__(self, default_stem: Path) -> None:
+        super().__init__()
+        self.default_stem = default_stem
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("Save the report as (the extension is set by the format):")
+            yield Input(str(self.default_stem), id="path")
+            with Horizontal():
+                yield Button("Markdown", id="md")
+                yield Button("HTML", id="html", variant="primary")
+                yield Button("JSON", id="json")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        stem = Path(self.query_one(Input).value).expanduser()
+        fmt = event.button.id or "html"
+        self.dismiss((fmt, stem.with_suffix(f".{fmt}")))
+
+
+class ReportScreen(Screen[None]):
+    """The merged gap report."""
+
+    BINDINGS = [
+        Binding("e", "export", "Export"),
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("f6", "app.attach", "Documents"),
+    ]
+    DEFAULT_CSS = """
+    ReportScreen #verdict { padding: 0 1; height: auto; }
+    ReportScreen DataTable { height: auto; max-height: 12; }
+    ReportScreen Markdown { height: 1fr; padding: 0 1; }
+    """
+
+    def __init__(self, report: Report) -> None:
+        super().__init__()
+        self.report = report
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        overall = self.report.overall
+        verdict = f"[b]{overall.summary}[/b]" + (
+            f"\nFirst: {overall.top_change}" if overall.top_change else ""
+        )
+        yield Static(verdict, id="verdict", markup=True)
+        with Horizontal(), Vertical():
+            yield DataTable(cursor_type="row", zebra_stripes=True)
+            yield Markdown("")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = f"Gap report: {self.report.partnership.name}"
+        table = self.query_one(DataTable)
+        table.add_columns("Indicator", "Self", "Documents", "Merged", "Status")
+        for f in self.report.indicators:
+            table.add_row(
+                f.title,
+                _fmt(f.self_score),
+                _fmt(f.evidence_score),
+                _fmt(f.score),
+                f"[{STATUS_STYLE[f.status]}]{f.status}[/]",
+                key=f.id,
+            )
+        table.focus()
+        self.show_finding(0)
+
+    def show_finding(self, index: int) -> None:
+        """The drill-down for one indicator."""
+        self.query_one(Markdown).update(finding_markdown(self.report.indicators[index]))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_finding(event.cursor_row)
+
+    def action_export(self) -> None:
+        stem = (
+            Path.home()
+            / f"nextgen-report-{self.report.partnership.name.lower().replace(' ', '-')[:40]}"
+        )
+        self.app.push_screen(ExportDialog(stem), self.export)
+
+    def export(self, choice: tuple[str, Path] | None) -> None:
+        """Write the report; a failure is a notification, never a crash."""
+        if choice is None:
+            return
+        fmt, path = choice
+        try:
+            path.write_text(render_report(self.report, fmt), encoding="utf-8")
+        except OSError as error:
+            self.notify(
+                f"Could not save {path}: {error.strerror or error}. Choose another folder.",
+                title="Not saved",
+                severity="error",
+                timeout=10,
+            )
+            return
+        self.notify(f"Saved {path}")
