@@ -213,6 +213,66 @@ def scan(
         raise typer.Exit(1)
 
 
+class PortfolioFormat(StrEnum):
+    """Formats of `nextgen portfolio`."""
+
+    table = "table"
+    csv = "csv"
+    json = "json"
+    md = "md"
+    html = "html"
+
+
+@app.command()
+def portfolio(
+    root: Annotated[
+        Path, typer.Argument(help="A folder whose immediate subfolders are partnerships.")
+    ],
+    format: Annotated[PortfolioFormat, typer.Option("--format", "-f")] = PortfolioFormat.table,
+    output: OutputOption = None,
+    as_of: AsOfOption = None,
+    jobs: JobsOption = 1,
+    lexicons: LexiconsOption = None,
+) -> None:
+    """For a coordinator: every subfolder of ROOT scanned as one partnership, as a matrix."""
+    from nextgen_assistant.report import portfolio as render
+    from nextgen_assistant.signals.scan import ScanSettings
+    from nextgen_assistant.signals.scan import scan as run_scan
+
+    if not root.is_dir():
+        raise ConfigError(f"{root} is not a folder of partnership folders")
+    folders = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+    if not folders:
+        raise ConfigError(f"{root} has no partnership subfolders")
+    settings = ScanSettings(as_of=_as_of(as_of), lexicons=tuple(lexicons or ()))
+    advance, stop = _progress_bar()
+    try:
+        results = {
+            folder.name: run_scan([folder], settings, jobs=jobs, progress=advance)
+            for folder in folders
+        }
+    finally:
+        stop()
+    rubric = load_rubric()
+    if format is PortfolioFormat.table:
+        render.print_portfolio(results, rubric, Console())
+        if output is not None:
+            _emit(render.portfolio_html(results, rubric), output)
+    elif format is PortfolioFormat.csv:
+        _emit(render.portfolio_csv(results, rubric), output)
+    elif format is PortfolioFormat.json:
+        _emit(render.portfolio_json(results), output)
+    elif format is PortfolioFormat.md:
+        _emit(render.portfolio_markdown(results, rubric), output)
+    else:
+        _emit(render.portfolio_html(results, rubric), output)
+    for name, result in results.items():
+        for document in result.failed:
+            sys.stderr.write(f"nextgen: {name}: {document.path}: {document.error}\n")
+    if any(result.failed for result in results.values()):
+        raise typer.Exit(1)
+
+
 @app.command("eval")
 def evaluate_command(
     labels: Annotated[Path, typer.Option("--labels", help="The labeled set (labels.yaml).")] = Path(

@@ -1,0 +1,86 @@
+"""`nextgen scan` and `nextgen portfolio` as users run them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from pathlib import Path
+
+from tests.conftest import SAMPLE_DOCS, run_nextgen
+
+
+def test_scan_json_matches_the_contract() -> None:
+    done = run_nextgen("scan", str(SAMPLE_DOCS / "mesa-valley-healthcare"), "--format", "json", "--as-of", "2026-11-25")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert data["schema_version"] == 1 and data["as_of"] == "2026-11-25"
+    assert len(data["documents"]) == 6
+    for document in data["documents"]:
+        assert {"path", "format", "status", "error", "signals"} <= set(document)
+        for signal in document["signals"]:
+            assert {"indicator", "polarity", "context", "rule", "matched", "quote", "location", "confidence"} <= set(signal)
+            assert signal["polarity"] in ("supporting", "red_flag")
+            assert signal["context"] in ("asserted", "negated", "hypothetical", "historical")
+            assert {"page", "line"} <= set(signal["location"])
+    pdf = next(d for d in data["documents"] if d["format"] == "pdf")
+    assert all(s["location"]["page"] == 1 for s in pdf["signals"])
+    for item in data["indicators"]:
+        assert {"id", "status", "score", "supporting", "red_flags"} <= set(item)
+
+
+def test_scan_table_and_csv() -> None:
+    table = run_nextgen("scan", str(SAMPLE_DOCS / "front-range-manufacturing"), "--format", "table", "--as-of", "2026-11-25")
+    assert "Private-sector" in table.stdout and "meets" in table.stdout
+    rows = list(csv.DictReader(io.StringIO(run_nextgen("scan", str(SAMPLE_DOCS / "front-range-manufacturing"),
+                                                       "--format", "csv", "--as-of", "2026-11-25").stdout)))
+    assert rows and {"document", "indicator", "polarity", "quote", "page", "line"} <= set(rows[0])
+
+
+def test_broken_files_exit_1_and_the_rest_is_scanned(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("The partnership is business-led and spans an eight-county region.\n")
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 nonsense")
+    (tmp_path / "fake.docx").write_text("not a zip")
+    with zipfile.ZipFile(tmp_path / "bomb.docx", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"\0" * 3_000_000)
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG")
+    (tmp_path / ".hidden.txt").write_text("secret")
+    done = run_nextgen("scan", str(tmp_path), "--format", "json")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    data = json.loads(done.stdout)
+    status = {Path(d["path"]).name: (d["status"], d["error"]) for d in data["documents"]}
+    assert status["good.txt"][0] == "ok"
+    for name in ("broken.pdf", "fake.docx", "bomb.docx"):
+        assert status[name][0] == "error" and status[name][1]
+    assert ".hidden.txt" not in status
+    assert [Path(s["path"]).name for s in data["skipped"]] == ["photo.png"]
+
+
+def test_bad_lexicon_folder_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "mine.yaml").write_text("indicator: sustainability\nrules:\n  - id: sustainability.mine\n    polarity: maybe\n")
+    done = run_nextgen("scan", str(SAMPLE_DOCS / "pueblo-county-workforce"), "--lexicons", str(tmp_path))
+    assert done.returncode == 2
+    assert "sustainability.mine" in done.stderr and "polarity" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_user_lexicon_adds_a_rule(tmp_path: Path) -> None:
+    (tmp_path / "mine.yaml").write_text(
+        "indicator: sustainability\nrules:\n  - id: sustainability.endowment_drive\n    polarity: supporting\n"
+        "    phrases: [capital campaign]\n    examples: {match: [\"We ran a capital campaign.\"]}\n")
+    doc = tmp_path / "docs"
+    doc.mkdir()
+    (doc / "note.txt").write_text("Members ran a capital campaign this year.\n")
+    done = run_nextgen("scan", str(doc), "--lexicons", str(tmp_path), "--format", "json")
+    assert "sustainability.endowment_drive" in done.stdout
+
+
+def test_portfolio_matrix_and_html(tmp_path: Path) -> None:
+    page = tmp_path / "portfolio.html"
+    done = run_nextgen("portfolio", str(SAMPLE_DOCS), "--as-of", "2026-11-25", "--format", "html", "-o", str(page))
+    assert done.returncode == 0, done.stderr
+    text = page.read_text()
+    assert "mesa-valley-healthcare" in text and "<script" not in text
+    rows = list(csv.DictReader(io.StringIO(run_nextgen("portfolio", str(SAMPLE_DOCS), "--as-of", "2026-11-25", "-f", "csv").stdout)))
+    assert [r["partnership"] for r in rows] == ["front-range-manufacturing", "mesa-valley-healthcare", "pueblo-county-workforce"]
+    assert rows[2]["private_sector_leadership_status"] == "gap"
