@@ -4,7 +4,10 @@ that contains one of them. One compiled regex over the text is far cheaper than 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
+
+import numpy
 
 from nextgen_assistant.signals.lexicon import TokenPattern
 
@@ -40,15 +43,72 @@ def pattern_anchor(pattern: TokenPattern) -> list[str] | None:
     return best
 
 
+_REPEAT = re.compile(r"^\{(\d*),(\d+)\}$|^\{(\d+)\}$")
+
+
+def pattern_reach(pattern: TokenPattern) -> int | None:
+    """The most tokens the pattern can span (None when unbounded: '*', '+', '{n,}')."""
+    total = 0
+    for spec in pattern:
+        op = str(spec.get("OP", ""))
+        if op in ("", "?", "!", "1"):
+            total += 0 if op == "!" else 1
+            continue
+        bounded = _REPEAT.match(op)
+        if bounded is None:
+            return None
+        total += int(bounded.group(2) or bounded.group(3))
+    return total
+
+
+def _trie(words: set[str]) -> str:
+    """An alternation of words as a prefix tree ('gra(?:nt|duat)'): Python's re tries a flat
+    alternation word by word at every position, and a tree one character at a time."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(tree)
+
+
+@lru_cache(maxsize=64)
+def word_gate(words: frozenset[str]) -> re.Pattern[str]:
+    """A regex for lower-cased text (`lower_text_of`) that finds where any of the words begins.
+
+    A gate is a cheap superset test: only text it finds is searched by the exact rules.
+    """
+    alternatives = {w.lower() for w in words if w}
+    if not alternatives:
+        return re.compile(r"(?!x)x")
+    return re.compile(rf"(?<![\w])(?:{_trie(alternatives)})")
+
+
+def hit_positions(gate: re.Pattern[str], text: str) -> numpy.ndarray:
+    """Where a gate finds something in the text, as character offsets."""
+    return numpy.fromiter((m.start() for m in gate.finditer(text)), dtype=numpy.int64)
+
+
+def containing(starts: numpy.ndarray, positions: numpy.ndarray) -> numpy.ndarray:
+    """For each position, the index of the last start at or before it (sorted starts)."""
+    return numpy.maximum(numpy.searchsorted(starts, positions, side="right") - 1, 0)
+
+
 def anchor_regex(patterns: list[TokenPattern], words: list[str] = ()) -> re.Pattern[str] | None:  # type: ignore[assignment]
-    """A regex that finds text where any pattern could match; None when some pattern has no anchor."""
-    alternatives: set[str] = {w.lower() for w in words}
+    """A gate finding text where any pattern could match; None when some pattern has no anchor."""
+    alternatives: set[str] = set(words)
     for pattern in patterns:
         anchor = pattern_anchor(pattern)
         if anchor is None:
             return None
-        alternatives.update(w.lower() for w in anchor)
-    if not alternatives:
-        return re.compile(r"(?!x)x")
-    body = "|".join(sorted((re.escape(w) for w in alternatives), key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?:{body})", re.IGNORECASE)
+        alternatives.update(anchor)
+    return word_gate(frozenset(alternatives))

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+import numpy
+from spacy.attrs import IDX
 from spacy.tokens import Span
 
-from nextgen_assistant.documents.model import Document
+from nextgen_assistant.documents.model import Block, Document
 from nextgen_assistant.documents.plain import text_blocks
 from nextgen_assistant.rubric import Rubric, load_rubric
 from nextgen_assistant.signals.context import ContextFinder
@@ -26,6 +30,8 @@ from nextgen_assistant.signals.matching import RuleMatch, RuleMatcher
 from nextgen_assistant.signals.model import DocumentResult, Signal, SignalLocation
 from nextgen_assistant.signals.pipeline import build_nlp, remember_text, text_of
 
+BLOCK_SEPARATOR = "\n\n"  # a blank line: the sentencizer ends a sentence there
+CHUNK_CHARS = 200_000  # spaCy refuses Docs over nlp.max_length (1,000,000 characters)
 CONFIDENCE = {"phrase": 0.9, "pattern": 0.85, "fuzzy": 0.65}
 FLIP = {"supporting": "red_flag", "red_flag": "supporting"}
 
@@ -70,16 +76,15 @@ class Checker:
             if rule.negation == "cancel":
                 return None
             polarity = FLIP[polarity]  # type: ignore[assignment]
+        matched = doc[match.start : match.end]
         return Signal(
             indicator=rule.indicator,
             polarity=polarity,
             context=context,
             rule=rule.id,
-            matched=doc[match.start : match.end].text,
+            matched=text_of(matched),
             quote=" ".join(text_of(sentence).split()),
-            location=SignalLocation(
-                page=piece.block.page, line=piece.block.line_at(doc[match.start].idx)
-            ),
+            location=SignalLocation(page=piece.block.page, line=piece.line_at(matched.start_char)),
             confidence=CONFIDENCE[match.how],
             cue=cue,
             weight=rule.weight,
@@ -91,21 +96,19 @@ class Checker:
     ) -> DocumentResult:
         """Every signal and fact of one document; by default the strongest rule signal per sentence,
         indicator, polarity and context (so one sentence is not counted twice)."""
-        texts = [block.text.replace("\n", " ") for block in document.blocks]
-        docs = (
-            remember_text(doc, text)
-            for text, doc in zip(texts, self.nlp.pipe(texts, batch_size=64), strict=True)
-        )
-        pieces = [Piece(block, doc) for block, doc in zip(document.blocks, docs, strict=True)]
+        pieces: list[Piece] = []
         signals: list[Signal] = []
-        for piece in pieces:
-            piece.find_blocked = self.matcher.false_friend_tokens
-            for match in self.matcher(piece.doc, piece.sentences):
+        for chunk in self._process(document.blocks):
+            sentences = [sentence for piece in chunk for sentence in piece.sentences]
+            starts = [piece.start for piece in chunk]
+            for match in self.matcher(chunk[0].doc, sentences):
+                piece = chunk[bisect_right(starts, match.start) - 1]
                 if piece.blocked_at(match.start).intersection(range(match.start, match.end)):
                     continue  # inside a false friend: "Grant Avenue" is not a grant
                 signal = self._rule_signal(piece, match, document.path)
                 if signal is not None:
                     signals.append(signal)
+            pieces += chunk
         extraction = Extraction(
             document=document,
             pieces=pieces,
@@ -129,6 +132,43 @@ class Checker:
             + extraction.signals,
             facts=extraction.facts,
         )
+
+    def _process(self, blocks: list[Block]) -> Iterator[list[Piece]]:
+        """The blocks as pieces of processed Docs: one Doc per document, or per CHUNK_CHARS of a
+        long one. Blocks are joined by a blank line, which ends a sentence; a Doc per block would
+        cost more in spaCy's per-Doc overhead than in the tokenising itself."""
+        chunks: list[list[Block]] = [[]]
+        size = 0
+        for block in blocks:
+            if chunks[-1] and size + len(block.text) > CHUNK_CHARS:
+                chunks.append([])
+                size = 0
+            chunks[-1].append(block)
+            size += len(block.text) + len(BLOCK_SEPARATOR)
+        texts = [
+            BLOCK_SEPARATOR.join(block.text.replace("\n", " ") for block in chunk)
+            for chunk in chunks
+            if chunk
+        ]
+        for chunk, text, doc in zip(chunks, texts, self.nlp.pipe(texts), strict=False):
+            remember_text(doc, text)
+            token_chars = doc.to_array(IDX)
+            pieces: list[Piece] = []
+            offset = 0
+            for block in chunk:
+                start, end = numpy.searchsorted(token_chars, [offset, offset + len(block.text)])
+                pieces.append(
+                    Piece(
+                        block,
+                        doc,
+                        start=int(start),
+                        end=int(end),
+                        char_offset=offset,
+                        find_blocked=self.matcher.false_friend_tokens,
+                    )
+                )
+                offset += len(block.text) + len(BLOCK_SEPARATOR)
+            yield pieces
 
     def check_text(
         self, text: str, as_of: date, source: str = "answer", *, one_per_sentence: bool = True

@@ -4,23 +4,35 @@ patterns for shapes, and a rapidfuzz fallback for spelling and hyphenation varia
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy
 from rapidfuzz import fuzz, process
+from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, LENGTH, LOWER, ORTH, SPACY
 from spacy.errors import MatchPatternError
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # in the .pyx, not the stubs
 from spacy.tokens import Doc, Span
 
 from nextgen_assistant.errors import ConfigError
-from nextgen_assistant.signals.anchors import anchor_regex
+from nextgen_assistant.signals.anchors import (
+    anchor_regex,
+    containing,
+    hit_positions,
+    pattern_anchor,
+    pattern_reach,
+    word_gate,
+)
 from nextgen_assistant.signals.lexicon import Lexicons, TokenPattern
-from nextgen_assistant.signals.pipeline import lemma_table, text_of
+from nextgen_assistant.signals.pipeline import lemma_table, lower_text_of
 
 _LETTERS = re.compile(r"[^a-z0-9]")
-_WORD = re.compile(r"(?<![\w-])[a-z]{4,}(?![\w])")
-_HYPHEN_JOIN = re.compile(r"\w-\w")
+_ASCII_LOWER = re.compile(r"[a-z]+")
+_WORD_CHAR = re.compile(r"\w")
+_WORD_OR_HYPHEN = re.compile(r"[\w-]")
+_HYPHEN_HASH = hash_string("-")
 FUZZY_MIN_CHARS = 7
 FUZZY_CUTOFF = 88.0
 FUZZY_MAX_TOKENS = 4
@@ -61,13 +73,25 @@ def _add_patterns(matcher: Matcher, key: str, patterns: list[TokenPattern], owne
         ) from None
 
 
+def _merged(windows: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Token windows sorted, overlapping ones joined (windows never cross a sentence)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(windows):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 class RuleMatcher:
     """All rules compiled once; calling it on a Doc returns the rule matches, false friends removed."""
 
     def __init__(self, nlp: Language, lexicons: Lexicons) -> None:
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
-        self._tokens = Matcher(nlp.vocab)
+        # One Matcher per token pattern, run only around its own anchor words (see _patterns).
+        self._token_patterns: list[tuple[Matcher, re.Pattern[str] | None, int | None]] = []
         self._false_tokens = Matcher(nlp.vocab)
         self._false_phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._fuzzy: dict[str, list[tuple[str, str]]] = {}
@@ -91,11 +115,13 @@ class RuleMatcher:
                                     (key, rule.id)
                                 )
                             self._exact_compact.setdefault(key, rule.id)
-            if rule.patterns:
-                _add_patterns(self._tokens, rule.id, rule.patterns, f"rule '{rule.id}'")
+            for pattern in rule.patterns:
+                matcher = Matcher(nlp.vocab)
+                _add_patterns(matcher, rule.id, [pattern], f"rule '{rule.id}'")
+                anchor = pattern_anchor(pattern)
+                gate = word_gate(frozenset(anchor)) if anchor is not None else None
+                self._token_patterns.append((matcher, gate, pattern_reach(pattern)))
             strings.add(rule.id)
-        rule_patterns = [p for rule in lexicons.rules for p in rule.patterns]
-        self._rule_anchor = anchor_regex(rule_patterns)
         friend_patterns = [p for f in lexicons.false_friends.false_friends for p in f.patterns]
         friend_words = [
             w for f in lexicons.false_friends.false_friends for ph in f.phrases for w in ph.split()
@@ -115,7 +141,7 @@ class RuleMatcher:
     def false_friend_tokens(self, span: Doc | Span) -> set[int]:
         """Doc indices of tokens inside a false friend ("Grant Avenue", "Dr. Helen Grant")."""
         blocked: set[int] = set()
-        if self._friend_anchor is not None and not self._friend_anchor.search(text_of(span)):
+        if self._friend_anchor is not None and not self._friend_anchor.search(lower_text_of(span)):
             return blocked
         for start, end in doc_offsets(span, self._false_tokens, self._false_phrases):
             blocked.update(range(start, end))
@@ -128,43 +154,79 @@ class RuleMatcher:
             for key, start, end in matcher(doc):
                 rule_id = self._strings[key]
                 found.setdefault((rule_id, start, end), RuleMatch(rule_id, start, end, "phrase"))
-        for sentence in self._anchored(doc, sentences):
-            for key, start, end in self._tokens(sentence):
-                start, end = start + sentence.start, end + sentence.start  # Span-relative
-                rule_id = self._strings[key]
-                found.setdefault((rule_id, start, end), RuleMatch(rule_id, start, end, "pattern"))
+        for key, start, end in self._pattern_matches(doc, sentences):
+            rule_id = self._strings[key]
+            found.setdefault((rule_id, start, end), RuleMatch(rule_id, start, end, "pattern"))
         covered = {i for (_, start, end) in found for i in range(start, end)}
         for match in self._fuzzy_matches(doc, covered):
             found.setdefault((match.rule_id, match.start, match.end), match)
         return sorted(found.values(), key=lambda m: (m.start, -(m.end - m.start)))
 
-    def _anchored(self, doc: Doc, sentences: list[Span]) -> list[Span]:
-        """The sentences where a token pattern could match (all of them when one has no anchor)."""
-        if self._rule_anchor is None:
-            return sentences
-        positions = [m.start() for m in self._rule_anchor.finditer(text_of(doc))]
-        if not positions:
+    def _pattern_matches(self, doc: Doc, sentences: list[Span]) -> list[tuple[int, int, int]]:
+        """Token-pattern matches (key, start, end in the Doc), each pattern run only on a window
+        around each of its anchor words: a match holds its anchor and spans at most the pattern's
+        reach, so the window [anchor - reach, anchor + reach] within the sentence holds it too.
+        Far cheaper than running every pattern over every token."""
+        if not self._token_patterns or not sentences:
             return []
-        starts = [s.start_char for s in sentences]
-        chosen = sorted({max(0, bisect_right(starts, p) - 1) for p in positions})
-        return [sentences[i] for i in chosen]
+        text = lower_text_of(doc)
+        token_chars = doc.to_array(IDX)
+        first = numpy.array([s.start for s in sentences], dtype=numpy.int64)
+        after = numpy.array([s.end for s in sentences], dtype=numpy.int64)
+        found: list[tuple[int, int, int]] = []
+        for matcher, gate, reach in self._token_patterns:
+            if gate is None:
+                low, high = first, after
+            else:
+                tokens = containing(token_chars, hit_positions(gate, text))
+                if not len(tokens):
+                    continue
+                which = containing(first, tokens)
+                low, high = first[which], after[which]
+                if reach is not None:
+                    low = numpy.maximum(low, tokens - reach + 1)
+                    high = numpy.minimum(high, tokens + reach)
+            for start, end in _merged(zip(low.tolist(), high.tolist(), strict=True)):
+                # On a Span, spaCy's Matcher answers in Span offsets.
+                found += [(key, start + a, start + b) for key, a, b in matcher(doc[start:end])]
+        return found
 
     def _fuzzy_triggers(self, doc: Doc) -> set[int]:
         """Tokens that are unknown lower-case words or hyphen-joins: where spelling variants live.
 
         Capitalised unknown words are names (Poudre, Whitaker), never misspelt lexicon phrases.
+        Found on arrays (one lookup of every token's lower-case hash among the known words);
+        only the few candidates are looked at in Python.
         """
-        text = text_of(doc)
+        if not len(doc):
+            return set()
+        columns = doc.to_array([LOWER, IS_LOWER, IS_ALPHA, LENGTH, SPACY, ORTH])
+        lower, is_lower, is_alpha, length, spaced, orth = columns.T
+        words = (is_lower == 1) & (is_alpha == 1) & (length >= 4)
+        words &= ~self._known_words.knows_hashes(lower)
+        hyphens = orth == _HYPHEN_HASH
         triggers: set[int] = set()
-        for found in _WORD.finditer(text):
-            if not self._known_words.knows(found.group(0)):
-                span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
-                if span is not None:
-                    triggers.add(span.start)
-        for found in _HYPHEN_JOIN.finditer(text):
-            span = doc.char_span(found.start() + 1, found.start() + 2, alignment_mode="expand")
-            if span is not None:
-                triggers.add(span.start)
+        last = len(doc) - 1
+        for index in numpy.flatnonzero(words | hyphens).tolist():
+            glued_before = index > 0 and not spaced[index - 1]
+            glued_after = index < last and not spaced[index]
+            if hyphens[index]:
+                # 'busines-led': a word on both sides, no space
+                if (
+                    glued_before
+                    and glued_after
+                    and _WORD_CHAR.match(doc[index - 1].text[-1])
+                    and _WORD_CHAR.match(doc[index + 1].text[0])
+                ):
+                    triggers.add(index)
+                continue
+            if not _ASCII_LOWER.fullmatch(doc[index].text):
+                continue
+            if glued_before and _WORD_OR_HYPHEN.match(doc[index - 1].text[-1]):
+                continue  # the tail of a hyphenated or glued word ('led' in 'busines-led')
+            if glued_after and _WORD_CHAR.match(doc[index + 1].text[0]):
+                continue
+            triggers.add(index)
         return triggers
 
     def _fuzzy_matches(self, doc: Doc, covered: set[int]) -> list[RuleMatch]:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import numpy
 import spacy
-from spacy.attrs import LEMMA, LOWER, ORTH, SENT_START
+from spacy.attrs import IS_SPACE, LEMMA, LOWER, ORTH, SENT_START
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.lookups import load_lookups
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # in the .pyx, not the stubs
@@ -39,7 +40,15 @@ class LemmaTable:
         self._base_forms: set[str] = {
             word for pos in ("noun", "verb", "adj", "adv") for word in (index.get(pos) or [])
         }
+        # Function words ("from", "into", "everyone") are in no lemma table; spaCy's stop list has them.
+        self._base_forms |= STOP_WORDS
         self._memo: dict[str, str] = {}
+        self._known: dict[str, bool] = {}
+        self._known_hashes = numpy.unique(
+            numpy.concatenate(
+                [keys, numpy.array([hash_string(w) for w in self._base_forms], dtype=numpy.uint64)]
+            )
+        )
 
     def lemma(self, text: str) -> str:
         """The lower-case lemma; the table is case-sensitive, so retry in lower case."""
@@ -57,9 +66,20 @@ class LemmaTable:
         found = self._keys[index] == lower
         return numpy.where(found, self._values[index], lower)
 
+    def knows_hashes(self, lower: numpy.ndarray) -> numpy.ndarray:
+        """`knows` for an array of lower-case string hashes, as a boolean array."""
+        index = numpy.searchsorted(self._known_hashes, lower)
+        index[index >= len(self._known_hashes)] = 0
+        found: numpy.ndarray = self._known_hashes[index] == lower
+        return found
+
     def knows(self, lower: str) -> bool:
         """Whether a lower-case word is an English word the tables hold (as a base or inflection)."""
-        return lower in self._base_forms or self._table.get(lower) is not None
+        known = self._known.get(lower)
+        if known is None:
+            known = lower in self._base_forms or self._table.get(lower) is not None
+            self._known[lower] = known
+        return known
 
 
 @lru_cache(maxsize=1)
@@ -82,14 +102,19 @@ SENTENCE_STARTS_KEY = "nextgen_sentence_starts"
 
 @Language.component("nextgen_sentencizer")
 def _split_sentences(doc: Doc) -> Doc:
-    """Sentences end at . ! ? (abbreviations such as 'Dr.' and 'Inc.' are single tokens, so they
-    do not end one). Done on arrays: spaCy's own sentencizer builds a Python object per token."""
+    """Sentences end at . ! ? and at a blank line (abbreviations such as 'Dr.' and 'Inc.' are
+    single tokens, so they do not end one). Done on arrays: spaCy's own sentencizer builds a
+    Python object per token."""
     size = len(doc)
     if not size:
         doc.user_data[SENTENCE_STARTS_KEY] = []
         return doc
-    orth = doc.to_array(ORTH)
-    ends = numpy.isin(orth, _end_hashes())
+    columns = doc.to_array([ORTH, IS_SPACE])
+    orth = columns[:, 0]
+    ends = (orth[:, None] == _end_hashes()[None, :]).any(axis=1)
+    for index in numpy.flatnonzero(columns[:, 1]).tolist():
+        if doc[index].text.count("\n") >= 2:
+            ends[index] = True
     starts = numpy.zeros(size, dtype=bool)
     starts[0] = True
     starts[1:] = ends[:-1] & ~ends[1:]
@@ -120,6 +145,23 @@ def text_of(span: Doc | Span) -> str:
         return span.text if text is None else text[span.start_char : span.end_char]
     text = span.user_data.get(TEXT_KEY)
     return span.text if text is None else text
+
+
+LOWER_KEY = "nextgen_lower_text"
+
+
+def lower_text_of(span: Doc | Span) -> str:
+    """The text in lower case, offsets unchanged (a character whose lower case is longer, like
+    'İ', keeps its first character), computed once per Doc; what word gates search."""
+    doc = span.doc if isinstance(span, Span) else span
+    lower = doc.user_data.get(LOWER_KEY)
+    if lower is None:
+        text = text_of(doc)
+        lower = text.lower()
+        if len(lower) != len(text):
+            lower = "".join(char.lower()[0] for char in text)
+        doc.user_data[LOWER_KEY] = lower
+    return lower if isinstance(span, Doc) else lower[span.start_char : span.end_char]
 
 
 @lru_cache(maxsize=2)

@@ -142,7 +142,7 @@ def run(ex: Extraction, classifier: OrganizationClassifier, types_needed: int) -
     types: set[str] = set()
     for fact in ex.facts.attendance:
         types.update(o.partner_type for o in fact.organizations if o.partner_type)
-    for _piece, sentence in ex.sentences():
+    for _piece, sentence in ex.sentences(classifier.type_gate):
         named = classifier.partner_types_in(text_of(sentence))
         if named and ex.context.context_of(sentence, sentence.start, sentence.end)[0] == "asserted":
             types |= named

@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Span
 
+from nextgen_assistant.signals.anchors import word_gate
 from nextgen_assistant.signals.extractors import Extraction, Piece
 from nextgen_assistant.signals.extractors.dates import dates_in, months_between
 from nextgen_assistant.signals.model import FundingLine
@@ -29,16 +30,17 @@ def run(ex: Extraction, max_grant_share: float, ending_within_months: int) -> No
     end_re = re.compile(
         r"\b(" + "|".join(map(re.escape, words.funding_end_words)) + r")\b", re.IGNORECASE
     )
+    any_kind = word_gate(frozenset(c for cues in words.funding_kinds.values() for c in cues))
     biggest_grant: tuple[float, Piece | None] = (0.0, None)
     endings: list[tuple[Piece, Span, str]] = []
-    for piece, sentence in ex.sentences():
+    for piece, sentence in ex.sentences(any_kind):
         text = piece.text_of(sentence)
         cues = [
             (kind, m.start()) for kind, pattern in kind_res.items() for m in pattern.finditer(text)
         ]
         if not cues:
             continue
-        line = piece.block.line_at(sentence.start_char)
+        line = piece.line_at(sentence.start_char)
         context, _ = ex.context.context_of(sentence, sentence.start, sentence.end)
         if context in ("hypothetical", "historical"):
             continue

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 import addfips
 
+from nextgen_assistant.signals.anchors import word_gate
 from nextgen_assistant.signals.extractors import Extraction
 from nextgen_assistant.signals.pipeline import text_of
 
@@ -62,10 +63,11 @@ def run(ex: Extraction) -> None:
     )
     numbers = "|".join(sorted(map(re.escape, words.number_words), key=len, reverse=True))
     count_re = re.compile(rf"\b(\d{{1,2}}|{numbers})[- ](?:county|counties)\b", re.IGNORECASE)
+    place_words = word_gate(frozenset([*states, "county", "counties", "parish", "borough"]))
     seen: dict[str, None] = {}
     named_states: dict[str, None] = {}
     signalled = False
-    for piece, sentence in ex.sentences():
+    for piece, sentence in ex.sentences(place_words):
         text = text_of(sentence)
         for state in state_re.findall(text):
             named_states.setdefault(state, None)

@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Span
 
+from nextgen_assistant.signals.anchors import word_gate
 from nextgen_assistant.signals.extractors import Extraction, Piece
 from nextgen_assistant.signals.extractors.dates import dates_in
 from nextgen_assistant.signals.model import MetricFact
@@ -14,7 +15,7 @@ NUMBER_RE = re.compile(
     r"(?<![\w/.-])(\$\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|million|M))?|\d[\d,]*(?:\.\d+)?\s?(?:%|percent\b)?)"
 )
 
-
+_DIGIT = re.compile(r"\d+")
 NEAR_CHARS = 40
 
 
@@ -46,7 +47,11 @@ def run(ex: Extraction) -> None:
     output = _alternation(words.output_measures)
     beneficiaries = {name: _alternation(cues) for name, cues in words.beneficiaries.items()}
     outputs_only: list[tuple[Piece, Span, MetricFact]] = []
-    for piece, sentence in ex.sentences():
+    measure_words = [
+        *words.output_measures,
+        *(cue for cues in words.outcome_measures.values() for cue in cues),
+    ]
+    for piece, sentence in ex.sentences(word_gate(frozenset(measure_words)), _DIGIT):
         text = piece.text_of(sentence)
         dated = [(start, end) for _, start, end in dates_in(text)]
         numbers = [
@@ -59,7 +64,7 @@ def run(ex: Extraction) -> None:
             continue
 
         measures = [name for name, pattern in outcomes.items() if _near(text, numbers, pattern)]
-        line = piece.block.line_at(sentence.start_char)
+        line = piece.line_at(sentence.start_char)
         if measures:
             served = [name for name, pattern in beneficiaries.items() if pattern.search(text)]
             fact = MetricFact(

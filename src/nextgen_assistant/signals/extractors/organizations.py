@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from nextgen_assistant.signals.anchors import word_gate
 from nextgen_assistant.signals.lexicon import OrganizationLexicon
 from nextgen_assistant.signals.model import OrganizationSeen
 
@@ -23,6 +24,9 @@ class OrganizationClassifier:
     def __init__(self, lexicon: OrganizationLexicon) -> None:
         self._suffix = _pattern(lexicon.business_suffixes)
         self._types = {name: _pattern(cues) for name, cues in lexicon.public_types.items()}
+        self.type_gate = word_gate(
+            frozenset(c for cues in lexicon.public_types.values() for c in cues)
+        )
         self._other_public = _pattern(lexicon.other_public)
         self._business = _pattern(lexicon.business_words)
         self._sector_values = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from nextgen_assistant.signals.anchors import word_gate
 from nextgen_assistant.signals.extractors import Extraction
 from nextgen_assistant.signals.extractors.dates import dates_in, months_between
 from nextgen_assistant.signals.model import PlanDateFact
@@ -24,7 +25,7 @@ def run(ex: Extraction, fresh_months: int, stale_months: int) -> None:
             f"{ex.document.path} {ex.document.title or ''}".replace("-", " ").replace("_", " ")
         )
     )
-    for piece, sentence in ex.sentences():
+    for piece, sentence in ex.sentences(word_gate(frozenset(words.plan_update_words))):
         text = text_of(sentence)
         update = update_re.search(text)
         if not update or not (about_plan or plan_re.search(text)):
@@ -39,7 +40,7 @@ def run(ex: Extraction, fresh_months: int, stale_months: int) -> None:
             updated=updated,
             age_months=age,
             quote=" ".join(text.split()),
-            line=piece.block.line_at(sentence.start_char),
+            line=piece.line_at(sentence.start_char),
             page=piece.block.page,
         )
         if age <= fresh_months:
