@@ -12,7 +12,14 @@ from tests.conftest import SAMPLE_DOCS, run_nextgen
 
 
 def test_scan_json_matches_the_contract() -> None:
-    done = run_nextgen("scan", str(SAMPLE_DOCS / "mesa-valley-healthcare"), "--format", "json", "--as-of", "2026-11-25")
+    done = run_nextgen(
+        "scan",
+        str(SAMPLE_DOCS / "mesa-valley-healthcare"),
+        "--format",
+        "json",
+        "--as-of",
+        "2026-11-25",
+    )
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert data["schema_version"] == 1 and data["as_of"] == "2026-11-25"
@@ -20,7 +27,16 @@ def test_scan_json_matches_the_contract() -> None:
     for document in data["documents"]:
         assert {"path", "format", "status", "error", "signals"} <= set(document)
         for signal in document["signals"]:
-            assert {"indicator", "polarity", "context", "rule", "matched", "quote", "location", "confidence"} <= set(signal)
+            assert {
+                "indicator",
+                "polarity",
+                "context",
+                "rule",
+                "matched",
+                "quote",
+                "location",
+                "confidence",
+            } <= set(signal)
             assert signal["polarity"] in ("supporting", "red_flag")
             assert signal["context"] in ("asserted", "negated", "hypothetical", "historical")
             assert {"page", "line"} <= set(signal["location"])
@@ -31,15 +47,36 @@ def test_scan_json_matches_the_contract() -> None:
 
 
 def test_scan_table_and_csv() -> None:
-    table = run_nextgen("scan", str(SAMPLE_DOCS / "front-range-manufacturing"), "--format", "table", "--as-of", "2026-11-25")
+    table = run_nextgen(
+        "scan",
+        str(SAMPLE_DOCS / "front-range-manufacturing"),
+        "--format",
+        "table",
+        "--as-of",
+        "2026-11-25",
+    )
     assert "Private-sector" in table.stdout and "meets" in table.stdout
-    rows = list(csv.DictReader(io.StringIO(run_nextgen("scan", str(SAMPLE_DOCS / "front-range-manufacturing"),
-                                                       "--format", "csv", "--as-of", "2026-11-25").stdout)))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(
+                run_nextgen(
+                    "scan",
+                    str(SAMPLE_DOCS / "front-range-manufacturing"),
+                    "--format",
+                    "csv",
+                    "--as-of",
+                    "2026-11-25",
+                ).stdout
+            )
+        )
+    )
     assert rows and {"document", "indicator", "polarity", "quote", "page", "line"} <= set(rows[0])
 
 
 def test_broken_files_exit_1_and_the_rest_is_scanned(tmp_path: Path) -> None:
-    (tmp_path / "good.txt").write_text("The partnership is business-led and spans an eight-county region.\n")
+    (tmp_path / "good.txt").write_text(
+        "The partnership is business-led and spans an eight-county region.\n"
+    )
     (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 nonsense")
     (tmp_path / "fake.docx").write_text("not a zip")
     with zipfile.ZipFile(tmp_path / "bomb.docx", "w", zipfile.ZIP_DEFLATED) as archive:
@@ -58,16 +95,25 @@ def test_broken_files_exit_1_and_the_rest_is_scanned(tmp_path: Path) -> None:
 
 
 def test_bad_lexicon_folder_is_a_usage_error(tmp_path: Path) -> None:
-    (tmp_path / "mine.yaml").write_text("indicator: sustainability\nrules:\n  - id: sustainability.mine\n    polarity: maybe\n")
-    done = run_nextgen("scan", str(SAMPLE_DOCS / "pueblo-county-workforce"), "--lexicons", str(tmp_path))
+    (tmp_path / "mine.yaml").write_text(
+        "indicator: sustainability\nrules:\n  - id: sustainability.mine\n    polarity: maybe\n"
+    )
+    done = run_nextgen(
+        "scan", str(SAMPLE_DOCS / "pueblo-county-workforce"), "--lexicons", str(tmp_path)
+    )
     assert done.returncode == 2
-    assert "sustainability.mine" in done.stderr and "polarity" in done.stderr and "Traceback" not in done.stderr
+    assert (
+        "sustainability.mine" in done.stderr
+        and "polarity" in done.stderr
+        and "Traceback" not in done.stderr
+    )
 
 
 def test_user_lexicon_adds_a_rule(tmp_path: Path) -> None:
     (tmp_path / "mine.yaml").write_text(
         "indicator: sustainability\nrules:\n  - id: sustainability.endowment_drive\n    polarity: supporting\n"
-        "    phrases: [capital campaign]\n    examples: {match: [\"We ran a capital campaign.\"]}\n")
+        '    phrases: [capital campaign]\n    examples: {match: ["We ran a capital campaign."]}\n'
+    )
     doc = tmp_path / "docs"
     doc.mkdir()
     (doc / "note.txt").write_text("Members ran a capital campaign this year.\n")
@@ -77,10 +123,24 @@ def test_user_lexicon_adds_a_rule(tmp_path: Path) -> None:
 
 def test_portfolio_matrix_and_html(tmp_path: Path) -> None:
     page = tmp_path / "portfolio.html"
-    done = run_nextgen("portfolio", str(SAMPLE_DOCS), "--as-of", "2026-11-25", "--format", "html", "-o", str(page))
+    done = run_nextgen(
+        "portfolio", str(SAMPLE_DOCS), "--as-of", "2026-11-25", "--format", "html", "-o", str(page)
+    )
     assert done.returncode == 0, done.stderr
     text = page.read_text()
     assert "mesa-valley-healthcare" in text and "<script" not in text
-    rows = list(csv.DictReader(io.StringIO(run_nextgen("portfolio", str(SAMPLE_DOCS), "--as-of", "2026-11-25", "-f", "csv").stdout)))
-    assert [r["partnership"] for r in rows] == ["front-range-manufacturing", "mesa-valley-healthcare", "pueblo-county-workforce"]
+    rows = list(
+        csv.DictReader(
+            io.StringIO(
+                run_nextgen(
+                    "portfolio", str(SAMPLE_DOCS), "--as-of", "2026-11-25", "-f", "csv"
+                ).stdout
+            )
+        )
+    )
+    assert [r["partnership"] for r in rows] == [
+        "front-range-manufacturing",
+        "mesa-valley-healthcare",
+        "pueblo-county-workforce",
+    ]
     assert rows[2]["private_sector_leadership_status"] == "gap"

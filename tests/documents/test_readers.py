@@ -267,3 +267,34 @@ def test_walk_skips_hidden_and_unsupported_and_survives_loops(tmp_path: Path) ->
     assert ("x.exe", "error") in actions
     assert all(".git" not in str(e.path) and "hidden" not in e.path.name for e in entries)
     assert sum(1 for e in entries if e.path.name == "plan.md") == 1
+
+
+def test_a_heading_on_the_line_above_its_text_is_its_own_block() -> None:
+    from nextgen_assistant.documents.plain import text_blocks
+
+    blocks = text_blocks(
+        "Article 2. Region\n"
+        "The partnership serves a three-county region on the Western Slope. Our members\n"
+        "recruit across county lines.\n"
+        "\n"
+        "Funding outlook\n"
+        "The partnership has three sources of money this year and expects a fourth soon.\n"
+        "\n"
+        "We met on Tuesday\n"
+        "and agreed on the next steps for the housing study and the apprenticeship cohort.\n"
+    )
+    assert [(b.kind, b.line, b.text.split("\n")[0]) for b in blocks] == [
+        ("heading", 1, "Article 2. Region"),
+        (
+            "paragraph",
+            2,
+            "The partnership serves a three-county region on the Western Slope. Our members",
+        ),
+        ("heading", 5, "Funding outlook"),
+        (
+            "paragraph",
+            6,
+            "The partnership has three sources of money this year and expects a fourth soon.",
+        ),
+        ("paragraph", 8, "We met on Tuesday"),  # a sentence running on, not a heading
+    ]

@@ -107,7 +107,7 @@ def _cue_cases() -> list[object]:
 
 @pytest.mark.parametrize(("cue_id", "context", "sentence", "applies"), _cue_cases())
 def test_context_cue_example(cue_id: str, context: str, sentence: str, applies: bool) -> None:
-    result = checker().check_text(sentence, AS_OF)
+    result = checker().check_text(sentence, AS_OF, one_per_sentence=False)
     contexts = {s.context for s in result.signals}
     assert result.signals, f"the example finds no evidence at all: {sentence!r}"
     assert (context in contexts) == applies, f"{cue_id}: {sentence!r} gave {contexts}"

@@ -9,6 +9,27 @@ from nextgen_assistant.documents.text import clean_text
 
 _BULLET = re.compile(r"^\s*(?:[-*•◦▪–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
 _LABEL_LINE = re.compile(r"^[A-Z][\w &/'-]{0,60}:\s*\S")
+_NUMBERED_HEADING = re.compile(
+    r"^(?:article|section|part|chapter|appendix|§)\s*[\dA-Z]{1,4}[.:)]?\s+[^.!?;]{1,70}$",
+    re.IGNORECASE,
+)
+_ENDS_SENTENCE = (".", ",", ";", ":", "?", "!")
+
+
+def _heads_paragraph(line: str, following: str) -> bool:
+    """Whether a paragraph's first line is a heading written on the line above its text
+    ('Article 2. Region', 'Funding outlook'): short, unpunctuated, and followed by a longer
+    line that starts a sentence. Left in, it would run into the first sentence of the text."""
+    line = line.strip()
+    if _NUMBERED_HEADING.match(line) or _kind_of([line]) == "heading":
+        return True
+    return (
+        len(line) <= 60
+        and len(line.split()) <= 8
+        and not line.endswith(_ENDS_SENTENCE)
+        and following[:1].isupper()
+        and len(following.strip()) >= 1.5 * len(line)
+    )
 
 
 def _kind_of(lines: list[str]) -> BlockKind:
@@ -50,6 +71,9 @@ def text_blocks(raw_text: str, page: int | None = None) -> list[Block]:
             continue
         if _LABEL_LINE.match(line) and current:
             flush()
+        elif len(current) == 1 and _heads_paragraph(current[0], line):
+            blocks.append(Block(text=current[0], kind="heading", page=page, line=start))
+            current.clear()
         if not current:
             start = number
         current.append(line)

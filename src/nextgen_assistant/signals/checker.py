@@ -187,7 +187,7 @@ def _strongest_per_sentence(signals: list[Signal]) -> list[Signal]:
             signal.quote,
             signal.indicator,
             signal.polarity,
-            signal.context,
+            signal.counted,
         )
         current = best.get(key)
         if (
