@@ -11,7 +11,7 @@ import numpy
 
 from nextgen_assistant.signals.lexicon import TokenPattern
 
-_OPTIONAL = {"?", "*", "{0,1}", "{0,2}", "{0,3}", "{0,4}", "{0,5}"}
+_OPTIONAL = re.compile(r"^(?:\?|\*|!|\{0?,\d*\}|\{0\})$")  # may match no token, or must not
 
 
 def _literals(spec: dict[str, Any]) -> list[str] | None:
@@ -27,8 +27,17 @@ def _literals(spec: dict[str, Any]) -> list[str] | None:
 def pattern_anchor(pattern: TokenPattern) -> list[str] | None:
     """The literal alternatives of the pattern's most specific required token (None: no anchor)."""
     best: list[str] | None = None
+    for words in required_words(pattern):
+        if best is None or min(map(len, words)) > min(map(len, best)):
+            best = words
+    return best
+
+
+def required_words(pattern: TokenPattern) -> list[list[str]]:
+    """For each token the pattern cannot match without, the words (or word stems) it can be."""
+    required: list[list[str]] = []
     for spec in pattern:
-        if str(spec.get("OP", "")) in _OPTIONAL:
+        if _OPTIONAL.match(str(spec.get("OP", ""))):
             continue
         words = _literals(spec)
         if words is None:
@@ -38,9 +47,8 @@ def pattern_anchor(pattern: TokenPattern) -> list[str] | None:
         )
         # A lemma anchors by its stem: 'rely' must still find 'relies'.
         words = [w[:-1] if lemma_only and len(w) > 4 and w.endswith("y") else w for w in words]
-        if best is None or min(map(len, words)) > min(map(len, best)):
-            best = words
-    return best
+        required.append([w.lower() for w in words])
+    return required
 
 
 _REPEAT = re.compile(r"^\{(\d*),(\d+)\}$|^\{(\d+)\}$")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy
 from rapidfuzz import fuzz, process
@@ -23,6 +24,7 @@ from nextgen_assistant.signals.anchors import (
     hit_positions,
     pattern_anchor,
     pattern_reach,
+    required_words,
     word_gate,
 )
 from nextgen_assistant.signals.lexicon import Lexicons, TokenPattern
@@ -73,6 +75,13 @@ def _add_patterns(matcher: Matcher, key: str, patterns: list[TokenPattern], owne
         ) from None
 
 
+class _TokenPattern(NamedTuple):
+    matcher: Matcher
+    gate: re.Pattern[str] | None  # where its anchor words are
+    reach: int | None  # the most tokens it spans
+    required: list[list[str]]  # per required token, the words it can be
+
+
 def _merged(windows: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """Token windows sorted, overlapping ones joined (windows never cross a sentence)."""
     merged: list[tuple[int, int]] = []
@@ -91,7 +100,7 @@ class RuleMatcher:
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
         # One Matcher per token pattern, run only around its own anchor words (see _patterns).
-        self._token_patterns: list[tuple[Matcher, re.Pattern[str] | None, int | None]] = []
+        self._token_patterns: list[_TokenPattern] = []
         self._false_tokens = Matcher(nlp.vocab)
         self._false_phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._fuzzy: dict[str, list[tuple[str, str]]] = {}
@@ -120,7 +129,9 @@ class RuleMatcher:
                 _add_patterns(matcher, rule.id, [pattern], f"rule '{rule.id}'")
                 anchor = pattern_anchor(pattern)
                 gate = word_gate(frozenset(anchor)) if anchor is not None else None
-                self._token_patterns.append((matcher, gate, pattern_reach(pattern)))
+                self._token_patterns.append(
+                    _TokenPattern(matcher, gate, pattern_reach(pattern), required_words(pattern))
+                )
             strings.add(rule.id)
         friend_patterns = [p for f in lexicons.false_friends.false_friends for p in f.patterns]
         friend_words = [
@@ -174,7 +185,7 @@ class RuleMatcher:
         first = numpy.array([s.start for s in sentences], dtype=numpy.int64)
         after = numpy.array([s.end for s in sentences], dtype=numpy.int64)
         found: list[tuple[int, int, int]] = []
-        for matcher, gate, reach in self._token_patterns:
+        for matcher, gate, reach, required in self._token_patterns:
             if gate is None:
                 low, high = first, after
             else:
@@ -187,6 +198,9 @@ class RuleMatcher:
                     low = numpy.maximum(low, tokens - reach + 1)
                     high = numpy.minimum(high, tokens + reach)
             for start, end in _merged(zip(low.tolist(), high.tolist(), strict=True)):
+                window = text[token_chars[start] : token_chars[end] if end < len(doc) else None]
+                if not all(any(word in window for word in words) for words in required):
+                    continue  # a word the pattern needs is missing: no Matcher call
                 # On a Span, spaCy's Matcher answers in Span offsets.
                 found += [(key, start + a, start + b) for key, a, b in matcher(doc[start:end])]
         return found
