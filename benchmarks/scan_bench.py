@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import argparse
-import resource
 import subprocess
 import sys
 import time
@@ -26,34 +25,37 @@ from benchmarks.corpus import make_corpus
 from nextgen_assistant.documents import read_document
 from nextgen_assistant.signals.checker import Checker
 
+_MEASURE = (
+    "import resource, subprocess, sys\n"
+    "subprocess.run(sys.argv[1:], check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+)
+
 
 def _scan(paths: list[Path], jobs: int) -> tuple[float, float]:
-    """Wall seconds and max RSS (MB) of one `nextgen scan` process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Wall seconds and peak memory (MB, the largest process: the scan or one of its workers)
+    of one `nextgen scan`, run under a fresh parent so each run's peak is its own."""
+    command = [
+        sys.executable,
+        "-m",
+        "nextgen_assistant",
+        "scan",
+        *map(str, paths),
+        "--jobs",
+        str(jobs),
+        "--format",
+        "json",
+        "-o",
+        "/dev/null",
+        "--as-of",
+        "2026-11-25",
+    ]
     start = time.perf_counter()
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "nextgen_assistant",
-            "scan",
-            *map(str, paths),
-            "--jobs",
-            str(jobs),
-            "--format",
-            "json",
-            "-o",
-            "/dev/null",
-            "--as-of",
-            "2026-11-25",
-        ],
-        check=False,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+    done = subprocess.run(
+        [sys.executable, "-c", _MEASURE, *command], check=True, capture_output=True, text=True
     )
     wall = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return wall, max(peak, before) / 1024
+    return wall, int(done.stdout.strip()) / 1024
 
 
 def main() -> None:

@@ -144,3 +144,27 @@ def test_portfolio_matrix_and_html(tmp_path: Path) -> None:
         "pueblo-county-workforce",
     ]
     assert rows[2]["private_sector_leadership_status"] == "gap"
+
+
+def test_streamed_scan_keeps_what_the_full_scan_has() -> None:
+    """The streamed scan (what `nextgen scan` runs) holds only the strongest evidence in memory,
+    yet counts, scores, facts, the strongest quotes and every document read back are the same."""
+    from datetime import date
+
+    from nextgen_assistant.report.scan_output import strongest
+    from nextgen_assistant.signals.scan import ScanSettings, scan, scan_streaming
+
+    settings = ScanSettings(as_of=date(2026, 11, 25))
+    full = scan([SAMPLE_DOCS], settings)
+    streamed = scan_streaming([SAMPLE_DOCS], settings, keep=2)
+    try:
+        summary = streamed.summary
+        assert summary.indicators == full.indicators
+        assert summary.partnership_facts == full.partnership_facts
+        assert list(streamed.documents()) == full.documents
+        kept = sum(len(d.signals) for d in summary.documents)
+        assert 0 < kept <= 2 * 7 < sum(len(d.signals) for d in full.documents)
+        for item in full.indicators:
+            assert strongest(summary, item.id, 2) == strongest(full, item.id, 2)
+    finally:
+        streamed.close()

@@ -5,11 +5,12 @@ from __future__ import annotations
 import io
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TextIO
 
 import typer
 from rich.console import Console
@@ -108,6 +109,20 @@ def _emit(text: str, output: Path | None) -> None:
     sys.stderr.write(f"nextgen: wrote {output}\n")
 
 
+@contextmanager
+def _output_stream(output: Path | None) -> Iterator[TextIO]:
+    """stdout, or the output file, for output written piece by piece."""
+    if output is None:
+        yield sys.stdout
+        return
+    try:
+        with output.open("w", encoding="utf-8", newline="") as out:
+            yield out
+    except OSError as error:
+        raise ConfigError(f"cannot write {output}: {error.strerror or error}") from None
+    sys.stderr.write(f"nextgen: wrote {output}\n")
+
+
 def _progress_bar() -> tuple[Callable[[int, int, str], None] | None, Callable[[], None]]:
     """A rich progress bar on stderr, only when stderr is a terminal."""
     if not sys.stderr.isatty():
@@ -179,8 +194,7 @@ def scan(
     """Scan one partnership's documents for evidence for and against each indicator."""
     from nextgen_assistant.documents import ReadLimits
     from nextgen_assistant.report import scan_output
-    from nextgen_assistant.signals.scan import ScanSettings
-    from nextgen_assistant.signals.scan import scan as run_scan
+    from nextgen_assistant.signals.scan import ScanSettings, scan_streaming
 
     settings = ScanSettings(
         as_of=_as_of(as_of),
@@ -193,22 +207,30 @@ def scan(
     )
     advance, stop = _progress_bar()
     try:
-        result = run_scan(paths, settings, jobs=jobs, progress=advance)
+        # Streamed: every document's result goes to a spool file, so memory holds only counts,
+        # facts and the strongest evidence, however many documents there are.
+        streamed = scan_streaming(paths, settings, jobs=jobs, progress=advance)
     finally:
         stop()
+    result = streamed.summary
     rubric = load_rubric()
-    if chosen is ScanFormat.table and output is None:
-        scan_output.print_scan_table(result, rubric, Console())
-    elif chosen is ScanFormat.table:
-        console = Console(file=io.StringIO(), width=120, no_color=True)
-        scan_output.print_scan_table(result, rubric, console)
-        _emit(console.file.getvalue(), output)  # type: ignore[attr-defined]
-    elif chosen is ScanFormat.csv:
-        _emit(scan_output.scan_csv(result), output)
-    elif chosen is ScanFormat.md:
-        _emit(scan_output.scan_markdown(result, rubric), output)
-    else:
-        _emit(result.model_dump_json(indent=2), output)
+    try:
+        if chosen is ScanFormat.table and output is None:
+            scan_output.print_scan_table(result, rubric, Console())
+        elif chosen is ScanFormat.table:
+            console = Console(file=io.StringIO(), width=120, no_color=True)
+            scan_output.print_scan_table(result, rubric, console)
+            _emit(console.file.getvalue(), output)  # type: ignore[attr-defined]
+        elif chosen is ScanFormat.md:
+            _emit(scan_output.scan_markdown(result, rubric), output)
+        else:
+            with _output_stream(output) as out:
+                if chosen is ScanFormat.csv:
+                    scan_output.write_scan_csv(streamed.documents(), out)
+                else:
+                    scan_output.write_scan_json(result, streamed.documents_json(), out)
+    finally:
+        streamed.close()
     if result.failed:
         raise typer.Exit(1)
 

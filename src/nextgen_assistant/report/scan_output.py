@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+from collections.abc import Iterable
+from typing import TextIO
 
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 from nextgen_assistant.rubric import Rubric
-from nextgen_assistant.signals.model import ScanResult, Signal
+from nextgen_assistant.signals.aggregate import strongest_signals
+from nextgen_assistant.signals.model import DocumentResult, ScanResult, Signal
 
 STATUS_STYLE = {"meets": "green", "partial": "yellow", "gap": "red", "unknown": "dim"}
 CSV_COLUMNS = [
@@ -35,9 +39,9 @@ def where(signal: Signal) -> str:
 
 def strongest(result: ScanResult, indicator: str, limit: int = 3) -> list[Signal]:
     """The strongest signals for an indicator: counted ones first, then by weight and confidence."""
-    signals = [s for d in result.documents for s in d.signals if s.indicator == indicator]
-    signals.sort(key=lambda s: (not s.counted, -(s.weight * s.confidence)))
-    return signals[:limit]
+    return strongest_signals(
+        (s for d in result.documents for s in d.signals if s.indicator == indicator), limit
+    )
 
 
 def print_scan_table(
@@ -91,12 +95,11 @@ def _print_problems(result: ScanResult, console: Console) -> None:
             console.print(f"  [dim]{escape(skipped.path)}[/]")
 
 
-def scan_csv(result: ScanResult) -> str:
-    """One row per signal, for spreadsheets."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
+def write_scan_csv(documents: Iterable[DocumentResult], out: TextIO) -> None:
+    """One row per signal, for spreadsheets, written as the documents come."""
+    writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
-    for document in result.documents:
+    for document in documents:
         for s in document.signals:
             writer.writerow(
                 [
@@ -112,7 +115,31 @@ def scan_csv(result: ScanResult) -> str:
                     f"{s.confidence:.2f}",
                 ]
             )
+
+
+def scan_csv(result: ScanResult) -> str:
+    """The CSV of a scan held in memory."""
+    buffer = io.StringIO()
+    write_scan_csv(result.documents, buffer)
     return buffer.getvalue()
+
+
+def write_scan_json(summary: ScanResult, documents_json: Iterable[str], out: TextIO) -> None:
+    """The scan's JSON (the same object as `ScanResult`), with the documents' JSON streamed in
+    from a spool rather than held in memory."""
+    head = summary.model_dump(mode="json", include={"schema_version", "as_of"})
+    out.write("{\n")
+    for key, value in head.items():
+        out.write(f"  {json.dumps(key)}: {json.dumps(value)},\n")
+    out.write('  "documents": [')
+    for index, document in enumerate(documents_json):
+        out.write(("," if index else "") + "\n    " + document)
+    out.write("\n  ],\n")
+    tail = summary.model_dump(mode="json", include={"indicators", "skipped", "partnership_facts"})
+    for index, (key, value) in enumerate(tail.items()):
+        comma = "," if index < len(tail) - 1 else ""
+        out.write(f"  {json.dumps(key)}: {json.dumps(value)}{comma}\n")
+    out.write("}\n")
 
 
 def _md_cell(text: str) -> str:

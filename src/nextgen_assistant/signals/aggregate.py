@@ -9,50 +9,76 @@ from nextgen_assistant.rubric import Rubric
 from nextgen_assistant.signals.model import DocumentFacts, DocumentResult, IndicatorEvidence, Signal
 
 
-def evidence_score(signals: Iterable[Signal], shrinkage: float) -> float | None:
-    """The score counted signals give: the weighted share supporting, pulled toward 3.0 when thin."""
-    supporting = red = 0.0
-    for signal in signals:
-        if not signal.counted:
-            continue
-        strength = signal.weight * signal.confidence
-        if signal.polarity == "supporting":
-            supporting += strength
-        else:
-            red += strength
-    total = supporting + red
-    if total == 0:
-        return None
-    raw = 1.0 + 4.0 * supporting / total
-    return round(3.0 + (raw - 3.0) * total / (total + shrinkage), 1)
+class EvidenceTally:
+    """Running per-indicator totals of signals, so a scan can count as documents stream past."""
+
+    def __init__(self) -> None:
+        self._strength: dict[tuple[str, str], float] = {}
+        self._counts: dict[tuple[str, str], int] = {}
+
+    def add(self, signals: Iterable[Signal]) -> None:
+        key: tuple[str, str]
+        for signal in signals:
+            if signal.counted:
+                key = (signal.indicator, signal.polarity)
+                self._strength[key] = (
+                    self._strength.get(key, 0.0) + signal.weight * signal.confidence
+                )
+                self._counts[key] = self._counts.get(key, 0) + 1
+            else:
+                key = (signal.indicator, "listed")
+                self._counts[key] = self._counts.get(key, 0) + 1
+
+    def score(self, indicator: str, shrinkage: float) -> float | None:
+        """The score counted signals give: the weighted share supporting, pulled toward 3.0 when
+        the evidence is thin."""
+        supporting = self._strength.get((indicator, "supporting"), 0.0)
+        red = self._strength.get((indicator, "red_flag"), 0.0)
+        total = supporting + red
+        if total == 0:
+            return None
+        raw = 1.0 + 4.0 * supporting / total
+        return round(3.0 + (raw - 3.0) * total / (total + shrinkage), 1)
+
+    def evidence(self, rubric: Rubric, shrinkage: float) -> list[IndicatorEvidence]:
+        """One `IndicatorEvidence` per indicator, in the contract's order."""
+        results = []
+        for indicator_id in INDICATOR_IDS:
+            score = self.score(indicator_id, shrinkage)
+            results.append(
+                IndicatorEvidence(
+                    id=indicator_id,
+                    status=rubric.status_for(score),
+                    score=score,
+                    supporting=self._counts.get((indicator_id, "supporting"), 0),
+                    red_flags=self._counts.get((indicator_id, "red_flag"), 0),
+                    listed_only=self._counts.get((indicator_id, "listed"), 0),
+                )
+            )
+        return results
+
+
+def _evidence_order(signal: Signal) -> tuple[bool, float]:
+    """Strongest first: counted before listed, then by weight times confidence."""
+    return (not signal.counted, -(signal.weight * signal.confidence))
+
+
+def strongest_signals(signals: Iterable[Signal], limit: int) -> list[Signal]:
+    """The `limit` strongest signals, ties kept in reading order."""
+    return sorted(signals, key=_evidence_order)[:limit]
 
 
 def aggregate(
-    documents: list[DocumentResult], rubric: Rubric, shrinkage: float
+    documents: Iterable[DocumentResult], rubric: Rubric, shrinkage: float
 ) -> list[IndicatorEvidence]:
-    """One `IndicatorEvidence` per indicator, in the contract's order."""
-    by_indicator: dict[str, list[Signal]] = {i: [] for i in INDICATOR_IDS}
+    """One `IndicatorEvidence` per indicator over all the documents' signals."""
+    tally = EvidenceTally()
     for document in documents:
-        for signal in document.signals:
-            by_indicator.setdefault(signal.indicator, []).append(signal)
-    results = []
-    for indicator_id in INDICATOR_IDS:
-        signals = by_indicator[indicator_id]
-        score = evidence_score(signals, shrinkage)
-        results.append(
-            IndicatorEvidence(
-                id=indicator_id,
-                status=rubric.status_for(score),
-                score=score,
-                supporting=sum(s.counted and s.polarity == "supporting" for s in signals),
-                red_flags=sum(s.counted and s.polarity == "red_flag" for s in signals),
-                listed_only=sum(not s.counted for s in signals),
-            )
-        )
-    return results
+        tally.add(document.signals)
+    return tally.evidence(rubric, shrinkage)
 
 
-def merge_facts(documents: list[DocumentResult]) -> DocumentFacts:
+def merge_facts(documents: Iterable[DocumentResult]) -> DocumentFacts:
     """The facts of all documents together, as one partnership's."""
     merged = DocumentFacts()
     counties: dict[str, None] = {}

@@ -4,17 +4,24 @@ parallelism across processes, results streamed so memory does not grow with the 
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import IO
 
 from nextgen_assistant.documents import ReadLimits, read_document, walk_paths
 from nextgen_assistant.errors import DocumentError
-from nextgen_assistant.signals.aggregate import aggregate, merge_facts
+from nextgen_assistant.signals.aggregate import (
+    EvidenceTally,
+    aggregate,
+    merge_facts,
+    strongest_signals,
+)
 from nextgen_assistant.signals.checker import Checker
-from nextgen_assistant.signals.model import DocumentResult, ScanResult, SkippedFile
+from nextgen_assistant.signals.model import DocumentResult, ScanResult, Signal, SkippedFile
 
 Progress = Callable[[int, int, str], None]
 
@@ -116,11 +123,85 @@ def scan(
     checker = _checker_for(settings)
     skipped: list[SkippedFile] = []
     documents = list(iter_scan(paths, settings, jobs, skipped, progress))
-    shrinkage = checker.lexicons.extractors.thresholds.get("evidence_shrinkage", 1.0)
     return ScanResult(
         as_of=settings.as_of,
         documents=documents,
         skipped=skipped,
-        indicators=aggregate(documents, checker.rubric, shrinkage),
+        indicators=aggregate(documents, checker.rubric, _shrinkage(checker)),
         partnership_facts=merge_facts(documents),
+    )
+
+
+def _shrinkage(checker: Checker) -> float:
+    return checker.lexicons.extractors.thresholds.get("evidence_shrinkage", 1.0)
+
+
+@dataclass
+class StreamedScan:
+    """A scan whose documents went to a spool file as they were checked, so memory holds only
+    counts, facts and the strongest evidence. `summary` is a ScanResult whose documents keep
+    their status, error, warnings and facts, and only the signals among the `keep` strongest
+    per indicator; `documents()` reads every full result back, one at a time."""
+
+    summary: ScanResult
+    spool: IO[str]
+
+    def documents(self) -> Iterator[DocumentResult]:
+        self.spool.seek(0)
+        for line in self.spool:
+            yield DocumentResult.model_validate_json(line)
+
+    def documents_json(self) -> Iterator[str]:
+        """Each document's JSON, as written."""
+        self.spool.seek(0)
+        for line in self.spool:
+            yield line.rstrip("\n")
+
+    def close(self) -> None:
+        self.spool.close()
+
+
+def scan_streaming(
+    paths: list[Path],
+    settings: ScanSettings,
+    jobs: int = 1,
+    progress: Progress | None = None,
+    keep: int = 5,
+) -> StreamedScan:
+    """Like `scan`, with memory that does not grow with the number of signals: each document's
+    result is written to a temporary spool file as soon as it is ready."""
+    checker = _checker_for(settings)
+    skipped: list[SkippedFile] = []
+    spool = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 - closed by StreamedScan
+    tally = EvidenceTally()
+    kept: dict[str, list[Signal]] = {}
+    light: list[DocumentResult] = []
+    for result in iter_scan(paths, settings, jobs, skipped, progress):
+        spool.write(result.model_dump_json() + "\n")
+        tally.add(result.signals)
+        chosen: set[int] = set()
+        by_indicator: dict[str, list[Signal]] = {}
+        for signal in result.signals:
+            by_indicator.setdefault(signal.indicator, []).append(signal)
+        for indicator, signals in by_indicator.items():
+            best = strongest_signals([*kept.get(indicator, []), *signals], keep)
+            kept[indicator] = best
+            chosen.update(id(s) for s in best)
+        light.append(
+            result.model_copy(update={"signals": [s for s in result.signals if id(s) in chosen]})
+        )
+    # Signals pushed out of the top by later documents are dropped from the light copies too.
+    final = {id(s) for signals in kept.values() for s in signals}
+    for document in light:
+        document.signals = [s for s in document.signals if id(s) in final]
+    spool.flush()
+    return StreamedScan(
+        summary=ScanResult(
+            as_of=settings.as_of,
+            documents=light,
+            skipped=skipped,
+            indicators=tally.evidence(checker.rubric, _shrinkage(checker)),
+            partnership_facts=merge_facts(light),
+        ),
+        spool=spool,
     )
