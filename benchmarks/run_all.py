@@ -7,6 +7,6 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
-for script in ("extract_bench.py", "scan_bench.py"):
+for script in ("extract_bench.py", "scan_bench.py", "tui_start.py"):
     print(f"== {script}", flush=True)
     subprocess.run([sys.executable, str(HERE / script)], check=True)

@@ -3,6 +3,7 @@ conversation, understand free text, summarise, scan and build a report."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
@@ -19,9 +20,18 @@ from nextgen_assistant.dialogue.store import Store
 from nextgen_assistant.rubric import load_rubric
 from nextgen_assistant.signals.model import DocumentResult, ScanResult
 
+_CHECKER_LOCK = threading.Lock()
+
+
+def _checker(lexicons: tuple[Path, ...] = ()):  # type: ignore[no-untyped-def]
+    """The process's checker, built once even when the app's warm-up worker and an answer ask
+    for it at the same moment."""
+    with _CHECKER_LOCK:
+        return _build_checker(lexicons)
+
 
 @lru_cache(maxsize=4)
-def _checker(lexicons: tuple[Path, ...] = ()):  # type: ignore[no-untyped-def]
+def _build_checker(lexicons: tuple[Path, ...]):  # type: ignore[no-untyped-def]
     from nextgen_assistant.signals.checker import Checker  # loads spaCy: only when first needed
 
     return Checker(lexicons)
