@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from nextgen_assistant.documents.html import html_blocks
@@ -32,15 +34,24 @@ def format_of(path: Path) -> DocumentFormat | None:
     return SUPPORTED_SUFFIXES.get(path.suffix.lower())
 
 
-def _check_file(path: Path, limits: ReadLimits) -> int:
+@contextmanager
+def _file_errors() -> Iterator[None]:
+    """The operating system's refusals, as sentences a person can act on."""
     try:
-        stat = path.stat()
+        yield
     except FileNotFoundError:
         raise DocumentError(
             "the file is no longer there (moved or deleted while scanning)"
         ) from None
     except PermissionError:
         raise DocumentError("permission denied: ask the owner for read access") from None
+    except OSError as error:
+        raise DocumentError(f"the file could not be read ({error.strerror or error})") from None
+
+
+def _check_file(path: Path, limits: ReadLimits) -> int:
+    with _file_errors():
+        stat = path.stat()
     if not path.is_file():
         raise DocumentError("not a regular file")
     if stat.st_size > limits.max_file_bytes:
@@ -52,16 +63,8 @@ def _check_file(path: Path, limits: ReadLimits) -> int:
 
 
 def _read_bytes(path: Path) -> bytes:
-    try:
+    with _file_errors():
         return path.read_bytes()
-    except FileNotFoundError:
-        raise DocumentError(
-            "the file is no longer there (moved or deleted while scanning)"
-        ) from None
-    except PermissionError:
-        raise DocumentError("permission denied: ask the owner for read access") from None
-    except OSError as error:
-        raise DocumentError(f"the file could not be read ({error.strerror or error})") from None
 
 
 def read_document(path: Path, limits: ReadLimits | None = None) -> Document:

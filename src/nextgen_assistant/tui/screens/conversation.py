@@ -2,26 +2,26 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from nextgen_assistant.dialogue.engine import Conversation, Reply
 from nextgen_assistant.errors import NextGenError
+from nextgen_assistant.tui.screens.base import AppScreen
 from nextgen_assistant.tui.widgets.answer_area import AnswerArea
 from nextgen_assistant.tui.widgets.indicator_panel import IndicatorPanel
 from nextgen_assistant.tui.widgets.transcript import AnswerBubble, Transcript
 
 if TYPE_CHECKING:
-    from nextgen_assistant.tui.app import NextGenApp
+    pass
 
 
-class ConversationScreen(Screen[None]):
+class ConversationScreen(AppScreen):
     """One assessment, one question at a time; every answer saved as it is given."""
 
     # Function keys: Input and TextArea own most ctrl keys (ctrl+k deletes to the line end).
@@ -40,11 +40,6 @@ class ConversationScreen(Screen[None]):
     def __init__(self, conversation: Conversation) -> None:
         super().__init__()
         self.conversation = conversation
-
-    @property
-    def nextgen(self) -> NextGenApp:
-        """The app, typed."""
-        return cast("NextGenApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()

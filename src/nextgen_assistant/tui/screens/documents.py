@@ -3,27 +3,27 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import DirectoryTree, Footer, Header, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from nextgen_assistant.signals.model import ScanResult
+from nextgen_assistant.tui.screens.base import AppScreen
 
 if TYPE_CHECKING:
-    from nextgen_assistant.tui.app import NextGenApp
+    pass
 
 
 class ScanCancelled(Exception):
     """The person cancelled the scan."""
 
 
-class DocumentsScreen(Screen[None]):
+class DocumentsScreen(AppScreen):
     """Pick documents; scan them; see what could not be read."""
 
     BINDINGS = [
@@ -42,11 +42,6 @@ class DocumentsScreen(Screen[None]):
     def __init__(self, start: Path) -> None:
         super().__init__()
         self.start = start
-
-    @property
-    def nextgen(self) -> NextGenApp:
-        """The app, typed."""
-        return cast("NextGenApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from nextgen_assistant.tui.screens.base import AppScreen
+
 if TYPE_CHECKING:
-    from nextgen_assistant.tui.app import NextGenApp
+    pass
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(AppScreen):
     """The saved assessments, newest first, and a new one."""
 
     BINDINGS = [
@@ -27,11 +28,6 @@ class HomeScreen(Screen[None]):
     HomeScreen Static#intro { padding: 1 2; }
     HomeScreen OptionList { height: 1fr; margin: 0 2; }
     """
-
-    @property
-    def nextgen(self) -> NextGenApp:
-        """The app, typed."""
-        return cast("NextGenApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()
