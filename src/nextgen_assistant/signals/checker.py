@@ -8,7 +8,6 @@ from datetime import date
 from pathlib import Path
 
 import numpy
-from spacy.attrs import IDX
 from spacy.tokens import Span
 
 from nextgen_assistant.documents.model import Block, Document
@@ -28,7 +27,7 @@ from nextgen_assistant.signals.extractors.organizations import OrganizationClass
 from nextgen_assistant.signals.lexicon import Lexicons, Rule, load_lexicons
 from nextgen_assistant.signals.matching import RuleMatch, RuleMatcher
 from nextgen_assistant.signals.model import DocumentResult, Signal, SignalLocation
-from nextgen_assistant.signals.pipeline import build_nlp, remember_text, text_of
+from nextgen_assistant.signals.pipeline import build_nlp, remember_text, text_of, token_chars
 
 BLOCK_SEPARATOR = "\n\n"  # a blank line: the sentencizer ends a sentence there
 CHUNK_CHARS = 200_000  # spaCy refuses Docs over nlp.max_length (1,000,000 characters)
@@ -52,6 +51,7 @@ class Checker:
         self.context = ContextFinder(self.nlp, self.lexicons.context)
         self.organizations = OrganizationClassifier(self.lexicons.organizations)
         self._rules: dict[str, Rule] = {rule.id: rule for rule in self.lexicons.rules}
+        self._compiled: dict[str, object] = {}  # the extractors' regexes, built on first use
         thresholds = self.lexicons.extractors.thresholds
         self._fresh_months = int(
             self.rubric.indicator("shared_action_plan").check("plan_current").threshold or 12
@@ -99,7 +99,7 @@ class Checker:
         pieces: list[Piece] = []
         signals: list[Signal] = []
         for chunk in self._process(document.blocks):
-            sentences = [sentence for piece in chunk for sentence in piece.sentences]
+            sentences = [bound for piece in chunk for bound in piece.bounds]
             starts = [piece.start for piece in chunk]
             for match in self.matcher(chunk[0].doc, sentences):
                 piece = chunk[bisect_right(starts, match.start) - 1]
@@ -115,6 +115,7 @@ class Checker:
             as_of=as_of,
             lexicons=self.lexicons,
             context=self.context,
+            compiled_cache=self._compiled,
         )
         if pieces:
             attendance.run(extraction, self.organizations, self._partner_types_needed)
@@ -152,11 +153,11 @@ class Checker:
         ]
         for chunk, text, doc in zip(chunks, texts, self.nlp.pipe(texts), strict=False):
             remember_text(doc, text)
-            token_chars = doc.to_array(IDX)
+            chars = token_chars(doc)
             pieces: list[Piece] = []
             offset = 0
             for block in chunk:
-                start, end = numpy.searchsorted(token_chars, [offset, offset + len(block.text)])
+                start, end = numpy.searchsorted(chars, [offset, offset + len(block.text)])
                 pieces.append(
                     Piece(
                         block,

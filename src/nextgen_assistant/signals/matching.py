@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 import numpy
 from rapidfuzz import fuzz, process
-from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, LENGTH, LOWER, ORTH, SPACY
+from spacy.attrs import IS_ALPHA, IS_LOWER, LENGTH, LOWER, ORTH, SPACY
 from spacy.errors import MatchPatternError
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -28,7 +28,7 @@ from nextgen_assistant.signals.anchors import (
     word_gate,
 )
 from nextgen_assistant.signals.lexicon import Lexicons, TokenPattern
-from nextgen_assistant.signals.pipeline import lemma_table, lower_text_of
+from nextgen_assistant.signals.pipeline import lemma_table, lower_text_of, token_chars
 
 _LETTERS = re.compile(r"[^a-z0-9]")
 _ASCII_LOWER = re.compile(r"[a-z]+")
@@ -158,7 +158,7 @@ class RuleMatcher:
             blocked.update(range(start, end))
         return blocked
 
-    def __call__(self, doc: Doc, sentences: list[Span]) -> list[RuleMatch]:
+    def __call__(self, doc: Doc, sentences: list[tuple[int, int]]) -> list[RuleMatch]:
         """Every rule match in the Doc (false friends are left to the caller, per sentence)."""
         found: dict[tuple[str, int, int], RuleMatch] = {}
         for matcher in (self._lower, self._lemma):
@@ -173,7 +173,9 @@ class RuleMatcher:
             found.setdefault((match.rule_id, match.start, match.end), match)
         return sorted(found.values(), key=lambda m: (m.start, -(m.end - m.start)))
 
-    def _pattern_matches(self, doc: Doc, sentences: list[Span]) -> list[tuple[int, int, int]]:
+    def _pattern_matches(
+        self, doc: Doc, sentences: list[tuple[int, int]]
+    ) -> list[tuple[int, int, int]]:
         """Token-pattern matches (key, start, end in the Doc), each pattern run only on a window
         around each of its anchor words: a match holds its anchor and spans at most the pattern's
         reach, so the window [anchor - reach, anchor + reach] within the sentence holds it too.
@@ -181,15 +183,15 @@ class RuleMatcher:
         if not self._token_patterns or not sentences:
             return []
         text = lower_text_of(doc)
-        token_chars = doc.to_array(IDX)
-        first = numpy.array([s.start for s in sentences], dtype=numpy.int64)
-        after = numpy.array([s.end for s in sentences], dtype=numpy.int64)
+        chars = token_chars(doc)
+        bounds = numpy.array(sentences, dtype=numpy.int64)
+        first, after = bounds[:, 0], bounds[:, 1]
         found: list[tuple[int, int, int]] = []
         for matcher, gate, reach, required in self._token_patterns:
             if gate is None:
                 low, high = first, after
             else:
-                tokens = containing(token_chars, hit_positions(gate, text))
+                tokens = containing(chars, hit_positions(gate, text))
                 if not len(tokens):
                     continue
                 which = containing(first, tokens)
@@ -198,7 +200,7 @@ class RuleMatcher:
                     low = numpy.maximum(low, tokens - reach + 1)
                     high = numpy.minimum(high, tokens + reach)
             for start, end in _merged(zip(low.tolist(), high.tolist(), strict=True)):
-                window = text[token_chars[start] : token_chars[end] if end < len(doc) else None]
+                window = text[chars[start] : chars[end] if end < len(doc) else None]
                 if not all(any(word in window for word in words) for words in required):
                     continue  # a word the pattern needs is missing: no Matcher call
                 # On a Span, spaCy's Matcher answers in Span offsets.

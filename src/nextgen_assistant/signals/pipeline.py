@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy
 import spacy
-from spacy.attrs import IS_SPACE, LEMMA, LOWER, ORTH, SENT_START
+from spacy.attrs import IDX, IS_SPACE, LEMMA, LOWER, ORTH, SENT_START
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.lookups import load_lookups
@@ -145,6 +145,17 @@ def text_of(span: Doc | Span) -> str:
         return span.text if text is None else text[span.start_char : span.end_char]
     text = span.user_data.get(TEXT_KEY)
     return span.text if text is None else text
+
+
+TOKEN_CHARS_KEY = "nextgen_token_chars"
+
+
+def token_chars(doc: Doc) -> numpy.ndarray:
+    """Where each token begins in the Doc's text (a numpy array), computed once per Doc."""
+    found = doc.user_data.get(TOKEN_CHARS_KEY)
+    if found is None:
+        found = doc.user_data[TOKEN_CHARS_KEY] = doc.to_array(IDX)
+    return found
 
 
 LOWER_KEY = "nextgen_lower_text"

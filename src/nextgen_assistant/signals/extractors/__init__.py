@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any, TypeVar, cast
 
 import numpy
 from spacy.tokens import Doc, Span
@@ -18,7 +19,12 @@ from nextgen_assistant.signals.anchors import containing, hit_positions
 from nextgen_assistant.signals.context import ContextFinder
 from nextgen_assistant.signals.lexicon import Lexicons
 from nextgen_assistant.signals.model import DocumentFacts, Polarity, Signal, SignalLocation
-from nextgen_assistant.signals.pipeline import SENTENCE_STARTS_KEY, lower_text_of, text_of
+from nextgen_assistant.signals.pipeline import (
+    SENTENCE_STARTS_KEY,
+    lower_text_of,
+    text_of,
+    token_chars,
+)
 
 
 def sentence_starts(doc: Doc) -> list[int]:
@@ -27,7 +33,7 @@ def sentence_starts(doc: Doc) -> list[int]:
     if starts is None:  # a trained model's parser or senter set them
         starts = [sentence.start for sentence in doc.sents]
         doc.user_data[SENTENCE_STARTS_KEY] = starts
-    return list(starts)
+    return starts  # the Doc's own list: read, never change it
 
 
 @dataclass
@@ -42,20 +48,34 @@ class Piece:
     char_offset: int = 0  # where the block's text begins in the Doc's text
     find_blocked: Callable[[Span], set[int]] | None = None
     _blocked: dict[int, set[int]] = field(default_factory=dict)
-    _sentences: list[Span] | None = None
-    _sentence_starts: list[int] | None = None
+    _bounds: list[tuple[int, int]] | None = None
+    _bound_starts: list[int] = field(default_factory=list)
+    _spans: dict[int, Span] = field(default_factory=dict)
+
+    @property
+    def bounds(self) -> list[tuple[int, int]]:
+        """The block's sentences as token ranges (a block always starts one), computed once;
+        cheaper than Spans, which are made only for the sentences something looks at."""
+        if self._bounds is None:
+            end = len(self.doc) if self.end is None else self.end
+            starts = sentence_starts(self.doc)
+            inside = starts[bisect_right(starts, self.start) : bisect_left(starts, end)]
+            cuts = [self.start, *inside, end]
+            self._bounds = [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
+            self._bound_starts = [a for a, _ in self._bounds]
+        return self._bounds
+
+    def span(self, bound: tuple[int, int]) -> Span:
+        """The Span of one of the block's sentences."""
+        found = self._spans.get(bound[0])
+        if found is None:
+            found = self._spans[bound[0]] = self.doc[bound[0] : bound[1]]
+        return found
 
     @property
     def sentences(self) -> list[Span]:
-        """The block's sentences (a block always starts one), computed once."""
-        if self._sentences is None:
-            end = len(self.doc) if self.end is None else self.end
-            bounds = sorted(
-                {self.start, *(s for s in sentence_starts(self.doc) if self.start < s < end), end}
-            )
-            self._sentences = [self.doc[a:b] for a, b in itertools.pairwise(bounds) if b > a]
-            self._sentence_starts = [s.start for s in self._sentences]
-        return self._sentences
+        """The block's sentences."""
+        return [self.span(bound) for bound in self.bounds]
 
     def line_at(self, char: int) -> int:
         """The block's line holding a character of the Doc's text."""
@@ -63,9 +83,8 @@ class Piece:
 
     def sentence_at(self, token_index: int) -> Span:
         """The sentence holding a token (Token.sent rescans the whole Doc each call)."""
-        sentences = self.sentences
-        assert self._sentence_starts is not None
-        return sentences[max(0, bisect_right(self._sentence_starts, token_index) - 1)]
+        bounds = self.bounds
+        return self.span(bounds[max(0, bisect_right(self._bound_starts, token_index) - 1)])
 
     def blocked_in(self, sentence: Span) -> set[int]:
         """Tokens of a sentence inside false friends ("Grant Avenue"), found once per sentence."""
@@ -93,6 +112,9 @@ class Piece:
         return "".join(chars)
 
 
+T = TypeVar("T")
+
+
 @dataclass
 class Extraction:
     """What an extractor works from, and where it puts what it finds."""
@@ -104,7 +126,15 @@ class Extraction:
     context: ContextFinder
     facts: DocumentFacts = field(default_factory=DocumentFacts)
     signals: list[Signal] = field(default_factory=list)
-    _groups: list[tuple[Doc, list[tuple[Piece, Span]], numpy.ndarray]] | None = None
+    compiled_cache: dict[str, Any] = field(default_factory=dict)  # kept across documents
+    _groups: list[tuple[Doc, list[tuple[Piece, tuple[int, int]]], numpy.ndarray]] | None = None
+
+    def compiled(self, name: str, build: Callable[[], T]) -> T:
+        """What an extractor compiles from the lexicons (regexes, gates), built once per checker
+        rather than once per document."""
+        if name not in self.compiled_cache:
+            self.compiled_cache[name] = build()
+        return cast(T, self.compiled_cache[name])
 
     def sentences(self, *gates: re.Pattern[str]) -> Iterator[tuple[Piece, Span]]:
         """Every sentence of the document, with its piece; with gates (`anchors.word_gate`), only
@@ -112,7 +142,7 @@ class Extraction:
         and its hits are mapped to sentences: far cheaper than searching sentence by sentence."""
         for doc, pairs, starts in self._by_doc():
             if not gates:
-                yield from pairs
+                yield from ((piece, piece.span(bound)) for piece, bound in pairs)
                 continue
             text = lower_text_of(doc)
             chosen: set[int] | None = None
@@ -122,20 +152,21 @@ class Extraction:
                 if not chosen:
                     break
             for index in sorted(chosen or ()):
-                yield pairs[index]
+                piece, bound = pairs[index]
+                yield piece, piece.span(bound)
 
-    def _by_doc(self) -> list[tuple[Doc, list[tuple[Piece, Span]], numpy.ndarray]]:
-        """Per Doc: its (piece, sentence) pairs in reading order and the sentences' first chars."""
+    def _by_doc(self) -> list[tuple[Doc, list[tuple[Piece, tuple[int, int]]], numpy.ndarray]]:
+        """Per Doc: its (piece, sentence bounds) in reading order and the sentences' first chars."""
         if self._groups is None:
-            groups: list[tuple[Doc, list[tuple[Piece, Span]]]] = []
+            groups: list[tuple[Doc, list[tuple[Piece, tuple[int, int]]]]] = []
             for piece in self.pieces:
                 if not groups or groups[-1][0] is not piece.doc:
                     groups.append((piece.doc, []))
-                groups[-1][1].extend((piece, sentence) for sentence in piece.sentences)
-            self._groups = [
-                (doc, pairs, numpy.array([s.start_char for _, s in pairs], dtype=numpy.int64))
-                for doc, pairs in groups
-            ]
+                groups[-1][1].extend((piece, bound) for bound in piece.bounds)
+            self._groups = []
+            for doc, pairs in groups:
+                first_tokens = numpy.array([bound[0] for _, bound in pairs], dtype=numpy.int64)
+                self._groups.append((doc, pairs, token_chars(doc)[first_tokens]))
         return self._groups
 
     def weight(self, name: str) -> float:

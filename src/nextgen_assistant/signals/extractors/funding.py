@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from spacy.tokens import Span
 
 from nextgen_assistant.signals.anchors import word_gate
 from nextgen_assistant.signals.extractors import Extraction, Piece
 from nextgen_assistant.signals.extractors.dates import dates_in, months_between
+from nextgen_assistant.signals.lexicon import ExtractorLexicon
 from nextgen_assistant.signals.model import FundingLine
 
 AMOUNT_RE = re.compile(r"\$\s?(\d[\d,]*(?:\.\d+)?)\s*(k|K|thousand|m|M|million)?\b")
@@ -20,17 +22,28 @@ def _amount(match: re.Match[str]) -> float:
     return value * _SCALE.get((match.group(2) or "").lower(), 1.0)
 
 
+class _Patterns(NamedTuple):
+    kinds: dict[str, re.Pattern[str]]
+    ends: re.Pattern[str]
+    gate: re.Pattern[str]
+
+
+def _compile(words: ExtractorLexicon) -> _Patterns:
+    return _Patterns(
+        kinds={
+            kind: re.compile(r"\b(" + "|".join(map(re.escape, cues)) + r")", re.IGNORECASE)
+            for kind, cues in words.funding_kinds.items()
+        },
+        ends=re.compile(
+            r"\b(" + "|".join(map(re.escape, words.funding_end_words)) + r")\b", re.IGNORECASE
+        ),
+        gate=word_gate(frozenset(c for cues in words.funding_kinds.values() for c in cues)),
+    )
+
+
 def run(ex: Extraction, max_grant_share: float, ending_within_months: int) -> None:
     """Record funding lines; signal grant end dates and a grant-dominated or diversified mix."""
-    words = ex.lexicons.extractors
-    kind_res = {
-        kind: re.compile(r"\b(" + "|".join(map(re.escape, cues)) + r")", re.IGNORECASE)
-        for kind, cues in words.funding_kinds.items()
-    }
-    end_re = re.compile(
-        r"\b(" + "|".join(map(re.escape, words.funding_end_words)) + r")\b", re.IGNORECASE
-    )
-    any_kind = word_gate(frozenset(c for cues in words.funding_kinds.values() for c in cues))
+    kind_res, end_re, any_kind = ex.compiled(__name__, lambda: _compile(ex.lexicons.extractors))
     biggest_grant: tuple[float, Piece | None] = (0.0, None)
     endings: list[tuple[Piece, Span, str]] = []
     for piece, sentence in ex.sentences(any_kind):

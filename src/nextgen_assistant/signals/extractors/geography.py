@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 import addfips
 
 from nextgen_assistant.signals.anchors import word_gate
 from nextgen_assistant.signals.extractors import Extraction
+from nextgen_assistant.signals.lexicon import ExtractorLexicon
 from nextgen_assistant.signals.pipeline import text_of
 
 _COUNTY = re.compile(r"\b((?:[A-Z][a-zA-Z.'’-]+\s){1,3})(County|Parish|Borough)\b")
@@ -52,18 +54,32 @@ def _counties_in(text: str) -> list[tuple[str, int]]:
     return found
 
 
+class _Patterns(NamedTuple):
+    states: re.Pattern[str]
+    county_count: re.Pattern[str]
+    gate: re.Pattern[str]
+
+
+def _compile(words: ExtractorLexicon) -> _Patterns:
+    _, states = gazetteer()
+    numbers = "|".join(sorted(map(re.escape, words.number_words), key=len, reverse=True))
+    return _Patterns(
+        states=re.compile(
+            r"\b("
+            + "|".join(re.escape(s.title()) for s in sorted(states, key=len, reverse=True))
+            + r")\b"
+        ),
+        county_count=re.compile(
+            rf"\b(\d{{1,2}}|{numbers})[- ](?:county|counties)\b", re.IGNORECASE
+        ),
+        gate=word_gate(frozenset([*states, "county", "counties", "parish", "borough"])),
+    )
+
+
 def run(ex: Extraction) -> None:
     """Record counties, states and a stated county count; signal a multi-county footprint."""
     words = ex.lexicons.extractors
-    _, states = gazetteer()
-    state_re = re.compile(
-        r"\b("
-        + "|".join(re.escape(s.title()) for s in sorted(states, key=len, reverse=True))
-        + r")\b"
-    )
-    numbers = "|".join(sorted(map(re.escape, words.number_words), key=len, reverse=True))
-    count_re = re.compile(rf"\b(\d{{1,2}}|{numbers})[- ](?:county|counties)\b", re.IGNORECASE)
-    place_words = word_gate(frozenset([*states, "county", "counties", "parish", "borough"]))
+    state_re, count_re, place_words = ex.compiled(__name__, lambda: _compile(words))
     seen: dict[str, None] = {}
     named_states: dict[str, None] = {}
     signalled = False

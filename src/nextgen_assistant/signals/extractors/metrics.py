@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from spacy.tokens import Span
 
 from nextgen_assistant.signals.anchors import word_gate
 from nextgen_assistant.signals.extractors import Extraction, Piece
 from nextgen_assistant.signals.extractors.dates import dates_in
+from nextgen_assistant.signals.lexicon import ExtractorLexicon
 from nextgen_assistant.signals.model import MetricFact
 
 NUMBER_RE = re.compile(
@@ -40,18 +42,33 @@ def _alternation(cues: list[str]) -> re.Pattern[str]:
     )
 
 
-def run(ex: Extraction) -> None:
-    """Record outcome and output numbers; signal them for `measurable_results`."""
-    words = ex.lexicons.extractors
-    outcomes = {name: _alternation(cues) for name, cues in words.outcome_measures.items()}
-    output = _alternation(words.output_measures)
-    beneficiaries = {name: _alternation(cues) for name, cues in words.beneficiaries.items()}
-    outputs_only: list[tuple[Piece, Span, MetricFact]] = []
+class _Patterns(NamedTuple):
+    outcomes: dict[str, re.Pattern[str]]
+    output: re.Pattern[str]
+    beneficiaries: dict[str, re.Pattern[str]]
+    gate: re.Pattern[str]
+
+
+def _compile(words: ExtractorLexicon) -> _Patterns:
     measure_words = [
         *words.output_measures,
         *(cue for cues in words.outcome_measures.values() for cue in cues),
     ]
-    for piece, sentence in ex.sentences(word_gate(frozenset(measure_words)), _DIGIT):
+    return _Patterns(
+        outcomes={name: _alternation(cues) for name, cues in words.outcome_measures.items()},
+        output=_alternation(words.output_measures),
+        beneficiaries={name: _alternation(cues) for name, cues in words.beneficiaries.items()},
+        gate=word_gate(frozenset(measure_words)),
+    )
+
+
+def run(ex: Extraction) -> None:
+    """Record outcome and output numbers; signal them for `measurable_results`."""
+    outcomes, output, beneficiaries, gate = ex.compiled(
+        __name__, lambda: _compile(ex.lexicons.extractors)
+    )
+    outputs_only: list[tuple[Piece, Span, MetricFact]] = []
+    for piece, sentence in ex.sentences(gate, _DIGIT):
         text = piece.text_of(sentence)
         dated = [(start, end) for _, start, end in dates_in(text)]
         numbers = [

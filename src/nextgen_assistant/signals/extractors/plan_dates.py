@@ -3,29 +3,43 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from nextgen_assistant.signals.anchors import word_gate
 from nextgen_assistant.signals.extractors import Extraction
 from nextgen_assistant.signals.extractors.dates import dates_in, months_between
+from nextgen_assistant.signals.lexicon import ExtractorLexicon
 from nextgen_assistant.signals.model import PlanDateFact
 from nextgen_assistant.signals.pipeline import text_of
 
 
+class _Patterns(NamedTuple):
+    update: re.Pattern[str]
+    plan: re.Pattern[str]
+    gate: re.Pattern[str]
+
+
+def _compile(words: ExtractorLexicon) -> _Patterns:
+    return _Patterns(
+        update=re.compile(
+            r"\b(" + "|".join(map(re.escape, words.plan_update_words)) + r")\b", re.IGNORECASE
+        ),
+        plan=re.compile(
+            r"\b(" + "|".join(map(re.escape, words.plan_nouns)) + r")\b", re.IGNORECASE
+        ),
+        gate=word_gate(frozenset(words.plan_update_words)),
+    )
+
+
 def run(ex: Extraction, fresh_months: int, stale_months: int) -> None:
     """Find 'updated/revised/adopted <date>' about a plan; judge its age."""
-    words = ex.lexicons.extractors
-    update_re = re.compile(
-        r"\b(" + "|".join(map(re.escape, words.plan_update_words)) + r")\b", re.IGNORECASE
-    )
-    plan_re = re.compile(
-        r"\b(" + "|".join(map(re.escape, words.plan_nouns)) + r")\b", re.IGNORECASE
-    )
+    update_re, plan_re, gate = ex.compiled(__name__, lambda: _compile(ex.lexicons.extractors))
     about_plan = bool(
         plan_re.search(
             f"{ex.document.path} {ex.document.title or ''}".replace("-", " ").replace("_", " ")
         )
     )
-    for piece, sentence in ex.sentences(word_gate(frozenset(words.plan_update_words))):
+    for piece, sentence in ex.sentences(gate):
         text = text_of(sentence)
         update = update_re.search(text)
         if not update or not (about_plan or plan_re.search(text)):
