@@ -4,12 +4,15 @@ that contains one of them. One compiled regex over the text is far cheaper than 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+import threading
+from collections.abc import Iterable
 from typing import Any
 
 import numpy
+from spacy.tokens import Doc, Span
 
 from nextgen_assistant.signals.lexicon import TokenPattern
+from nextgen_assistant.signals.pipeline import lower_text_of
 
 _OPTIONAL = re.compile(r"^(?:\?|\*|!|\{0?,\d*\}|\{0\})$")  # may match no token, or must not
 
@@ -89,21 +92,92 @@ def _trie(words: set[str]) -> str:
     return build(tree)
 
 
-@lru_cache(maxsize=64)
-def word_gate(words: frozenset[str]) -> re.Pattern[str]:
-    """A regex for lower-cased text (`lower_text_of`) that finds where any of the words begins.
+class Gate:
+    """Words (matched as prefixes, at the start of a word, in lower case) whose occurrences tell
+    where exact rules could match: a cheap superset test. Every gate of the process is searched
+    in one pass over a Doc's text (see `_hits`), however many there are."""
 
-    A gate is a cheap superset test: only text it finds is searched by the exact rules.
-    """
-    alternatives = {w.lower() for w in words if w}
-    if not alternatives:
-        return re.compile(r"(?!x)x")
-    return re.compile(rf"(?<![\w])(?:{_trie(alternatives)})")
+    def __init__(self, words: frozenset[str], index: int) -> None:
+        self.words = words
+        self.index = index
+
+    def positions(self, doc: Doc) -> numpy.ndarray:
+        """Where in the Doc's text the gate's words begin (character offsets, ascending)."""
+        return _hits(doc)[self.index]
+
+    def found_in(self, span: Doc | Span) -> bool:
+        """Whether one of the gate's words begins inside the Doc or Span."""
+        positions = self.positions(span if isinstance(span, Doc) else span.doc)
+        if isinstance(span, Doc):
+            return len(positions) > 0
+        first = numpy.searchsorted(positions, span.start_char)
+        return bool(first < len(positions) and positions[first] < span.end_char)
 
 
-def hit_positions(gate: re.Pattern[str], text: str) -> numpy.ndarray:
-    """Where a gate finds something in the text, as character offsets."""
-    return numpy.fromiter((m.start() for m in gate.finditer(text)), dtype=numpy.int64)
+class _Gates:
+    """Every gate of the process, and one regex (a prefix tree of all their words) that finds
+    them all. A match is the longest word at its position; a gate is there when one of its
+    words is a prefix of that match."""
+
+    def __init__(self) -> None:
+        self.gates: dict[frozenset[str], Gate] = {}
+        self.by_word: dict[str, list[int]] = {}
+        self.union: re.Pattern[str] | None = None
+        self.version = 0
+        self.ids_of_match: dict[str, tuple[int, ...]] = {}
+        self.lock = threading.Lock()
+
+    def add(self, words: frozenset[str]) -> Gate:
+        with self.lock:
+            gate = self.gates.get(words)
+            if gate is None:
+                gate = self.gates[words] = Gate(words, len(self.gates))
+                for word in words:
+                    self.by_word.setdefault(word, []).append(gate.index)
+                self.union = None
+                self.ids_of_match = {}
+                self.version += 1
+            return gate
+
+    def regex(self) -> re.Pattern[str]:
+        if self.union is None:
+            words = set(self.by_word)
+            body = _trie(words) if words else "(?!x)x"
+            self.union = re.compile(rf"(?<![\w])(?:{body})")
+        return self.union
+
+    def ids(self, match: str) -> tuple[int, ...]:
+        found = self.ids_of_match.get(match)
+        if found is None:
+            ids: set[int] = set()
+            for size in range(1, len(match) + 1):
+                ids.update(self.by_word.get(match[:size], ()))
+            found = self.ids_of_match[match] = tuple(ids)
+        return found
+
+
+_GATES = _Gates()
+_HITS_KEY = "nextgen_gate_hits"
+
+
+def _hits(doc: Doc) -> list[numpy.ndarray]:
+    """Every gate's positions in the Doc's text, from one pass, kept on the Doc."""
+    cached = doc.user_data.get(_HITS_KEY)
+    if cached is not None and cached[0] == _GATES.version:
+        return cached[1]  # type: ignore[no-any-return]
+    version, regex = _GATES.version, _GATES.regex()
+    positions: list[list[int]] = [[] for _ in range(len(_GATES.gates))]
+    for match in regex.finditer(lower_text_of(doc)):
+        for index in _GATES.ids(match.group(0)):
+            positions[index].append(match.start())
+    arrays = [numpy.array(p, dtype=numpy.int64) for p in positions]
+    doc.user_data[_HITS_KEY] = (version, arrays)
+    return arrays
+
+
+def word_gate(words: Iterable[str]) -> Gate:
+    """The gate of these words (one per distinct set of words in the process)."""
+    return _GATES.add(frozenset(w.lower() for w in words if w))
 
 
 def containing(starts: numpy.ndarray, positions: numpy.ndarray) -> numpy.ndarray:
@@ -111,7 +185,7 @@ def containing(starts: numpy.ndarray, positions: numpy.ndarray) -> numpy.ndarray
     return numpy.maximum(numpy.searchsorted(starts, positions, side="right") - 1, 0)
 
 
-def anchor_regex(patterns: list[TokenPattern], words: list[str] = ()) -> re.Pattern[str] | None:  # type: ignore[assignment]
+def anchor_gate(patterns: list[TokenPattern], words: Iterable[str] = ()) -> Gate | None:
     """A gate finding text where any pattern could match; None when some pattern has no anchor."""
     alternatives: set[str] = set(words)
     for pattern in patterns:
@@ -119,4 +193,4 @@ def anchor_regex(patterns: list[TokenPattern], words: list[str] = ()) -> re.Patt
         if anchor is None:
             return None
         alternatives.update(anchor)
-    return word_gate(frozenset(alternatives))
+    return word_gate(alternatives)

@@ -19,9 +19,9 @@ from spacy.tokens import Doc, Span
 
 from nextgen_assistant.errors import ConfigError
 from nextgen_assistant.signals.anchors import (
-    anchor_regex,
+    Gate,
+    anchor_gate,
     containing,
-    hit_positions,
     pattern_anchor,
     pattern_reach,
     required_words,
@@ -77,7 +77,7 @@ def _add_patterns(matcher: Matcher, key: str, patterns: list[TokenPattern], owne
 
 class _TokenPattern(NamedTuple):
     matcher: Matcher
-    gate: re.Pattern[str] | None  # where its anchor words are
+    gate: Gate | None  # where its anchor words are
     reach: int | None  # the most tokens it spans
     required: list[list[str]]  # per required token, the words it can be
 
@@ -128,7 +128,7 @@ class RuleMatcher:
                 matcher = Matcher(nlp.vocab)
                 _add_patterns(matcher, rule.id, [pattern], f"rule '{rule.id}'")
                 anchor = pattern_anchor(pattern)
-                gate = word_gate(frozenset(anchor)) if anchor is not None else None
+                gate = word_gate(anchor) if anchor is not None else None
                 self._token_patterns.append(
                     _TokenPattern(matcher, gate, pattern_reach(pattern), required_words(pattern))
                 )
@@ -137,7 +137,7 @@ class RuleMatcher:
         friend_words = [
             w for f in lexicons.false_friends.false_friends for ph in f.phrases for w in ph.split()
         ]
-        self._friend_anchor = anchor_regex(friend_patterns, friend_words)
+        self._friend_anchor = anchor_gate(friend_patterns, friend_words)
         self._known_words = lemma_table()
         for friend in lexicons.false_friends.false_friends:
             if friend.patterns:
@@ -152,7 +152,7 @@ class RuleMatcher:
     def false_friend_tokens(self, span: Doc | Span) -> set[int]:
         """Doc indices of tokens inside a false friend ("Grant Avenue", "Dr. Helen Grant")."""
         blocked: set[int] = set()
-        if self._friend_anchor is not None and not self._friend_anchor.search(lower_text_of(span)):
+        if self._friend_anchor is not None and not self._friend_anchor.found_in(span):
             return blocked
         for start, end in doc_offsets(span, self._false_tokens, self._false_phrases):
             blocked.update(range(start, end))
@@ -191,7 +191,7 @@ class RuleMatcher:
             if gate is None:
                 low, high = first, after
             else:
-                tokens = containing(chars, hit_positions(gate, text))
+                tokens = containing(chars, gate.positions(doc))
                 if not len(tokens):
                     continue
                 which = containing(first, tokens)

@@ -4,7 +4,6 @@ kept on the document result and turned into signals."""
 from __future__ import annotations
 
 import itertools
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -15,13 +14,12 @@ import numpy
 from spacy.tokens import Doc, Span
 
 from nextgen_assistant.documents.model import Block, Document
-from nextgen_assistant.signals.anchors import containing, hit_positions
+from nextgen_assistant.signals.anchors import Gate, containing
 from nextgen_assistant.signals.context import ContextFinder
 from nextgen_assistant.signals.lexicon import Lexicons
 from nextgen_assistant.signals.model import DocumentFacts, Polarity, Signal, SignalLocation
 from nextgen_assistant.signals.pipeline import (
     SENTENCE_STARTS_KEY,
-    lower_text_of,
     text_of,
     token_chars,
 )
@@ -136,7 +134,7 @@ class Extraction:
             self.compiled_cache[name] = build()
         return cast(T, self.compiled_cache[name])
 
-    def sentences(self, *gates: re.Pattern[str]) -> Iterator[tuple[Piece, Span]]:
+    def sentences(self, *gates: Gate) -> Iterator[tuple[Piece, Span]]:
         """Every sentence of the document, with its piece; with gates (`anchors.word_gate`), only
         the sentences where every gate finds something. A gate runs once over each Doc's text
         and its hits are mapped to sentences: far cheaper than searching sentence by sentence."""
@@ -144,10 +142,9 @@ class Extraction:
             if not gates:
                 yield from ((piece, piece.span(bound)) for piece, bound in pairs)
                 continue
-            text = lower_text_of(doc)
             chosen: set[int] | None = None
             for gate in gates:
-                found = set(containing(starts, hit_positions(gate, text)).tolist())
+                found = set(containing(starts, gate.positions(doc)).tolist())
                 chosen = found if chosen is None else chosen & found
                 if not chosen:
                     break

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Span
 
-from nextgen_assistant.signals.anchors import word_gate
+from nextgen_assistant.signals.anchors import Gate, word_gate
 from nextgen_assistant.signals.extractors import Extraction, Piece
 from nextgen_assistant.signals.extractors.dates import dates_in, months_between
 from nextgen_assistant.signals.lexicon import ExtractorLexicon
@@ -25,7 +25,7 @@ def _amount(match: re.Match[str]) -> float:
 class _Patterns(NamedTuple):
     kinds: dict[str, re.Pattern[str]]
     ends: re.Pattern[str]
-    gate: re.Pattern[str]
+    gate: Gate
 
 
 def _compile(words: ExtractorLexicon) -> _Patterns:
@@ -37,7 +37,7 @@ def _compile(words: ExtractorLexicon) -> _Patterns:
         ends=re.compile(
             r"\b(" + "|".join(map(re.escape, words.funding_end_words)) + r")\b", re.IGNORECASE
         ),
-        gate=word_gate(frozenset(c for cues in words.funding_kinds.values() for c in cues)),
+        gate=word_gate(c for cues in words.funding_kinds.values() for c in cues),
     )
 
 

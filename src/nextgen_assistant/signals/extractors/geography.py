@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 import addfips
 
-from nextgen_assistant.signals.anchors import word_gate
+from nextgen_assistant.signals.anchors import Gate, word_gate
 from nextgen_assistant.signals.extractors import Extraction
 from nextgen_assistant.signals.lexicon import ExtractorLexicon
 from nextgen_assistant.signals.pipeline import text_of
@@ -57,7 +57,7 @@ def _counties_in(text: str) -> list[tuple[str, int]]:
 class _Patterns(NamedTuple):
     states: re.Pattern[str]
     county_count: re.Pattern[str]
-    gate: re.Pattern[str]
+    gate: Gate
 
 
 def _compile(words: ExtractorLexicon) -> _Patterns:
@@ -72,7 +72,7 @@ def _compile(words: ExtractorLexicon) -> _Patterns:
         county_count=re.compile(
             rf"\b(\d{{1,2}}|{numbers})[- ](?:county|counties)\b", re.IGNORECASE
         ),
-        gate=word_gate(frozenset([*states, "county", "counties", "parish", "borough"])),
+        gate=word_gate([*states, "county", "counties", "parish", "borough"]),
     )
 
 

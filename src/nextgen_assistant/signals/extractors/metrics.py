@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Span
 
-from nextgen_assistant.signals.anchors import word_gate
+from nextgen_assistant.signals.anchors import Gate, word_gate
 from nextgen_assistant.signals.extractors import Extraction, Piece
 from nextgen_assistant.signals.extractors.dates import dates_in
 from nextgen_assistant.signals.lexicon import ExtractorLexicon
@@ -17,7 +17,6 @@ NUMBER_RE = re.compile(
     r"(?<![\w/.-])(\$\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|million|M))?|\d[\d,]*(?:\.\d+)?\s?(?:%|percent\b)?)"
 )
 
-_DIGIT = re.compile(r"\d+")
 NEAR_CHARS = 40
 
 
@@ -46,7 +45,7 @@ class _Patterns(NamedTuple):
     outcomes: dict[str, re.Pattern[str]]
     output: re.Pattern[str]
     beneficiaries: dict[str, re.Pattern[str]]
-    gate: re.Pattern[str]
+    gate: Gate
 
 
 def _compile(words: ExtractorLexicon) -> _Patterns:
@@ -58,7 +57,7 @@ def _compile(words: ExtractorLexicon) -> _Patterns:
         outcomes={name: _alternation(cues) for name, cues in words.outcome_measures.items()},
         output=_alternation(words.output_measures),
         beneficiaries={name: _alternation(cues) for name, cues in words.beneficiaries.items()},
-        gate=word_gate(frozenset(measure_words)),
+        gate=word_gate(measure_words),
     )
 
 
@@ -68,7 +67,7 @@ def run(ex: Extraction) -> None:
         __name__, lambda: _compile(ex.lexicons.extractors)
     )
     outputs_only: list[tuple[Piece, Span, MetricFact]] = []
-    for piece, sentence in ex.sentences(gate, _DIGIT):
+    for piece, sentence in ex.sentences(gate):
         text = piece.text_of(sentence)
         dated = [(start, end) for _, start, end in dates_in(text)]
         numbers = [

@@ -24,9 +24,7 @@ class OrganizationClassifier:
     def __init__(self, lexicon: OrganizationLexicon) -> None:
         self._suffix = _pattern(lexicon.business_suffixes)
         self._types = {name: _pattern(cues) for name, cues in lexicon.public_types.items()}
-        self.type_gate = word_gate(
-            frozenset(c for cues in lexicon.public_types.values() for c in cues)
-        )
+        self.type_gate = word_gate(c for cues in lexicon.public_types.values() for c in cues)
         self._other_public = _pattern(lexicon.other_public)
         self._business = _pattern(lexicon.business_words)
         self._sector_values = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from nextgen_assistant.signals.anchors import word_gate
+from nextgen_assistant.signals.anchors import Gate, word_gate
 from nextgen_assistant.signals.extractors import Extraction
 from nextgen_assistant.signals.extractors.dates import dates_in, months_between
 from nextgen_assistant.signals.lexicon import ExtractorLexicon
@@ -16,7 +16,7 @@ from nextgen_assistant.signals.pipeline import text_of
 class _Patterns(NamedTuple):
     update: re.Pattern[str]
     plan: re.Pattern[str]
-    gate: re.Pattern[str]
+    gate: Gate
 
 
 def _compile(words: ExtractorLexicon) -> _Patterns:
@@ -27,7 +27,7 @@ def _compile(words: ExtractorLexicon) -> _Patterns:
         plan=re.compile(
             r"\b(" + "|".join(map(re.escape, words.plan_nouns)) + r")\b", re.IGNORECASE
         ),
-        gate=word_gate(frozenset(words.plan_update_words)),
+        gate=word_gate(words.plan_update_words),
     )
 
 

@@ -1,0 +1,32 @@
+"""Word gates: every gate of the process found in one pass, each exactly where its words begin."""
+
+from __future__ import annotations
+
+import spacy
+
+from nextgen_assistant.signals.anchors import word_gate
+from nextgen_assistant.signals.pipeline import remember_text
+
+
+def _doc(text: str) -> spacy.tokens.Doc:
+    return remember_text(spacy.blank("en")(text), text)
+
+
+def test_gates_sharing_prefixes_each_find_their_own_words() -> None:
+    grant = word_gate(["grant"])
+    grants_only = word_gate(["grants", "Funder"])
+    gra = word_gate(["gra"])
+    doc = _doc("Grants from a funder; the grantee (not a regrant) met at Grant Avenue.")
+    text = doc.text.lower()
+    assert [text[p : p + 5] for p in grant.positions(doc)] == ["grant", "grant", "grant"]
+    assert [text[p : p + 6] for p in grants_only.positions(doc)] == ["grants", "funder"]
+    assert len(gra.positions(doc)) == 3
+    assert "regrant" not in [text[p - 2 : p + 5] for p in grant.positions(doc)]  # word starts only
+
+
+def test_a_gate_added_later_is_found_in_a_doc_searched_before() -> None:
+    doc = _doc("Dues and in-kind support fund the partnership.")
+    assert word_gate(["dues"]).found_in(doc)
+    late = word_gate(["in-kind", "sponsorship"])
+    assert late.found_in(doc) and not word_gate(["sponsorship"]).found_in(doc)
+    assert late.found_in(doc[2:5]) and not late.found_in(doc[5:])
