@@ -34,8 +34,14 @@ class Indicator(BaseModel):
 
     id: str
     title: str = Field(min_length=1)
+    short_title: str | None = Field(default=None, min_length=1, max_length=12)
     description: str = Field(min_length=1)
     checks: list[Check] = Field(min_length=1)
+
+    @property
+    def label(self) -> str:
+        """The short title for narrow places (a matrix's column heads), else the title."""
+        return self.short_title or self.title
 
     @field_validator("id")
     @classmethod

@@ -25,9 +25,11 @@ def _cell(result: ScanResult, indicator: str) -> tuple[str, float | None]:
 def print_portfolio(results: dict[str, ScanResult], rubric: Rubric, console: Console) -> None:
     """The matrix on the terminal."""
     table = Table(title=f"{len(results)} partnership(s) by the seven indicators")
-    table.add_column("partnership")
+    # The partnership names are what a coordinator reads first: never cut them; the indicator
+    # columns carry the short titles.
+    table.add_column("partnership", no_wrap=True, min_width=max(map(len, results), default=11))
     for indicator in rubric.indicators:
-        table.add_column(indicator.title, justify="center")
+        table.add_column(indicator.label, justify="center", min_width=7)  # "partial"
     for name, result in results.items():
         cells = []
         for indicator in rubric.indicators:
