@@ -38,6 +38,7 @@ _HYPHEN_HASH = hash_string("-")
 FUZZY_MIN_CHARS = 7
 FUZZY_CUTOFF = 88.0
 FUZZY_MAX_TOKENS = 4
+FUZZY_MEMO_SIZE = 100_000
 
 
 def doc_offsets(
@@ -105,6 +106,7 @@ class RuleMatcher:
         self._false_phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._fuzzy: dict[str, list[tuple[str, str]]] = {}
         self._exact_compact: dict[str, str] = {}
+        self._fuzzy_memo: dict[str, str | None] = {}
         strings = nlp.vocab.strings
         for rule in lexicons.rules:
             if rule.phrases:
@@ -253,20 +255,23 @@ class RuleMatcher:
         matches: list[RuleMatch] = []
         done: set[tuple[int, int]] = set()
         reach = 2 * FUZZY_MAX_TOKENS
+        forms: dict[int, str | None] = {}  # letters-only form of a token; None: a window stops
         for trigger in sorted(triggers):
             low, high = max(0, trigger - reach), min(len(doc), trigger + reach)
-            # letters-only form of each token; None where a window must stop (punctuation, space)
-            forms: list[str | None] = [
-                None if (t.is_space or (t.is_punct and t.text != "-")) else compact(t.text)
-                for t in doc[low:high]
-            ]
+            for index in range(low, high):
+                if index not in forms:
+                    token = doc[index]
+                    forms[index] = (
+                        None
+                        if token.is_space or (token.is_punct and token.text != "-")
+                        else compact(token.text)
+                    )
             for start in range(low, trigger + 1):
-                first = forms[start - low]
-                if start in covered or not first:
+                if start in covered or not forms[start]:
                     continue
                 text = ""
                 for end in range(start + 1, high + 1):
-                    form = forms[end - 1 - low]
+                    form = forms[end - 1]
                     if form is None:
                         break
                     text += form
@@ -287,13 +292,17 @@ class RuleMatcher:
         return matches
 
     def _fuzzy_lookup(self, text: str) -> str | None:
-        exact = self._exact_compact.get(text)
-        if exact is not None:
-            return exact
-        candidates = self._fuzzy.get(f"{text[:2]}{len(text)}")
-        if not candidates:
-            return None
-        best = process.extractOne(
-            text, [c[0] for c in candidates], scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
-        )
-        return candidates[best[2]][1] if best is not None else None
+        """The rule whose phrase the letters-only text nearly spells, remembered per text."""
+        if text in self._fuzzy_memo:
+            return self._fuzzy_memo[text]
+        found = self._exact_compact.get(text)
+        candidates = self._fuzzy.get(f"{text[:2]}{len(text)}") if found is None else None
+        if candidates:
+            best = process.extractOne(
+                text, [c[0] for c in candidates], scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
+            )
+            found = candidates[best[2]][1] if best is not None else None
+        if len(self._fuzzy_memo) > FUZZY_MEMO_SIZE:
+            self._fuzzy_memo.clear()
+        self._fuzzy_memo[text] = found
+        return found
