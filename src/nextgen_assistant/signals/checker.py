@@ -27,7 +27,13 @@ from nextgen_assistant.signals.extractors.organizations import OrganizationClass
 from nextgen_assistant.signals.lexicon import Lexicons, Rule, load_lexicons
 from nextgen_assistant.signals.matching import RuleMatch, RuleMatcher
 from nextgen_assistant.signals.model import DocumentResult, Signal, SignalLocation
-from nextgen_assistant.signals.pipeline import build_nlp, remember_text, text_of, token_chars
+from nextgen_assistant.signals.pipeline import (
+    build_nlp,
+    quote_of,
+    remember_text,
+    text_of,
+    token_chars,
+)
 
 BLOCK_SEPARATOR = "\n\n"  # a blank line: the sentencizer ends a sentence there
 CHUNK_CHARS = 200_000  # spaCy refuses Docs over nlp.max_length (1,000,000 characters)
@@ -83,7 +89,11 @@ class Checker:
             context=context,
             rule=rule.id,
             matched=text_of(matched),
-            quote=" ".join(text_of(sentence).split()),
+            quote=quote_of(
+                text_of(sentence),
+                matched.start_char - sentence.start_char,
+                matched.end_char - sentence.start_char,
+            ),
             location=SignalLocation(page=piece.block.page, line=piece.line_at(matched.start_char)),
             confidence=CONFIDENCE[match.how],
             cue=cue,

@@ -147,6 +147,26 @@ def text_of(span: Doc | Span) -> str:
     return span.text if text is None else text
 
 
+QUOTE_MAX_CHARS = 400
+
+
+def quote_of(text: str, start: int = 0, end: int | None = None) -> str:
+    """A quote for a person to read: the text with its whitespace collapsed, or, where the
+    sentence runs on (a page with no full stops), the words around [start, end) with '…' where
+    it was cut."""
+    if len(text) <= QUOTE_MAX_CHARS:
+        return " ".join(text.split())
+    end = start if end is None else end
+    margin = max(0, (QUOTE_MAX_CHARS - (end - start)) // 2)
+    low, high = max(0, start - margin), min(len(text), end + margin)
+    while 0 < low < start and not text[low - 1].isspace():
+        low += 1  # start on a whole word
+    while end < high < len(text) and not text[high].isspace():
+        high -= 1  # end on a whole word
+    middle = " ".join(text[low:high].split())
+    return ("… " if low > 0 else "") + middle + (" …" if high < len(text) else "")
+
+
 TOKEN_CHARS_KEY = "nextgen_token_chars"
 
 

@@ -20,6 +20,7 @@ from nextgen_assistant.signals.lexicon import Lexicons
 from nextgen_assistant.signals.model import DocumentFacts, Polarity, Signal, SignalLocation
 from nextgen_assistant.signals.pipeline import (
     SENTENCE_STARTS_KEY,
+    quote_of,
     text_of,
     token_chars,
 )
@@ -201,7 +202,7 @@ class Extraction:
             context=context,
             rule=rule,
             matched=matched,
-            quote=" ".join(text.split()),
+            quote=quote_of(text),
             location=SignalLocation(page=piece.block.page, line=piece.line_at(offset)),
             confidence=confidence,
             cue=cue,

@@ -1,4 +1,5 @@
-"""Word gates: every gate of the process found in one pass, each exactly where its words begin."""
+"""Word gates (every gate of the process found in one pass, each exactly where its words begin)
+and quotes of run-on sentences."""
 
 from __future__ import annotations
 
@@ -30,3 +31,15 @@ def test_a_gate_added_later_is_found_in_a_doc_searched_before() -> None:
     late = word_gate(["in-kind", "sponsorship"])
     assert late.found_in(doc) and not word_gate(["sponsorship"]).found_in(doc)
     assert late.found_in(doc[2:5]) and not late.found_in(doc[5:])
+
+
+def test_a_run_on_sentence_is_quoted_around_the_match() -> None:
+    from nextgen_assistant.signals.pipeline import QUOTE_MAX_CHARS, quote_of
+
+    text = "word " * 300 + "the grant ends in June 2027 " + "more " * 300
+    start = text.index("grant")
+    quote = quote_of(text, start, start + len("grant ends"))
+    assert quote.startswith("… ") and quote.endswith(" …") and "the grant ends in June" in quote
+    assert len(quote) <= QUOTE_MAX_CHARS + 4 and "  " not in quote
+    assert quote_of("x" * 1000, 500, 505).count("x") <= QUOTE_MAX_CHARS
+    assert quote_of("Short  sentence.\n") == "Short sentence."
