@@ -1,5 +1,6 @@
-"""Anchors: literal words a token pattern cannot match without, so a Matcher only runs on text
-that contains one of them. One compiled regex over the text is far cheaper than the Matcher."""
+"""Anchors and gates: the literal words a rule cannot match without, so exact matching (spaCy's
+Matcher, an extractor's regexes) runs only where one of them occurs. Every gate of the process
+is found in one regex pass over a Doc's text, far cheaper than the exact matching it spares."""
 
 from __future__ import annotations
 
