@@ -111,7 +111,7 @@ class Checker:
         for chunk in self._process(document.blocks):
             sentences = [bound for piece in chunk for bound in piece.bounds]
             starts = [piece.start for piece in chunk]
-            for match in self.matcher(chunk[0].doc, sentences):
+            for match in self._without_contained(self.matcher(chunk[0].doc, sentences)):
                 piece = chunk[bisect_right(starts, match.start) - 1]
                 if piece.blocked_at(match.start).intersection(range(match.start, match.end)):
                     continue  # inside a false friend: "Grant Avenue" is not a grant
@@ -143,6 +143,27 @@ class Checker:
             + extraction.signals,
             facts=extraction.facts,
         )
+
+    def _without_contained(self, matches: list[RuleMatch]) -> list[RuleMatch]:
+        """The more specific reading wins: a match inside a longer match of the same indicator
+        and the other polarity is dropped ("grants fund" inside "grants fund specific
+        projects"), as ConText resolves overlapping targets by the longest span."""
+        by_indicator: dict[str, list[RuleMatch]] = {}
+        for match in matches:
+            by_indicator.setdefault(self._rules[match.rule_id].indicator, []).append(match)
+        kept = []
+        for match in matches:
+            rule = self._rules[match.rule_id]
+            inside_longer = any(
+                other.start <= match.start
+                and match.end <= other.end
+                and other.end - other.start > match.end - match.start
+                and self._rules[other.rule_id].polarity != rule.polarity
+                for other in by_indicator[rule.indicator]
+            )
+            if not inside_longer:
+                kept.append(match)
+        return kept
 
     def _process(self, blocks: list[Block]) -> Iterator[list[Piece]]:
         """The blocks as pieces of processed Docs: one Doc per document, or per CHUNK_CHARS of a
