@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
 from collections.abc import Iterable
 from typing import TextIO
@@ -115,13 +114,6 @@ def write_scan_csv(documents: Iterable[DocumentResult], out: TextIO) -> None:
                     f"{s.confidence:.2f}",
                 ]
             )
-
-
-def scan_csv(result: ScanResult) -> str:
-    """The CSV of a scan held in memory."""
-    buffer = io.StringIO()
-    write_scan_csv(result.documents, buffer)
-    return buffer.getvalue()
 
 
 def write_scan_json(summary: ScanResult, documents_json: Iterable[str], out: TextIO) -> None:

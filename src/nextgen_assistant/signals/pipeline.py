@@ -19,7 +19,7 @@ from nextgen_assistant.errors import ConfigError
 
 
 class LemmaTable:
-    """The English lemma lookup table, with a memo and a test for words it does not know.
+    """The English lemma lookup table, and a test for words it does not know.
 
     The table's keys are spaCy string hashes, so whole Docs are lemmatised as arrays: the
     lower-case hash of every token looked up at once (a lower-case retry for every word, which
@@ -28,8 +28,7 @@ class LemmaTable:
 
     def __init__(self) -> None:
         lookups = load_lookups("en", ["lemma_lookup", "lemma_index"])
-        self._table = lookups.get_table("lemma_lookup")
-        items = list(self._table.items())
+        items = list(lookups.get_table("lemma_lookup").items())
         keys = numpy.array([key for key, _ in items], dtype=numpy.uint64)
         order = numpy.argsort(keys)
         self.lemma_strings = [value.lower() for _, value in items]
@@ -37,49 +36,33 @@ class LemmaTable:
         self._keys = keys[order]
         self._values = values[order]
         index = lookups.get_table("lemma_index")
-        self._base_forms: set[str] = {
+        base_forms: set[str] = {
             word for pos in ("noun", "verb", "adj", "adv") for word in (index.get(pos) or [])
         }
         # Function words ("from", "into", "everyone") are in no lemma table; spaCy's stop list has them.
-        self._base_forms |= STOP_WORDS
-        self._memo: dict[str, str] = {}
-        self._known: dict[str, bool] = {}
+        base_forms |= STOP_WORDS
         self._known_hashes = numpy.unique(
             numpy.concatenate(
-                [keys, numpy.array([hash_string(w) for w in self._base_forms], dtype=numpy.uint64)]
+                [keys, numpy.array([hash_string(w) for w in base_forms], dtype=numpy.uint64)]
             )
         )
 
-    def lemma(self, text: str) -> str:
-        """The lower-case lemma; the table is case-sensitive, so retry in lower case."""
-        found = self._memo.get(text)
-        if found is None:
-            lemma = self._table.get(text) or self._table.get(text.lower()) or text
-            found = lemma.lower()
-            self._memo[text] = found
-        return found
-
     def lemma_hashes(self, lower: numpy.ndarray) -> numpy.ndarray:
         """Lemma hashes for an array of lower-case hashes (unknown words keep their own)."""
-        index = numpy.searchsorted(self._keys, lower)
-        index[index >= len(self._keys)] = 0
-        found = self._keys[index] == lower
+        index, found = _look_up(self._keys, lower)
         return numpy.where(found, self._values[index], lower)
 
     def knows_hashes(self, lower: numpy.ndarray) -> numpy.ndarray:
-        """`knows` for an array of lower-case string hashes, as a boolean array."""
-        index = numpy.searchsorted(self._known_hashes, lower)
-        index[index >= len(self._known_hashes)] = 0
-        found: numpy.ndarray = self._known_hashes[index] == lower
-        return found
+        """For an array of lower-case string hashes, whether each is an English word the tables
+        hold (a base form, an inflection or a function word), as a boolean array."""
+        return _look_up(self._known_hashes, lower)[1]
 
-    def knows(self, lower: str) -> bool:
-        """Whether a lower-case word is an English word the tables hold (as a base or inflection)."""
-        known = self._known.get(lower)
-        if known is None:
-            known = lower in self._base_forms or self._table.get(lower) is not None
-            self._known[lower] = known
-        return known
+
+def _look_up(keys: numpy.ndarray, hashes: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """For each hash, its index in the sorted keys and whether it is there."""
+    index = numpy.searchsorted(keys, hashes)
+    index[index >= len(keys)] = 0
+    return index, keys[index] == hashes
 
 
 @lru_cache(maxsize=1)
