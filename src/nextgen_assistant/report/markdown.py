@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nextgen_assistant.assessment.model import Report
+from nextgen_assistant.assessment.model import IndicatorFinding, Report
 from nextgen_assistant.signals.model import Signal
 
 
@@ -17,6 +17,28 @@ def _cell(text: str) -> str:
 def _where(signal: Signal) -> str:
     page = f" p.{signal.location.page}" if signal.location.page else ""
     return f"{signal.path}{page} l.{signal.location.line}"
+
+
+def indicator_markdown(f: IndicatorFinding) -> list[str]:
+    """One indicator's section: gates, conflicts, the counted evidence and next steps (the
+    report's sections, and the terminal app's drill-down)."""
+    lines = [f"## {f.title}: {f.status}", "", f.description, ""]
+    for gate in f.gates:
+        mark = {True: "passed", False: "FAILED", None: "unknown"}[gate.passed]
+        lines.append(f"- Gate ({mark}): {gate.description} — {gate.detail}")
+    for conflict in f.conflicts:
+        lines.append(f"- **{conflict.kind.capitalize()}:** {_cell(conflict.message)}")
+    counted = [s for s in f.evidence if s.counted][:5]
+    if counted:
+        lines += ["", "Evidence:", ""]
+        for s in counted:
+            sign = "+" if s.polarity == "supporting" else "−"
+            lines.append(f"- {sign} “{_cell(s.quote)}” — `{_where(s)}`")
+    if f.recommendations:
+        lines += ["", "Next steps:", ""] + [
+            f"{n}. {r}" for n, r in enumerate(f.recommendations, start=1)
+        ]
+    return lines
 
 
 def report_markdown(report: Report) -> str:
@@ -40,22 +62,7 @@ def report_markdown(report: Report) -> str:
             f"| {f.title} | {_score(f.self_score)}{change} | {_score(f.evidence_score)} | {_score(f.score)} | **{f.status}** |"
         )
     for f in report.indicators:
-        lines += ["", f"## {f.title}: {f.status}", "", f.description, ""]
-        for gate in f.gates:
-            mark = {True: "passed", False: "FAILED", None: "unknown"}[gate.passed]
-            lines.append(f"- Gate ({mark}): {gate.description} — {gate.detail}")
-        for conflict in f.conflicts:
-            lines.append(f"- **{conflict.kind.capitalize()}:** {_cell(conflict.message)}")
-        counted = [s for s in f.evidence if s.counted][:5]
-        if counted:
-            lines += ["", "Evidence:", ""]
-            for s in counted:
-                sign = "+" if s.polarity == "supporting" else "−"
-                lines.append(f"- {sign} “{_cell(s.quote)}” — `{_where(s)}`")
-        if f.recommendations:
-            lines += ["", "Next steps:", ""] + [
-                f"{n}. {r}" for n, r in enumerate(f.recommendations, start=1)
-            ]
+        lines += ["", *indicator_markdown(f)]
     unread = [d for d in report.documents if d.status == "error"]
     if unread:
         lines += ["", "## Documents that could not be read", ""] + [

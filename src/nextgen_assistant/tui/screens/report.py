@@ -11,6 +11,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Footer, Header, Input, Markdown, Static
 
 from nextgen_assistant.assessment.model import IndicatorFinding, Report
+from nextgen_assistant.report.markdown import indicator_markdown
 from nextgen_assistant.report.render import render_report
 
 
@@ -22,26 +23,8 @@ STATUS_STYLE = {"meets": "green", "partial": "yellow", "gap": "red", "unknown": 
 
 
 def finding_markdown(finding: IndicatorFinding) -> str:
-    """One indicator's drill-down."""
-    lines = [f"## {finding.title}: {finding.status}", "", finding.description, ""]
-    for gate in finding.gates:
-        mark = {True: "passed", False: "**failed**", None: "unknown"}[gate.passed]
-        lines.append(f"- Gate {mark}: {gate.description} _{gate.detail}_")
-    for conflict in finding.conflicts:
-        lines.append(f"- **{conflict.kind.capitalize()}**: {conflict.message}")
-    counted = [s for s in finding.evidence if s.counted][:6]
-    if counted:
-        lines += ["", "### Evidence", ""]
-        for s in counted:
-            page = f" p.{s.location.page}" if s.location.page else ""
-            lines.append(
-                f"- {'+' if s.polarity == 'supporting' else '−'} “{s.quote}” `{Path(s.path or '').name}{page} l.{s.location.line}`"
-            )
-    if finding.recommendations:
-        lines += ["", "### Next steps", ""] + [
-            f"{n}. {r}" for n, r in enumerate(finding.recommendations, start=1)
-        ]
-    return "\n".join(lines)
+    """One indicator's drill-down: the same section as the Markdown report's."""
+    return "\n".join(indicator_markdown(finding))
 
 
 class ExportDialog(ModalScreen[tuple[str, Path] | None]):
