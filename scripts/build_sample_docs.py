@@ -1,4 +1,5 @@
-"""Write the .docx and .pdf sample documents (the text formats are kept as files in sample_docs/).
+"""Write the .docx and .pdf sample documents (the text formats are kept as files in sample_docs/
+and heldout_docs/).
 
     python scripts/build_sample_docs.py
 
@@ -16,6 +17,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.writers import write_docx, write_pdf  # noqa: E402
 
 SAMPLES = ROOT / "sample_docs"
+HELDOUT = ROOT / "heldout_docs"
 
 
 def front_range() -> None:
@@ -193,8 +195,121 @@ def pueblo() -> None:
     )
 
 
+def heldout() -> None:
+    """The held-out set: written after the rules, to measure them on text they were not tuned on."""
+    lakes = HELDOUT / "lakes-region-construction"
+    write_docx(
+        lakes / "action-plan-2026.docx",
+        [
+            ("Heading 1", "Lakes Region Construction Careers Partnership: Action Plan 2026-2027"),
+            ("", "Revised September 2026 by the steering committee."),
+            (
+                "",
+                "Member contractors chose these priorities at the June strategy session, after "
+                "walking job sites together and comparing their hiring forecasts.",
+            ),
+            ("List Number", "Fill the pipeline for electricians, carpenters and equipment operators."),
+            ("List Number", "Get more young people onto job sites through summer academies."),
+            ("List Number", "Press for workforce housing that apprentices can afford."),
+            (
+                "",
+                "Every priority has an employer champion, a support partner, a measure and a due "
+                "date. The steering committee reviews the plan at each quarterly meeting.",
+            ),
+        ],
+        table=[
+            ["Priority", "Employer champion", "Support partner", "Due"],
+            [
+                "Second boot camp cohort",
+                "Becker Framing Inc.",
+                "Central Minnesota Jobs and Training Services",
+                "April 2027",
+            ],
+            [
+                "Summer construction academy",
+                "Northstar Electric LLC",
+                "Sauk Rapids-Rice Public Schools",
+                "June 2027",
+            ],
+            [
+                "Housing forum with city councils",
+                "Mississippi River Builders Inc.",
+                "Greater St. Cloud Development Corporation",
+                "May 2027",
+            ],
+        ],
+    )
+    write_pdf(
+        HELDOUT / "harbor-county-tech" / "annual-report-2025.pdf",
+        [
+            [
+                "Harbor County Tech Talent Initiative",
+                "Annual Report 2025",
+                "",
+                "Year in review",
+                "In 2025 the initiative hosted 14 employer forums and 3 job fairs, reaching more than",
+                "600 residents. Staff distributed 1,200 brochures and 212 people attended workshops.",
+                "",
+                "Looking ahead",
+                "Next year we hope to begin tracking how many graduates are hired.",
+            ],
+        ],
+        title="Annual Report 2025",
+    )
+    river = HELDOUT / "river-valley-food"
+    write_docx(
+        river / "minutes-2026-11-05.docx",
+        [
+            ("Heading 1", "River Valley Food & Beverage Partnership: Meeting Minutes"),
+            ("", "November 5, 2026, Cascade Orchards Packing, Yakima"),
+            (
+                "",
+                "Present: Luis Alvarado (Cascade Orchards Packing LLC); Jo Becker (Sunridge Juice Co.); "
+                "Ray Ito (Valley Dairy Cooperative); Mina Patel (Columbia Snacks Inc.); Carl Dunn "
+                "(Tieton Cold Storage LLC); Ana Ruiz (Prosser Wine Group); Tim Hale (Yakima Valley "
+                "College); Gloria Soto (South Central Workforce Council); Ed Kim (Yakima County "
+                "Development Association)",
+            ),
+            (
+                "",
+                "The maintenance technician cohort at Yakima Valley College graduated 11 students, and "
+                "9 were hired by member plants at $24 an hour.",
+            ),
+            (
+                "",
+                "Plant managers agreed that the action plan is stale and needs to be redone in the spring.",
+            ),
+            (
+                "",
+                "Members noted that the partnership still relies on the Port of Sunnyside grant to pay "
+                "the coordinator.",
+            ),
+            (
+                "",
+                "Dr. Rosa Grant of the Yakima Health District presented the new food safety rules.",
+            ),
+        ],
+    )
+    write_pdf(
+        river / "results-2026.pdf",
+        [
+            [
+                "River Valley Food & Beverage Partnership",
+                "Results, January to October 2026",
+                "",
+                "Nine maintenance technicians were hired by member plants from the first college cohort.",
+                "The second-shift vanpool carries 35 workers a day and cut absenteeism at two plants",
+                "by 12 percent.",
+                "We plan to measure wage gains for vanpool riders next year.",
+            ],
+        ],
+        title="Results 2026",
+    )
+
+
 if __name__ == "__main__":
     front_range()
     mesa_valley()
     pueblo()
-    print("sample documents written under", SAMPLES)
+    heldout()
+    print("sample documents written under", SAMPLES, "and", HELDOUT)
