@@ -1,5 +1,5 @@
 """Write the .docx and .pdf sample documents (the text formats are kept as files in sample_docs/
-and heldout_docs/).
+and dev_docs/).
 
     python scripts/build_sample_docs.py
 
@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.writers import write_docx, write_pdf  # noqa: E402
 
 SAMPLES = ROOT / "sample_docs"
-HELDOUT = ROOT / "heldout_docs"
+DEV = ROOT / "dev_docs"
 
 
 def front_range() -> None:
@@ -195,9 +195,9 @@ def pueblo() -> None:
     )
 
 
-def heldout() -> None:
-    """The held-out set: written after the rules, to measure them on text they were not tuned on."""
-    lakes = HELDOUT / "lakes-region-construction"
+def development_set() -> None:
+    """The development set: written after the rules; see dev_docs/labels.yaml."""
+    lakes = DEV / "lakes-region-construction"
     write_docx(
         lakes / "action-plan-2026.docx",
         [
@@ -240,7 +240,7 @@ def heldout() -> None:
         ],
     )
     write_pdf(
-        HELDOUT / "harbor-county-tech" / "annual-report-2025.pdf",
+        DEV / "harbor-county-tech" / "annual-report-2025.pdf",
         [
             [
                 "Harbor County Tech Talent Initiative",
@@ -256,7 +256,7 @@ def heldout() -> None:
         ],
         title="Annual Report 2025",
     )
-    river = HELDOUT / "river-valley-food"
+    river = DEV / "river-valley-food"
     write_docx(
         river / "minutes-2026-11-05.docx",
         [
@@ -311,5 +311,5 @@ if __name__ == "__main__":
     front_range()
     mesa_valley()
     pueblo()
-    heldout()
-    print("sample documents written under", SAMPLES, "and", HELDOUT)
+    development_set()
+    print("sample documents written under", SAMPLES, "and", DEV)

@@ -13,7 +13,7 @@ import numpy
 from spacy.tokens import Doc, Span
 
 from nextgen_assistant.signals.lexicon import TokenPattern
-from nextgen_assistant.signals.pipeline import lower_text_of
+from nextgen_assistant.signals.pipeline import lemma_table, lower_text_of
 
 _OPTIONAL = re.compile(r"^(?:\?|\*|!|\{0?,\d*\}|\{0\})$")  # may match no token, or must not
 
@@ -49,9 +49,16 @@ def required_words(pattern: TokenPattern) -> list[list[str]]:
         lemma_only = "LEMMA" in spec and not any(
             k in spec for k in ("LOWER", "ORTH", "TEXT", "NORM")
         )
-        # A lemma anchors by its stem: 'rely' must still find 'relies'.
-        words = [w[:-1] if lemma_only and len(w) > 4 and w.endswith("y") else w for w in words]
-        required.append([w.lower() for w in words])
+        if lemma_only:
+            # A lemma anchors by its stem ('rely' must still find 'relies') and by every form the
+            # lemma table knows for it ('chose' and 'chosen' for 'choose', 'led' for 'lead').
+            table = lemma_table()
+            words = [
+                form
+                for w in words
+                for form in (w[:-1] if len(w) > 4 and w.endswith("y") else w, *table.forms_of(w))
+            ]
+        required.append(list(dict.fromkeys(w.lower() for w in words)))
     return required
 
 

@@ -2,6 +2,10 @@
 
 Shipped lexicons live in `lexicons/`; a user adds rules with `--lexicons DIR` (any `*.yaml` with
 `indicator:` and `rules:`). An invalid file is a ConfigError naming the file, rule id and field.
+
+Token patterns can name a word class of `lexicons/shared/vocabulary.yaml` as "@name" inside an
+IN or NOT_IN list (`{LEMMA: {IN: ["@business_nouns"]}}`): who counts as business, or as agency
+staff, is written once and every rule that needs it says the same thing.
 """
 
 from __future__ import annotations
@@ -165,6 +169,58 @@ class ExtractorLexicon(BaseModel):
     thresholds: dict[str, float]
 
 
+class Vocabulary(BaseModel):
+    """Word classes token patterns name as "@class"."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    classes: dict[str, list[str]]
+
+    @field_validator("classes")
+    @classmethod
+    def _names(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        for name, words in value.items():
+            if not name.isidentifier():
+                raise ValueError(f"class name '{name}' must be letters, digits and underscores")
+            if not words:
+                raise ValueError(f"class '{name}' has no words")
+        return value
+
+    def expand(self, patterns: list[TokenPattern], owner: str) -> list[TokenPattern]:
+        """The patterns with every "@class" in an IN or NOT_IN list replaced by its words."""
+        return [[self._token(spec, owner) for spec in pattern] for pattern in patterns]
+
+    def _token(self, spec: dict[str, Any], owner: str) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for attr, value in spec.items():
+            if isinstance(value, dict):
+                value = {
+                    op: self._words(items, owner) if op in ("IN", "NOT_IN") else items
+                    for op, items in value.items()
+                }
+            out[attr] = value
+        return out
+
+    def _words(self, items: Any, owner: str) -> Any:
+        if not isinstance(items, list):
+            return items
+        words: list[Any] = []
+        for item in items:
+            if isinstance(item, str) and item.startswith("@"):
+                found = self.classes.get(item[1:])
+                if found is None:
+                    from nextgen_assistant.errors import ConfigError
+
+                    known = ", ".join(f"@{name}" for name in sorted(self.classes))
+                    raise ConfigError(
+                        f"{owner}: unknown word class '{item}' in a token pattern (known: {known})"
+                    )
+                words += found
+            else:
+                words.append(item)
+        return list(dict.fromkeys(words))
+
+
 class Lexicons(BaseModel):
     """Everything the checker reads, loaded once."""
 
@@ -183,12 +239,15 @@ class Lexicons(BaseModel):
         raise KeyError(rule_id)
 
 
-def _rule_files(folder: Path) -> list[tuple[Path, IndicatorLexicon]]:
+def _rule_files(folder: Path, vocabulary: Vocabulary) -> list[tuple[Path, IndicatorLexicon]]:
     loaded = []
     for path in yaml_files(folder):
         data = read_yaml(path)
         if isinstance(data, dict) and "rules" in data:
-            loaded.append((path, validate(IndicatorLexicon, data, path)))
+            lexicon = validate(IndicatorLexicon, data, path)
+            for rule in lexicon.rules:
+                rule.patterns = vocabulary.expand(rule.patterns, f"{path}: rule '{rule.id}'")
+            loaded.append((path, lexicon))
     return loaded
 
 
@@ -205,17 +264,26 @@ def _load_lexicons(extra: tuple[Path, ...]) -> Lexicons:
     shared = base / "shared"
     rules: dict[str, Rule] = {}
     sources: list[str] = []
+    vocabulary = load_model(Vocabulary, shared / "vocabulary.yaml")
     for folder in (base / "indicators", *extra):
         if not folder.is_dir():
             raise ConfigError(f"{folder}: the lexicons folder does not exist")
-        for path, lexicon in _rule_files(folder):
+        for path, lexicon in _rule_files(folder, vocabulary):
             sources.append(str(path))
             for rule in lexicon.rules:
                 rules[rule.id] = rule
+    context = load_model(ContextLexicon, shared / "context.yaml")
+    for cue in context.cues:
+        cue.patterns = vocabulary.expand(cue.patterns, f"{shared / 'context.yaml'}: cue '{cue.id}'")
+    false_friends = load_model(FalseFriendLexicon, shared / "false_friends.yaml")
+    for friend in false_friends.false_friends:
+        friend.patterns = vocabulary.expand(
+            friend.patterns, f"{shared / 'false_friends.yaml'}: false friend '{friend.id}'"
+        )
     return Lexicons(
         rules=list(rules.values()),
-        context=load_model(ContextLexicon, shared / "context.yaml"),
-        false_friends=load_model(FalseFriendLexicon, shared / "false_friends.yaml"),
+        context=context,
+        false_friends=false_friends,
         organizations=load_model(OrganizationLexicon, shared / "organizations.yaml"),
         extractors=load_model(ExtractorLexicon, shared / "extractors.yaml"),
         sources=sources,

@@ -27,6 +27,7 @@ class LemmaTable:
     """
 
     def __init__(self) -> None:
+        self._forms: dict[str, list[str]] | None = None
         lookups = load_lookups("en", ["lemma_lookup", "lemma_index"])
         items = list(lookups.get_table("lemma_lookup").items())
         keys = numpy.array([key for key, _ in items], dtype=numpy.uint64)
@@ -46,6 +47,21 @@ class LemmaTable:
                 [keys, numpy.array([hash_string(w) for w in base_forms], dtype=numpy.uint64)]
             )
         )
+
+    def forms_of(self, lemma: str) -> list[str]:
+        """Every word form the table turns into this lemma ('chose', 'chosen' for 'choose'), from
+        spacy-lookups-data's own file (the loaded table keys forms by hash only)."""
+        if self._forms is None:
+            import spacy_lookups_data
+
+            forms: dict[str, list[str]] = {}
+            data: dict[str, str] = dict(
+                spacy.util.load_language_data(spacy_lookups_data.en["lemma_lookup"])
+            )
+            for form, base in data.items():
+                forms.setdefault(base.lower(), []).append(form.lower())
+            self._forms = forms
+        return self._forms.get(lemma.lower(), [])
 
     def lemma_hashes(self, lower: numpy.ndarray) -> numpy.ndarray:
         """Lemma hashes for an array of lower-case hashes (unknown words keep their own)."""

@@ -18,6 +18,16 @@ NUMBER_RE = re.compile(
 )
 
 NEAR_CHARS = 40
+# Clock times are not quantities: "started at nine", "9:30", "6 p.m.".
+_HOURS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon"
+TIME_RE = re.compile(
+    rf"\b(?:at|from|until|till|before|after|around)\s+(?:\d{{1,2}}(?::\d{{2}})?|{_HOURS})\b"
+    r"(?!\s*(?:%|percent\b|[a-z]+s\b))"  # "at 7 plants" counts plants
+    r"|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s?(?:[ap]\.m\.|[ap]m\b)|\b(?:" + _HOURS + r")\s+o'clock\b",
+    re.IGNORECASE,
+)
+# "2. Food safety: every new hire..." - a list's item number, not a quantity.
+LIST_NUMBER_RE = re.compile(r"\s*\(?\d{1,2}[.)]\s")
 
 
 def _near(
@@ -42,6 +52,7 @@ def _alternation(cues: list[str]) -> re.Pattern[str]:
 
 
 class _Patterns(NamedTuple):
+    number_words: re.Pattern[str]
     outcomes: dict[str, re.Pattern[str]]
     output: re.Pattern[str]
     beneficiaries: dict[str, re.Pattern[str]]
@@ -53,7 +64,13 @@ def _compile(words: ExtractorLexicon) -> _Patterns:
         *words.output_measures,
         *(cue for cues in words.outcome_measures.values() for cue in cues),
     ]
+    spelled = [word for word, value in words.number_words.items() if word.isalpha() and value > 1]
     return _Patterns(
+        # "Nine technicians were hired": numbers written out count as numbers.
+        number_words=re.compile(
+            r"\b(?:" + "|".join(sorted(spelled, key=len, reverse=True)) + r")\b(?!-)",
+            re.IGNORECASE,
+        ),
         outcomes={name: _alternation(cues) for name, cues in words.outcome_measures.items()},
         output=_alternation(words.output_measures),
         beneficiaries={name: _alternation(cues) for name, cues in words.beneficiaries.items()},
@@ -63,19 +80,25 @@ def _compile(words: ExtractorLexicon) -> _Patterns:
 
 def run(ex: Extraction) -> None:
     """Record outcome and output numbers; signal them for `measurable_results`."""
-    outcomes, output, beneficiaries, gate = ex.compiled(
+    number_words, outcomes, output, beneficiaries, gate = ex.compiled(
         __name__, lambda: _compile(ex.lexicons.extractors)
     )
     outputs_only: list[tuple[Piece, Span, MetricFact]] = []
     for piece, sentence in ex.sentences(gate):
         text = piece.text_of(sentence)
         dated = [(start, end) for _, start, end in dates_in(text)]
-        numbers = [
-            m
-            for m in NUMBER_RE.finditer(text)
-            if not any(start <= m.start() < end for start, end in dated)
-            and m.group(0).strip("$ ,.") not in ("", "0")
-        ]
+        dated += [match.span() for match in TIME_RE.finditer(text)]
+        item_number = LIST_NUMBER_RE.match(text)
+        numbers = sorted(
+            (
+                m
+                for m in [*NUMBER_RE.finditer(text), *number_words.finditer(text)]
+                if not any(start <= m.start() < end for start, end in dated)
+                and m.group(0).strip("$ ,.") not in ("", "0")
+                and not (item_number and m.start() < item_number.end())
+            ),
+            key=lambda m: m.start(),
+        )
         if not numbers:
             continue
 

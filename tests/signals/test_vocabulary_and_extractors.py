@@ -1,0 +1,125 @@
+"""Word classes in token patterns, lemma anchors for irregular forms, topic headings, and the
+metrics extractor's reading of numbers (written out, list numbers, clock times)."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from nextgen_assistant.documents.model import Block, Document
+from nextgen_assistant.errors import ConfigError
+from nextgen_assistant.signals.anchors import required_words
+from nextgen_assistant.signals.checker import Checker
+from nextgen_assistant.signals.lexicon import Vocabulary, load_lexicons
+from tests.conftest import SAMPLE_DOCS, run_nextgen
+
+AS_OF = date(2026, 11, 25)
+
+
+@cache
+def checker() -> Checker:
+    return Checker()
+
+
+def test_a_word_class_is_expanded_in_place_and_other_words_kept() -> None:
+    vocabulary = Vocabulary(classes={"actors": ["employer", "contractor"]})
+    pattern = [{"LEMMA": {"IN": ["@actors", "ceo"]}}, {"LOWER": {"NOT_IN": ["@actors"]}, "OP": "?"}]
+    expanded = vocabulary.expand([pattern], "rule 'x.y'")
+    assert expanded == [
+        [
+            {"LEMMA": {"IN": ["employer", "contractor", "ceo"]}},
+            {"LOWER": {"NOT_IN": ["employer", "contractor"]}, "OP": "?"},
+        ]
+    ]
+
+
+def test_an_unknown_word_class_names_the_rule_and_the_known_classes() -> None:
+    vocabulary = Vocabulary(classes={"actors": ["employer"]})
+    with pytest.raises(ConfigError) as raised:
+        vocabulary.expand([[{"LEMMA": {"IN": ["@actor"]}}]], "mine.yaml: rule 'x.y'")
+    assert "rule 'x.y'" in str(raised.value) and "@actor" in str(raised.value)
+    assert "@actors" in str(raised.value)
+
+
+def test_shipped_rules_hold_no_unexpanded_class() -> None:
+    for rule in load_lexicons().rules:
+        assert "'@" not in str(rule.patterns), rule.id
+
+
+def test_a_user_rule_can_use_a_shipped_word_class(tmp_path: Path) -> None:
+    (tmp_path / "mine.yaml").write_text(
+        "indicator: industry_driven_agenda\nrules:\n  - id: industry_driven_agenda.mine\n"
+        "    polarity: supporting\n"
+        '    patterns: [[{LEMMA: {IN: ["@business_nouns"]}}, {LOWER: pitched}]]\n'
+        '    examples: {match: ["Growers pitched in."]}\n'
+    )
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "note.txt").write_text("Local wineries pitched the idea.\n")
+    done = run_nextgen("scan", str(docs), "--lexicons", str(tmp_path), "--format", "json")
+    assert done.returncode == 0, done.stderr
+    assert "industry_driven_agenda.mine" in done.stdout
+    (tmp_path / "mine.yaml").write_text(
+        (tmp_path / "mine.yaml").read_text().replace("@business_nouns", "@growers")
+    )
+    done = run_nextgen("scan", str(docs), "--lexicons", str(tmp_path))
+    assert done.returncode == 2 and "@growers" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_lemma_anchor_finds_irregular_forms() -> None:
+    words = required_words([{"LEMMA": {"IN": ["choose", "lead"]}}])[0]
+    assert {"choose", "chose", "chosen", "lead", "led"} <= set(words)
+    found = checker().check_text("Member processors chose three priorities.", AS_OF)
+    assert any(s.rule == "industry_driven_agenda.business_chooses_agenda" for s in found.signals)
+
+
+def _signals(blocks: list[Block]) -> list[tuple[str, str]]:
+    document = Document(path="plan.md", format="md", blocks=blocks)
+    result = checker().check_document(document, AS_OF)
+    return [(s.rule, s.quote) for s in result.signals]
+
+
+def test_a_short_heading_names_a_topic_and_is_not_evidence() -> None:
+    found = _signals(
+        [
+            Block(text="Work groups", kind="heading", line=1),
+            Block(text="Each priority has a work group led by a member company.", line=2),
+        ]
+    )
+    assert found and all(quote != "Work groups" for _, quote in found)
+    long_heading = "Action plan updated March 2026 by the business co-chairs"
+    assert any(
+        quote == long_heading for _, quote in _signals([Block(text=long_heading, kind="heading", line=1)])
+    )
+
+
+def _metrics(text: str) -> list[str]:
+    result = checker().check_text(text, AS_OF, one_per_sentence=False)
+    return [s.rule for s in result.signals if s.rule.startswith("measurable_results.")]
+
+
+def test_numbers_written_out_are_numbers() -> None:
+    assert "measurable_results.outcome_metric" in _metrics(
+        "Nine maintenance technicians were hired by member plants."
+    )
+
+
+def test_a_list_number_and_a_clock_time_are_not_quantities() -> None:
+    assert "measurable_results.outcome_metric" not in _metrics(
+        "2. Food safety: every new hire needs a food handler card before the first shift."
+    )
+    assert _metrics("The meeting started at nine with coffee.") == []
+    assert _metrics("The meeting ran from 9:30 to 11 a.m.") == []
+    assert "measurable_results.outcome_metric" in _metrics(
+        "The vanpool cut absenteeism at two plants by 12 percent."
+    )
+
+
+def test_development_set_meets_its_floors() -> None:
+    from nextgen_assistant.signals.evaluation import evaluate
+
+    result = evaluate(SAMPLE_DOCS.parent / "dev_docs" / "labels.yaml")
+    assert result.passed, [m.model_dump() for m in result.mismatches]
