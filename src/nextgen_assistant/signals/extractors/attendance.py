@@ -158,8 +158,15 @@ def run(ex: Extraction, classifier: OrganizationClassifier, types_needed: int) -
             matched=f"{len(types)} of 5 partner types: {', '.join(sorted(types))}",
             quote=f"Public-partner types named: {', '.join(sorted(types))}",
         )
-    elif ex.facts.attendance and any(f.public for f in ex.facts.attendance):
-        fact = ex.facts.attendance[0]
+    elif narrow := [
+        f
+        for f in ex.facts.attendance
+        if (f.source == "roster" and f.public) or f.public >= types_needed
+    ]:
+        # A roster is the membership: narrow is a red flag. A meeting is one day's turnout: it
+        # shows a narrow team only when enough public partners came to have covered the types
+        # (two people cannot cover three kinds of agency).
+        fact = narrow[0]
         piece = next(
             p for p in ex.pieces if p.block.line == fact.line and p.block.page == fact.page
         )
