@@ -27,8 +27,11 @@ lint: $(VENV)/.installed-dev
 test: lint
 	$(BIN)/pytest
 
+# The tuned sets must pass their floors; the held-out set reports (it fails until recall improves).
 eval: $(VENV)/.installed
-	$(BIN)/nextgen eval
+	$(BIN)/nextgen eval --labels sample_docs/labels.yaml
+	$(BIN)/nextgen eval --labels dev_docs/labels.yaml
+	-$(BIN)/nextgen eval --labels heldout_docs/labels.yaml
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/run_all.py

@@ -123,3 +123,32 @@ def test_development_set_meets_its_floors() -> None:
 
     result = evaluate(SAMPLE_DOCS.parent / "dev_docs" / "labels.yaml")
     assert result.passed, [m.model_dump() for m in result.mismatches]
+
+
+def test_windowed_token_patterns_find_what_whole_sentences_do() -> None:
+    """Each pattern runs only around its rarest required word: it must find exactly what running
+    it over every sentence finds, on every labeled document."""
+    from nextgen_assistant.documents import read_document
+
+    matcher = checker().matcher
+    root = SAMPLE_DOCS.parent
+    paths = [
+        p
+        for folder in ("sample_docs", "dev_docs", "heldout_docs")
+        for p in sorted((root / folder).rglob("*"))
+        if p.suffix in {".txt", ".md", ".docx", ".pdf", ".html", ".csv"}
+    ]
+    assert len(paths) > 30
+    for path in paths:
+        document = read_document(path)
+        for chunk in checker()._process(document.blocks):
+            doc = chunk[0].doc
+            sentences = [bound for piece in chunk for bound in piece.bounds]
+            windowed = set(matcher._pattern_matches(doc, sentences))
+            whole = {
+                (key, start + a, start + b)
+                for pattern in matcher._token_patterns
+                for start, end in sentences
+                for key, a, b in pattern.matcher(doc[start:end])
+            }
+            assert windowed == whole, path.name

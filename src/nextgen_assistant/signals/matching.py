@@ -4,6 +4,7 @@ patterns for shapes, and a rapidfuzz fallback for spelling and hyphenation varia
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -12,6 +13,7 @@ import numpy
 from rapidfuzz import fuzz, process
 from spacy.attrs import IS_ALPHA, IS_LOWER, LENGTH, LOWER, ORTH, SPACY
 from spacy.errors import MatchPatternError
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # in the .pyx, not the stubs
@@ -22,13 +24,12 @@ from nextgen_assistant.signals.anchors import (
     Gate,
     anchor_gate,
     containing,
-    pattern_anchor,
     pattern_reach,
     required_words,
     word_gate,
 )
 from nextgen_assistant.signals.lexicon import Lexicons, TokenPattern
-from nextgen_assistant.signals.pipeline import lemma_table, lower_text_of, token_chars
+from nextgen_assistant.signals.pipeline import lemma_table, token_chars
 
 _LETTERS = re.compile(r"[^a-z0-9]")
 _ASCII_LOWER = re.compile(r"[a-z]+")
@@ -76,11 +77,27 @@ def _add_patterns(matcher: Matcher, key: str, patterns: list[TokenPattern], owne
         ) from None
 
 
+# A required token that can be a stop word ("the", "in"/"within", the forms of "be") gets no gate:
+# it is in nearly every sentence, so it would not narrow the windows and would crowd the one pass.
+# Tokens spaCy splits off inside a word ("can|not", "do|n't", "gon|na"): a word gate, which
+# finds words where they begin, cannot see them, so they are never required.
+_INSIDE_WORD_TOKENS = frozenset({"not", "n't", "nt", "na", "ta"})
+
+
+def _gate_can_find(word: str) -> bool:
+    return (
+        bool(word)
+        and _WORD_CHAR.match(word) is not None
+        and "'" not in word
+        and "’" not in word
+        and word not in _INSIDE_WORD_TOKENS
+    )
+
+
 class _TokenPattern(NamedTuple):
     matcher: Matcher
-    gate: Gate | None  # where its anchor words are
+    required: list[Gate]  # per token it cannot match without, where that token's words are
     reach: int | None  # the most tokens it spans
-    required: list[list[str]]  # per required token, the words it can be
 
 
 def _merged(windows: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -129,10 +146,17 @@ class RuleMatcher:
             for pattern in rule.patterns:
                 matcher = Matcher(nlp.vocab)
                 _add_patterns(matcher, rule.id, [pattern], f"rule '{rule.id}'")
-                anchor = pattern_anchor(pattern)
-                gate = word_gate(anchor) if anchor is not None else None
                 self._token_patterns.append(
-                    _TokenPattern(matcher, gate, pattern_reach(pattern), required_words(pattern))
+                    _TokenPattern(
+                        matcher,
+                        [
+                            word_gate(words)
+                            for words in required_words(pattern)
+                            if all(_gate_can_find(word) for word in words)
+                            and not any(word in STOP_WORDS for word in words)
+                        ],
+                        pattern_reach(pattern),
+                    )
                 )
             strings.add(rule.id)
         friend_patterns = [p for f in lexicons.false_friends.false_friends for p in f.patterns]
@@ -178,33 +202,45 @@ class RuleMatcher:
     def _pattern_matches(
         self, doc: Doc, sentences: list[tuple[int, int]]
     ) -> list[tuple[int, int, int]]:
-        """Token-pattern matches (key, start, end in the Doc), each pattern run only on a window
-        around each of its anchor words: a match holds its anchor and spans at most the pattern's
-        reach, so the window [anchor - reach, anchor + reach] within the sentence holds it too.
-        Far cheaper than running every pattern over every token."""
+        """Token-pattern matches (key, start, end in the Doc). A match holds every token the
+        pattern requires and spans at most the pattern's reach, so each pattern runs only on
+        windows [anchor - reach, anchor + reach] within the sentence around its rarest required
+        word in this Doc (found by the word gates' one pass), and only where its other required
+        words occur too; a pattern missing one of them in the Doc is not run at all. Far cheaper
+        than running every pattern over every token."""
         if not self._token_patterns or not sentences:
             return []
-        text = lower_text_of(doc)
         chars = token_chars(doc)
-        bounds = numpy.array(sentences, dtype=numpy.int64)
-        first, after = bounds[:, 0], bounds[:, 1]
+        first = [start for start, _ in sentences]
+        tokens_of: dict[int, list[int]] = {}  # gate -> tokens where its words begin, ascending
         found: list[tuple[int, int, int]] = []
-        for matcher, gate, reach, required in self._token_patterns:
-            if gate is None:
-                low, high = first, after
+        for matcher, required, reach in self._token_patterns:
+            if not required:
+                windows = sentences
             else:
-                tokens = containing(chars, gate.positions(doc))
-                if not len(tokens):
-                    continue
-                which = containing(first, tokens)
-                low, high = first[which], after[which]
-                if reach is not None:
-                    low = numpy.maximum(low, tokens - reach + 1)
-                    high = numpy.minimum(high, tokens + reach)
-            for start, end in _merged(zip(low.tolist(), high.tolist(), strict=True)):
-                window = text[chars[start] : chars[end] if end < len(doc) else None]
-                if not all(any(word in window for word in words) for words in required):
-                    continue  # a word the pattern needs is missing: no Matcher call
+                lists = []
+                for gate in required:
+                    tokens = tokens_of.get(gate.index)
+                    if tokens is None:
+                        tokens = tokens_of[gate.index] = containing(
+                            chars, gate.positions(doc)
+                        ).tolist()
+                    lists.append(tokens)
+                anchor = min(lists, key=len)
+                if not anchor:
+                    continue  # a word it needs is nowhere in the Doc
+                windows = []
+                for token in anchor:
+                    low, high = sentences[bisect_right(first, token) - 1]
+                    if reach is not None:
+                        low, high = max(low, token - reach + 1), min(high, token + reach)
+                    if all(
+                        (at := bisect_left(other, low)) < len(other) and other[at] < high
+                        for other in lists
+                        if other is not anchor
+                    ):
+                        windows.append((low, high))
+            for start, end in _merged(windows):
                 # On a Span, spaCy's Matcher answers in Span offsets.
                 found += [(key, start + a, start + b) for key, a, b in matcher(doc[start:end])]
         return found

@@ -57,6 +57,7 @@ class _Patterns(NamedTuple):
     output: re.Pattern[str]
     beneficiaries: dict[str, re.Pattern[str]]
     gate: Gate
+    number_gate: Gate  # a digit or a number word: where NUMBER_RE or number_words can match
 
 
 def _compile(words: ExtractorLexicon) -> _Patterns:
@@ -75,16 +76,17 @@ def _compile(words: ExtractorLexicon) -> _Patterns:
         output=_alternation(words.output_measures),
         beneficiaries={name: _alternation(cues) for name, cues in words.beneficiaries.items()},
         gate=word_gate(measure_words),
+        number_gate=word_gate([*"0123456789", *spelled]),
     )
 
 
 def run(ex: Extraction) -> None:
     """Record outcome and output numbers; signal them for `measurable_results`."""
-    number_words, outcomes, output, beneficiaries, gate = ex.compiled(
+    number_words, outcomes, output, beneficiaries, gate, number_gate = ex.compiled(
         __name__, lambda: _compile(ex.lexicons.extractors)
     )
     outputs_only: list[tuple[Piece, Span, MetricFact]] = []
-    for piece, sentence in ex.sentences(gate):
+    for piece, sentence in ex.sentences(gate, number_gate):
         text = piece.text_of(sentence)
         dated = [(start, end) for _, start, end in dates_in(text)]
         dated += [match.span() for match in TIME_RE.finditer(text)]
