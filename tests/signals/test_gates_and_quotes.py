@@ -43,3 +43,12 @@ def test_a_run_on_sentence_is_quoted_around_the_match() -> None:
     assert len(quote) <= QUOTE_MAX_CHARS + 4 and "  " not in quote
     assert quote_of("x" * 1000, 500, 505).count("x") <= QUOTE_MAX_CHARS
     assert quote_of("Short  sentence.\n") == "Short sentence."
+
+
+def test_a_word_inside_a_longer_gate_phrase_is_still_found() -> None:
+    phrase = word_gate(["community college", "workforce development board"])
+    single = word_gate(["college", "board"])
+    doc = _doc("Tidewater Community College and the Workforce Development Board met.")
+    text = doc.text.lower()
+    assert [text[p : p + 9] for p in phrase.positions(doc)] == ["community", "workforce"]
+    assert [text[p : p + 5] for p in single.positions(doc)] == ["colle", "board"]

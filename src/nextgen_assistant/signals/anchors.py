@@ -151,7 +151,9 @@ class _Gates:
         if self.union is None:
             words = set(self.by_word)
             body = _trie(words) if words else "(?!x)x"
-            self.union = re.compile(rf"(?<![\w])(?:{body})")
+            # A lookahead, so matches never consume text: a word inside a longer multi-word
+            # match ("college" in "community college") is still looked at where it begins.
+            self.union = re.compile(rf"(?<![\w])(?=({body}))")
         return self.union
 
     def ids(self, match: str) -> tuple[int, ...]:
@@ -176,7 +178,7 @@ def _hits(doc: Doc) -> list[numpy.ndarray]:
     version, regex = _GATES.version, _GATES.regex()
     positions: list[list[int]] = [[] for _ in range(len(_GATES.gates))]
     for match in regex.finditer(lower_text_of(doc)):
-        for index in _GATES.ids(match.group(0)):
+        for index in _GATES.ids(match.group(1)):
             positions[index].append(match.start())
     arrays = [numpy.array(p, dtype=numpy.int64) for p in positions]
     doc.user_data[_HITS_KEY] = (version, arrays)
