@@ -38,7 +38,6 @@ from nextgen_assistant.signals.pipeline import (
 BLOCK_SEPARATOR = "\n\n"  # a blank line: the sentencizer ends a sentence there
 CHUNK_CHARS = 200_000  # long documents in several Docs: memory stays small, far under max_length
 CONFIDENCE = {"phrase": 0.9, "pattern": 0.85, "fuzzy": 0.65}
-HEADING_MAX_WORDS = 5  # a heading this short names a topic ("Action items"); it asserts nothing
 FLIP = {"supporting": "red_flag", "red_flag": "supporting"}
 
 
@@ -72,6 +71,7 @@ class Checker:
             or 3
         )
         self._grant_ending = int(thresholds.get("grant_ending_within_months", 24))
+        self._heading_words = int(thresholds.get("topic_heading_max_words", 5))
 
     def _rule_signal(self, piece: Piece, match: RuleMatch, path: str) -> Signal | None:
         rule = self._rules[match.rule_id]
@@ -114,7 +114,7 @@ class Checker:
             starts = [piece.start for piece in chunk]
             for match in self._without_contained(self.matcher(chunk[0].doc, sentences)):
                 piece = chunk[bisect_right(starts, match.start) - 1]
-                if _topic_heading(piece.block):
+                if self._topic_heading(piece.block):
                     continue
                 if piece.blocked_at(match.start).intersection(range(match.start, match.end)):
                     continue  # inside a false friend: "Grant Avenue" is not a grant
@@ -146,6 +146,12 @@ class Checker:
             + extraction.signals,
             facts=extraction.facts,
         )
+
+    def _topic_heading(self, block: Block) -> bool:
+        """A short heading ("Work groups", "Action items") names what follows: a rule word in it
+        is not evidence (the paragraphs under it are). The extractors still read it ("Plan
+        adopted May 2023" is a date)."""
+        return block.kind == "heading" and len(block.text.split()) <= self._heading_words
 
     def _without_contained(self, matches: list[RuleMatch]) -> list[RuleMatch]:
         """The more specific reading wins: a match inside a longer match of the same indicator
@@ -211,13 +217,6 @@ class Checker:
         """Check free text (an answer in the conversation) as a one-paragraph document."""
         document = Document(path=source, format="txt", blocks=text_blocks(text))
         return self.check_document(document, as_of, one_per_sentence=one_per_sentence)
-
-
-def _topic_heading(block: Block) -> bool:
-    """A short heading ("Work groups", "Action items") names what follows: a rule word in it is
-    not evidence (the paragraphs under it are). The extractors still read it ("Plan adopted May
-    2023" is a date)."""
-    return block.kind == "heading" and len(block.text.split()) <= HEADING_MAX_WORDS
 
 
 def _strongest_per_sentence(signals: list[Signal]) -> list[Signal]:
