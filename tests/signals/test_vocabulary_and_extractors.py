@@ -92,7 +92,8 @@ def test_a_short_heading_names_a_topic_and_is_not_evidence() -> None:
     assert found and all(quote != "Work groups" for _, quote in found)
     long_heading = "Action plan updated March 2026 by the business co-chairs"
     assert any(
-        quote == long_heading for _, quote in _signals([Block(text=long_heading, kind="heading", line=1)])
+        quote == long_heading
+        for _, quote in _signals([Block(text=long_heading, kind="heading", line=1)])
     )
 
 

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import numpy
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from nextgen_assistant.signals.lexicon import TokenPattern
@@ -31,7 +32,7 @@ def _literals(spec: dict[str, Any]) -> list[str] | None:
 def pattern_anchor(pattern: TokenPattern) -> list[str] | None:
     """The literal alternatives of the pattern's most specific required token (None: no anchor)."""
     best: list[str] | None = None
-    for words in required_words(pattern):
+    for words in gate_words(pattern):
         if best is None or min(map(len, words)) > min(map(len, best)):
             best = words
     return best
@@ -60,6 +61,32 @@ def required_words(pattern: TokenPattern) -> list[list[str]]:
             ]
         required.append(list(dict.fromkeys(w.lower() for w in words)))
     return required
+
+
+# Tokens spaCy splits off inside a word ("can|not", "do|n't", "gon|na"): a gate, which finds words
+# where they begin, cannot see them.
+_INSIDE_WORD_TOKENS = frozenset({"not", "n't", "nt", "na", "ta"})
+_WORD_START = re.compile(r"\w")
+
+
+def _findable(word: str) -> bool:
+    return (
+        _WORD_START.match(word) is not None
+        and "'" not in word
+        and "’" not in word
+        and word not in _INSIDE_WORD_TOKENS
+    )
+
+
+def gate_words(pattern: TokenPattern) -> list[list[str]]:
+    """The required tokens a word gate can stand for: every word findable where it begins, and
+    none a stop word ("the", "in"/"within", the forms of "be"), which is in nearly every sentence
+    and would neither narrow the search nor keep the one gate pass small."""
+    return [
+        words
+        for words in required_words(pattern)
+        if all(_findable(w) for w in words) and not any(w in STOP_WORDS for w in words)
+    ]
 
 
 _REPEAT = re.compile(r"^\{(\d*),(\d+)\}$|^\{(\d+)\}$")

@@ -13,7 +13,6 @@ import numpy
 from rapidfuzz import fuzz, process
 from spacy.attrs import IS_ALPHA, IS_LOWER, LENGTH, LOWER, ORTH, SPACY
 from spacy.errors import MatchPatternError
-from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # in the .pyx, not the stubs
@@ -24,8 +23,8 @@ from nextgen_assistant.signals.anchors import (
     Gate,
     anchor_gate,
     containing,
+    gate_words,
     pattern_reach,
-    required_words,
     word_gate,
 )
 from nextgen_assistant.signals.lexicon import Lexicons, TokenPattern
@@ -75,23 +74,6 @@ def _add_patterns(matcher: Matcher, key: str, patterns: list[TokenPattern], owne
         raise ConfigError(
             f"{owner}: invalid token pattern ({str(error).splitlines()[0]})"
         ) from None
-
-
-# A required token that can be a stop word ("the", "in"/"within", the forms of "be") gets no gate:
-# it is in nearly every sentence, so it would not narrow the windows and would crowd the one pass.
-# Tokens spaCy splits off inside a word ("can|not", "do|n't", "gon|na"): a word gate, which
-# finds words where they begin, cannot see them, so they are never required.
-_INSIDE_WORD_TOKENS = frozenset({"not", "n't", "nt", "na", "ta"})
-
-
-def _gate_can_find(word: str) -> bool:
-    return (
-        bool(word)
-        and _WORD_CHAR.match(word) is not None
-        and "'" not in word
-        and "’" not in word
-        and word not in _INSIDE_WORD_TOKENS
-    )
 
 
 class _TokenPattern(NamedTuple):
@@ -149,12 +131,7 @@ class RuleMatcher:
                 self._token_patterns.append(
                     _TokenPattern(
                         matcher,
-                        [
-                            word_gate(words)
-                            for words in required_words(pattern)
-                            if all(_gate_can_find(word) for word in words)
-                            and not any(word in STOP_WORDS for word in words)
-                        ],
+                        [word_gate(words) for words in gate_words(pattern)],
                         pattern_reach(pattern),
                     )
                 )
