@@ -16,6 +16,7 @@ import typer
 from rich.console import Console
 
 from nextgen_assistant import __version__
+from nextgen_assistant.clock import system_clock
 from nextgen_assistant.errors import ConfigError, NextGenError
 from nextgen_assistant.rubric import Rubric, load_rubric
 
@@ -91,7 +92,7 @@ class ScanFormat(StrEnum):
 
 def _as_of(value: str | None) -> date:
     if value is None:
-        return date.today()
+        return system_clock().date()
     try:
         return date.fromisoformat(value)
     except ValueError:
@@ -302,6 +303,14 @@ def evaluate_command(
     ),
     format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
     jobs: JobsOption = 1,
+    mismatches: Annotated[
+        bool,
+        typer.Option(
+            "--mismatches/--summary",
+            help="List every disagreement, or only the figures (a first run on a new batch "
+            "need not be read sentence by sentence).",
+        ),
+    ] = True,
 ) -> None:
     """Score the document checker against a labeled set; exit 1 below the set's floors."""
     from nextgen_assistant.report.eval_output import evaluation_json, print_evaluation
@@ -315,7 +324,7 @@ def evaluate_command(
     if format is ListFormat.json:
         _emit(evaluation_json(result), None)
     else:
-        print_evaluation(result, Console())
+        print_evaluation(result, Console(), mismatches=mismatches)
     if not result.passed:
         raise typer.Exit(1)
 
@@ -326,10 +335,12 @@ DbOption = Annotated[
 ]
 
 
-def _store(db: Path | None):  # type: ignore[no-untyped-def]
+def _store(db: Path | None, as_of: date | None = None):  # type: ignore[no-untyped-def]
+    """The assessment database; with `--as-of`, what is stored is dated that day."""
+    from nextgen_assistant.clock import clock_for
     from nextgen_assistant.dialogue.store import Store
 
-    return Store(db)
+    return Store(db, clock_for(as_of))
 
 
 @app.command()
@@ -392,7 +403,7 @@ def assess(
     from nextgen_assistant import services
 
     today = _as_of(as_of)
-    store = _store(db)
+    store = _store(db, today if as_of else None)
     if answers is not None:
         from nextgen_assistant.dialogue.answers_file import read_answers_file
         from nextgen_assistant.dialogue.questions import load_questions
@@ -422,7 +433,7 @@ def assess(
         return
     from nextgen_assistant.cli_start import start_app
 
-    start_app(db=db, resume=resume, today=today)
+    start_app(db=db, resume=resume, today=today if as_of else None)
 
 
 sessions_app = typer.Typer(help="Saved assessments: list, export, delete.", no_args_is_help=True)
@@ -503,8 +514,7 @@ def report(
         store = _store(db)
         record, earlier = store.load(session), store.earlier(session)
     elif answers is not None:
-        from datetime import UTC, datetime
-
+        from nextgen_assistant.clock import fixed_clock
         from nextgen_assistant.dialogue.answers_file import read_answers_file
         from nextgen_assistant.dialogue.model import AssessmentRecord
         from nextgen_assistant.dialogue.questions import load_questions
@@ -512,7 +522,7 @@ def report(
         partnership, respondent, parsed = read_answers_file(
             answers, load_questions(), today, services.understander(today)
         )
-        now = datetime.now(UTC)
+        now = fixed_clock(today)()
         record = AssessmentRecord(
             id=0,
             partnership=partnership,

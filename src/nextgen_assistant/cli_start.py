@@ -6,12 +6,14 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from nextgen_assistant.clock import system_clock
+
 
 def start_app(db: Path | None = None, resume: int | None = None, today: date | None = None) -> None:
     """The terminal app (Textual is imported only here, when it is needed)."""
     from nextgen_assistant.tui.app import NextGenApp
 
-    NextGenApp(db=db, resume=resume, today=today or date.today()).run()
+    NextGenApp(db=db, resume=resume, today=today).run()
 
 
 def start_default() -> None:
@@ -23,7 +25,7 @@ def start_default() -> None:
     from nextgen_assistant.dialogue.plain import run_plain
     from nextgen_assistant.dialogue.store import Store
 
-    conversation = services.open_conversation(Store(), date.today())
+    conversation = services.open_conversation(Store(), system_clock().date())
 
     def read_line() -> str | None:
         try:

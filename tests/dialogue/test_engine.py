@@ -76,10 +76,8 @@ def test_old_plan_asks_who_would_refresh_it_and_an_edit_drops_the_follow_up(stor
     reply = conversation.say("June 2021")
     assert "months ago" in reply.messages[0]
     assert reply.question is not None and reply.question.id == "sap_who_refreshes"
-    conversation.say("The co-chairs.")
-    conversation.say(
-        "yes"
-    ) if conversation.current and conversation.current.id == "sap_who_refreshes" else None
+    reply = conversation.say("The co-chairs.")
+    assert reply.question is not None and reply.question.id != "sap_who_refreshes"
     assert "sap_who_refreshes" in conversation.record.answers
     conversation.edit("sap_updated")
     conversation.say("2026-09")
@@ -142,11 +140,10 @@ def test_back_skip_dont_know_why_and_resume(store: Store) -> None:
     reply = conversation.say("back")
     assert reply.question is not None and reply.question.id == "psl_chair"
     conversation.say("business leaders")
-    conversation.say(
-        "skip"
-    ) if conversation.current and conversation.current.optional else conversation.say("4")
-    where = conversation.current.id if conversation.current else None
+    assert conversation.current is not None and conversation.current.id == "psl_agree_engaged"
+    conversation.say("4")
+    where = conversation.current.id
     resumed = services.open_conversation(store, TODAY, conversation.assessment_id)
-    assert (resumed.current.id if resumed.current else None) == where
+    assert resumed.current is not None and resumed.current.id == where
     assert "Welcome back" in resumed.opening().messages[0]
     assert resumed.record.answers["psl_chair"].value == "business_leaders"

@@ -105,9 +105,27 @@ def _cue_cases() -> list[object]:
     ]
 
 
+def _cues_setting(sentence: str, cue_text: str | None) -> set[str]:
+    """The ids of the cues whose words in `sentence` are `cue_text`."""
+    finder = checker().context
+    finder.forget()
+    doc = checker().nlp(sentence)
+    ids = {hit.cue.id for sent in doc.sents for hit in finder.cues_in(sent) if hit.text == cue_text}
+    finder.forget()
+    return ids
+
+
 @pytest.mark.parametrize(("cue_id", "context", "sentence", "applies"), _cue_cases())
 def test_context_cue_example(cue_id: str, context: str, sentence: str, applies: bool) -> None:
+    """A `match` example: this cue (not another) sets the context of some evidence in it. A
+    `no_match` example: no evidence in it gets its context from this cue."""
     result = checker().check_text(sentence, AS_OF, one_per_sentence=False)
-    contexts = {s.context for s in result.signals}
     assert result.signals, f"the example finds no evidence at all: {sentence!r}"
-    assert (context in contexts) == applies, f"{cue_id}: {sentence!r} gave {contexts}"
+    set_by = {
+        (signal.context, cue)
+        for signal in result.signals
+        for cue in _cues_setting(sentence, signal.cue)
+    }
+    assert ((context, cue_id) in set_by) == applies, (
+        f"{cue_id}: {sentence!r} gave {[(s.context, s.cue) for s in result.signals]}"
+    )

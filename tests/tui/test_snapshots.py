@@ -1,4 +1,4 @@
-"""SVG snapshots of each screen at 80x24 and 120x40: a fixed date, a temporary database."""
+"""SVG snapshots of each screen at 80x24 and 120x35: a fixed date, a temporary database."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from nextgen_assistant.tui.app import NextGenApp
 from tests.conftest import SAMPLE_DOCS, run_nextgen
 
 TODAY = date(2026, 11, 25)
-SIZES = [(80, 24), (120, 40)]
+SIZES = [(80, 24), (120, 35)]
 
 
 def _app(tmp_path: Path, resume: int | None = None) -> NextGenApp:
@@ -38,12 +38,13 @@ async def _tree_loaded(pilot) -> None:  # type: ignore[no-untyped-def]
     from textual.widgets import DirectoryTree
 
     await pilot.press("f6")
-    for _ in range(100):
-        await pilot.pause(0.05)
-        tree = pilot.app.screen.query_one(DirectoryTree)
-        if tree.root.children and tree.root.is_expanded:
-            break
-    await pilot.pause(0.2)
+
+    def loaded() -> bool:
+        trees = pilot.app.screen.query(DirectoryTree)
+        return bool(trees) and bool(trees.first().root.children) and trees.first().root.is_expanded
+
+    await _until(pilot, loaded)
+    await pilot.pause()
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -51,8 +52,37 @@ def test_documents(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
     assert snap_compare(_app(tmp_path), terminal_size=size, run_before=_tree_loaded)
 
 
+async def _report_with_evidence(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Open the saved assessment's report with the documents scanned, then page down to the
+    first indicator's evidence."""
+    from textual.widgets import DataTable
+
+    from nextgen_assistant import services
+    from nextgen_assistant.tui.screens.report import ReportScreen
+
+    pilot.app.scan = services.scan_documents([SAMPLE_DOCS / "mesa-valley-healthcare"], TODAY)
+    await pilot.press("r")
+    await _until(pilot, lambda: isinstance(pilot.app.screen, ReportScreen))
+    await _until(pilot, lambda: pilot.app.screen.query_one(DataTable).row_count == 7)
+    detail = pilot.app.screen.query_one("#detail")
+    await _until(pilot, lambda: detail.virtual_size.height > 5)
+    await pilot.press("pagedown")
+    await _until(pilot, lambda: detail.scroll_y > 0 or detail.max_scroll_y == 0)
+    await pilot.pause()
+
+
+async def _until(pilot, condition) -> None:  # type: ignore[no-untyped-def]
+    """Wait for a condition, however slow the machine, for at most a minute."""
+    for _ in range(1200):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the app never reached the expected state")
+
+
 @pytest.mark.parametrize("size", SIZES)
 def test_report(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    """The report screen shows the evidence of an indicator, not only the table."""
     answers = SAMPLE_DOCS / "mesa-valley-healthcare" / "answers.yaml"
     done = run_nextgen(
         "assess",
@@ -61,7 +91,7 @@ def test_report(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  #
         "--db",
         str(tmp_path / "snap.sqlite3"),
         "--as-of",
-        "2026-11-25",
+        TODAY.isoformat(),
     )
     assert done.returncode == 0, done.stderr
-    assert snap_compare(_app(tmp_path), terminal_size=size, press=["down", "r"])
+    assert snap_compare(_app(tmp_path), terminal_size=size, run_before=_report_with_evidence)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 from nextgen_assistant.assessment.model import GateResult
-from nextgen_assistant.dialogue.engine import months_between
+from nextgen_assistant.clock import months_between
 from nextgen_assistant.dialogue.model import Answer
 from nextgen_assistant.rubric import Check, Rubric
 from nextgen_assistant.signals.model import DocumentFacts, Signal

@@ -186,7 +186,7 @@ def build_report(
         overall=_overall(findings, book),
         indicators=findings,
         documents=[
-            DocumentNote(path=d.path, status=d.status, error=d.error)
+            DocumentNote(path=d.name or d.path, status=d.status, error=d.error)
             for d in (scan.documents if scan else [])
         ],
         earlier=EarlierAssessment(

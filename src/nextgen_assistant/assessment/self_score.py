@@ -6,7 +6,7 @@ from datetime import date
 from statistics import mean
 
 from nextgen_assistant import INDICATOR_IDS
-from nextgen_assistant.dialogue.engine import months_between
+from nextgen_assistant.clock import months_between
 from nextgen_assistant.dialogue.model import Answer
 from nextgen_assistant.dialogue.questions import Question, QuestionBank
 

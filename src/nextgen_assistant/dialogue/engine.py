@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 
+from nextgen_assistant.clock import months_between
 from nextgen_assistant.dialogue.model import Answer, AssessmentRecord
 from nextgen_assistant.dialogue.questions import Question, QuestionBank, parse_answer
 from nextgen_assistant.dialogue.store import Store
@@ -25,11 +26,6 @@ class Reply:
     messages: list[str] = field(default_factory=list)
     question: Question | None = None
     done: bool = False
-
-
-def months_between(earlier: date, later: date) -> int:
-    """Whole months from `earlier` to `later`."""
-    return (later.year - earlier.year) * 12 + later.month - earlier.month
 
 
 class Conversation:
@@ -204,7 +200,7 @@ class Conversation:
         return Reply([message, self.prompt(question)], question, question is None)
 
     def _save(self, question: Question, answer: Answer) -> None:
-        answer.answered_at = datetime.now(UTC).replace(microsecond=0)
+        answer.answered_at = self.store.clock()
         self.store.save_answer(self.assessment_id, answer)
         self.record.answers[question.id] = answer
         self._apply_opening(question, answer)

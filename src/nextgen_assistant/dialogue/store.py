@@ -7,11 +7,12 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 import platformdirs
 
+from nextgen_assistant.clock import Clock, system_clock
 from nextgen_assistant.dialogue.model import Answer, AssessmentRecord, Partnership, Respondent
 from nextgen_assistant.errors import StoreError
 
@@ -50,15 +51,12 @@ def default_db_path() -> Path:
     return Path(platformdirs.user_data_dir("nextgen-assistant")) / "assessments.sqlite3"
 
 
-def _now() -> datetime:
-    return datetime.now(UTC).replace(microsecond=0)
-
-
 class Store:
     """The assessment database."""
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, clock: Clock = system_clock) -> None:
         self.path = path or default_db_path()
+        self.clock = clock
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             # The terminal app answers from a worker thread, one at a time (exclusive workers).
@@ -121,7 +119,7 @@ class Store:
         answers: list[Answer] | None = None,
     ) -> int:
         """A new assessment (and its partnership, when new); answers given are stored with it."""
-        now = _now().isoformat()
+        now = self.clock().isoformat()
         with self._transaction() as db:
             row = db.execute(
                 "SELECT id FROM partnerships WHERE name = ?", (partnership.name,)
@@ -147,7 +145,7 @@ class Store:
         return int(assessment_id or 0)
 
     def _write_answer(self, db: sqlite3.Connection, assessment_id: int, answer: Answer) -> None:
-        stamped = answer.model_copy(update={"answered_at": answer.answered_at or _now()})
+        stamped = answer.model_copy(update={"answered_at": answer.answered_at or self.clock()})
         db.execute(
             "INSERT INTO answers (assessment_id, question_id, body, answered_at) VALUES (?, ?, ?, ?) "
             "ON CONFLICT (assessment_id, question_id) DO UPDATE SET body = excluded.body, answered_at = excluded.answered_at",
@@ -160,7 +158,7 @@ class Store:
         )
         db.execute(
             "UPDATE assessments SET updated_at = ? WHERE id = ?",
-            (_now().isoformat(), assessment_id),
+            (self.clock().isoformat(), assessment_id),
         )
 
     def save_answer(self, assessment_id: int, answer: Answer) -> None:

@@ -18,9 +18,17 @@ class WalkEntry(BaseModel):
     path: Path
     action: Literal["read", "skipped", "error"]
     reason: str | None = None
+    name: str = ""
+    """The path as reports show it: relative to the folder named, under that folder's name
+    (`mesa-valley/minutes/2026-10.md`), or a named file's own name; never a machine's path."""
+
+
+def _folder_label(folder: Path) -> str:
+    return folder.name or folder.resolve().name or "."
 
 
 def _walk_folder(folder: Path) -> Iterator[WalkEntry]:
+    label = _folder_label(folder)
     seen: set[tuple[int, int]] = set()
     for current, dirnames, filenames in os.walk(folder, followlinks=True, onerror=None):
         try:
@@ -38,14 +46,16 @@ def _walk_folder(folder: Path) -> Iterator[WalkEntry]:
             if name.startswith("."):
                 continue
             path = Path(current) / name
+            shown = (Path(label) / path.relative_to(folder)).as_posix()
             if format_of(path) is None:
                 yield WalkEntry(
                     path=path,
                     action="skipped",
                     reason=f"'{path.suffix or name}' files are not read",
+                    name=shown,
                 )
             else:
-                yield WalkEntry(path=path, action="read")
+                yield WalkEntry(path=path, action="read", name=shown)
 
 
 def walk_paths(paths: Iterable[Path]) -> Iterator[WalkEntry]:
@@ -68,6 +78,7 @@ def walk_paths(paths: Iterable[Path]) -> Iterator[WalkEntry]:
         else:
             entries = [WalkEntry(path=given, action="read")]
         for entry in entries:
+            entry.name = entry.name or given.name or str(given)
             resolved = entry.path.resolve()
             if resolved in emitted:
                 continue

@@ -32,8 +32,9 @@ def indicator_markdown(f: IndicatorFinding) -> list[str]:
     if counted:
         lines += ["", "Evidence:", ""]
         for s in counted:
-            sign = "+" if s.polarity == "supporting" else "−"
-            lines.append(f"- {sign} “{_cell(s.quote)}” — `{_where(s)}`")
+            # A word, not "+" or "-": those after a list marker make a nested list.
+            sign = "For" if s.polarity == "supporting" else "Against"
+            lines.append(f"- **{sign}:** “{_cell(s.quote)}” — `{_where(s)}`")
     if f.recommendations:
         lines += ["", "Next steps:", ""] + [
             f"{n}. {r}" for n, r in enumerate(f.recommendations, start=1)

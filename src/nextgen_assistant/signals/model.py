@@ -120,6 +120,8 @@ class DocumentResult(BaseModel):
     """One document's scan: read or not, its signals and facts."""
 
     path: str
+    name: str = ""
+    """How reports show the document: relative to the folder scanned (see `WalkEntry.name`)."""
     format: str | None = None
     status: Literal["ok", "error"] = "ok"
     error: str | None = None

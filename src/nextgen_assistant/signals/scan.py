@@ -46,8 +46,17 @@ def _checker_for(settings: ScanSettings) -> Checker:
     return _worker[1]
 
 
-def scan_one(path: Path, settings: ScanSettings) -> DocumentResult:
-    """Read and check one document; every failure becomes an error result, never an exception."""
+def scan_one(path: Path, settings: ScanSettings, name: str | None = None) -> DocumentResult:
+    """Read and check one document; every failure becomes an error result, never an exception.
+    `name` is how reports show the document (see `WalkEntry.name`); its evidence carries it."""
+    result = _read_and_check(path, settings)
+    result.name = name or path.name
+    for signal in result.signals:
+        signal.path = result.name
+    return result
+
+
+def _read_and_check(path: Path, settings: ScanSettings) -> DocumentResult:
     try:
         document = read_document(path, settings.limits)
     except DocumentError as error:
@@ -67,7 +76,7 @@ def scan_one(path: Path, settings: ScanSettings) -> DocumentResult:
     return _checker_for(settings).check_document(document, settings.as_of)
 
 
-def _scan_in_worker(job: tuple[Path, ScanSettings]) -> DocumentResult:
+def _scan_in_worker(job: tuple[Path, ScanSettings, str]) -> DocumentResult:
     return scan_one(*job)
 
 
@@ -79,17 +88,18 @@ def iter_scan(
     progress: Progress | None = None,
 ) -> Iterator[DocumentResult]:
     """Every document's result as soon as it is ready, in a stable order."""
-    to_read: list[Path] = []
+    to_read: list[tuple[Path, str]] = []
     errors: list[DocumentResult] = []
     for entry in walk_paths(paths):
         if entry.action == "read":
-            to_read.append(entry.path)
+            to_read.append((entry.path, entry.name))
         elif entry.action == "skipped" and skipped is not None:
             skipped.append(SkippedFile(path=str(entry.path), reason=entry.reason or "not read"))
         elif entry.action == "error":
             errors.append(
                 DocumentResult(
                     path=str(entry.path),
+                    name=entry.name,
                     status="error",
                     error=entry.reason,
                     format=entry.path.suffix.lstrip(".").lower() or None,
@@ -101,7 +111,9 @@ def iter_scan(
     done += len(errors)
     jobs = max(1, min(jobs, os.cpu_count() or 1, len(to_read) or 1))
     if jobs == 1:
-        results: Iterator[DocumentResult] = (scan_one(path, settings) for path in to_read)
+        results: Iterator[DocumentResult] = (
+            scan_one(path, settings, name) for path, name in to_read
+        )
         for result in results:
             done += 1
             if progress:
@@ -109,7 +121,9 @@ def iter_scan(
             yield result
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for result in pool.map(_scan_in_worker, [(p, settings) for p in to_read], chunksize=4):
+        for result in pool.map(
+            _scan_in_worker, [(p, settings, n) for p, n in to_read], chunksize=4
+        ):
             done += 1
             if progress:
                 progress(done, total, result.path)

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from nextgen_assistant import services
 from nextgen_assistant.assessment.merge import capped, merged_score
 from nextgen_assistant.assessment.self_score import self_scores
+from nextgen_assistant.clock import clock_for, system_clock
 from nextgen_assistant.dialogue.engine import Conversation
 from nextgen_assistant.dialogue.store import Store
 from nextgen_assistant.errors import NextGenError
@@ -46,8 +47,9 @@ class NextGenApp(App[None]):
         documents_root: Path | None = None,
     ) -> None:
         super().__init__()
-        self.store = Store(db)
-        self.today = today or date.today()
+        # A fixed `today` (a test, `--as-of`) dates everything stored too.
+        self.store = Store(db, clock_for(today))
+        self.today = today or system_clock().date()
         self.resume = resume
         self.documents_root = documents_root or Path.cwd()
         self.conversation: Conversation | None = None

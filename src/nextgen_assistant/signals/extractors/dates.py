@@ -42,8 +42,3 @@ def dates_in(text: str) -> list[tuple[date, int, int]]:
         if parsed is not None:
             found.append((parsed, match.start(), match.end()))
     return found
-
-
-def months_between(earlier: date, later: date) -> int:
-    """Whole months from `earlier` to `later` (negative if `earlier` is after)."""
-    return (later.year - earlier.year) * 12 + later.month - earlier.month

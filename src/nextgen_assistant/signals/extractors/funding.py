@@ -7,9 +7,10 @@ from typing import NamedTuple
 
 from spacy.tokens import Span
 
+from nextgen_assistant.clock import months_between
 from nextgen_assistant.signals.anchors import Gate, word_gate
 from nextgen_assistant.signals.extractors import Extraction, Piece
-from nextgen_assistant.signals.extractors.dates import dates_in, months_between
+from nextgen_assistant.signals.extractors.dates import dates_in
 from nextgen_assistant.signals.lexicon import ExtractorLexicon
 from nextgen_assistant.signals.model import FundingLine
 

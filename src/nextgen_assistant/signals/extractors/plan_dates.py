@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from nextgen_assistant.clock import months_between
 from nextgen_assistant.signals.anchors import Gate, word_gate
 from nextgen_assistant.signals.extractors import Extraction
-from nextgen_assistant.signals.extractors.dates import dates_in, months_between
+from nextgen_assistant.signals.extractors.dates import dates_in
 from nextgen_assistant.signals.lexicon import ExtractorLexicon
 from nextgen_assistant.signals.model import PlanDateFact
 from nextgen_assistant.signals.pipeline import text_of

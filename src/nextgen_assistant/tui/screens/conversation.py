@@ -43,7 +43,7 @@ class ConversationScreen(AppScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Horizontal():
+        with Horizontal(classes="body"):
             with Vertical():
                 yield Transcript()
                 yield AnswerArea(self.conversation.bank)

@@ -45,7 +45,7 @@ class DocumentsScreen(AppScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Horizontal():
+        with Horizontal(classes="body"):
             yield DirectoryTree(self.start)
             with Vertical(id="side"):
                 yield Static("", id="attached")

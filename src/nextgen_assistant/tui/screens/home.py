@@ -58,6 +58,8 @@ class HomeScreen(AppScreen):
                     id=str(assessment_id),
                 )
             )
+        # Enter and r act on the highlighted row at once: the newest saved assessment, if any.
+        options.highlighted = 1 if options.option_count > 1 else 0
         options.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

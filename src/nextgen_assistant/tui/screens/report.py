@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Footer, Header, Input, Markdown, Static
 
@@ -63,16 +63,22 @@ class ReportScreen(Screen[None]):
         Binding("e", "export", "Export"),
         Binding("escape", "app.pop_screen", "Back"),
         Binding("f6", "app.attach", "Documents"),
+        # The table has seven rows: page keys always scroll the evidence beneath it.
+        Binding("pagedown", "scroll_detail(1)", "Scroll", priority=True),
+        Binding("pageup", "scroll_detail(-1)", "Scroll up", show=False, priority=True),
     ]
     DEFAULT_CSS = """
     ReportScreen #verdict { padding: 0 1; height: auto; }
-    ReportScreen DataTable { height: auto; max-height: 12; }
-    ReportScreen Markdown { height: 1fr; padding: 0 1; }
+    ReportScreen DataTable { height: auto; max-height: 9; }
+    ReportScreen #detail { height: 1fr; }
+    ReportScreen #detail:focus { background: $boost; }
+    ReportScreen Markdown { height: auto; padding: 0 1; }
     """
 
     def __init__(self, report: Report) -> None:
         super().__init__()
         self.report = report
+        self.shown_index: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -81,8 +87,10 @@ class ReportScreen(Screen[None]):
             f"\nFirst: {overall.top_change}" if overall.top_change else ""
         )
         yield Static(verdict, id="verdict", markup=True)
-        with Horizontal(), Vertical():
-            yield DataTable(cursor_type="row", zebra_stripes=True)
+        yield DataTable(cursor_type="row", zebra_stripes=True)
+        # The drill-down scrolls on its own (keys and wheel): evidence and next steps sit below
+        # the fold at 80x24.
+        with VerticalScroll(id="detail", can_focus=True):
             yield Markdown("")
         yield Footer()
 
@@ -103,8 +111,19 @@ class ReportScreen(Screen[None]):
         self.show_finding(0)
 
     def show_finding(self, index: int) -> None:
-        """The drill-down for one indicator."""
+        """The drill-down for one indicator (once: the table's first highlight repeats it)."""
+        if index == self.shown_index:
+            return
+        self.shown_index = index
         self.query_one(Markdown).update(finding_markdown(self.report.indicators[index]))
+        self.query_one("#detail", VerticalScroll).scroll_home(animate=False)
+
+    def action_scroll_detail(self, direction: int) -> None:
+        detail = self.query_one("#detail", VerticalScroll)
+        if direction > 0:
+            detail.scroll_page_down(animate=False)
+        else:
+            detail.scroll_page_up(animate=False)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.show_finding(event.cursor_row)
