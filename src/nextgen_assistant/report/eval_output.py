@@ -13,7 +13,7 @@ if TYPE_CHECKING:  # the evaluation runs the checker; rendering only needs its s
     from nextgen_assistant.signals.evaluation import Evaluation
 
 
-def print_evaluation(result: Evaluation, console: Console) -> None:
+def print_evaluation(result: Evaluation, console: Console, mismatches: bool = True) -> None:
     """Per indicator and polarity: precision, recall, F1; then overall, status agreement and misses."""
     table = Table(title="Document checker against the labeled set")
     for column in ("indicator", "polarity", "TP", "FP", "FN", "precision", "recall", "F1"):
@@ -35,17 +35,29 @@ def print_evaluation(result: Evaluation, console: Console) -> None:
         f"Overall precision {result.overall.precision:.2f}, recall {result.overall.recall:.2f}, "
         f"F1 {result.overall.f1:.2f}; lowest indicator F1 {lowest[0]:.2f} ({lowest[1]})."
     )
+    red = result.red_flags
+    console.print(
+        f"Red flags: precision {red.precision:.2f}, recall {red.recall:.2f}, F1 {red.f1:.2f}."
+    )
+    console.print(
+        "Per indicator F1: "
+        + ", ".join(
+            f"{i} {result.indicator_f1(i):.2f}"
+            for i in dict.fromkeys(s.indicator for s in result.scores)
+        )
+    )
     console.print(
         f"Status agreement: {result.status_agreement:.0%} of {result.statuses_compared} partnership indicators."
     )
-    for mismatch in result.mismatches:
+    for mismatch in result.mismatches if mismatches else []:
         console.print(
             f"  [dim]{mismatch.kind}[/] {escape(mismatch.where)} · {mismatch.indicator}: {escape(mismatch.detail)}"
         )
     floors = result.floors
     verdict = "[green]passed[/]" if result.passed else "[red]below the floors[/]"
     console.print(
-        f"Floors: precision {floors.precision:.2f}, recall {floors.recall:.2f}, "
+        f"Floors: precision {floors.precision:.2f}, recall {floors.recall:.2f}, F1 {floors.f1:.2f}, "
+        f"red-flag recall {floors.red_flag_recall:.2f}, "
         f"status agreement {floors.status_agreement:.2f}: {verdict}"
     )
 
@@ -58,5 +70,8 @@ def evaluation_json(result: Evaluation) -> str:
     )
     for score, dumped in zip(result.scores, data["scores"], strict=True):
         dumped.update(precision=score.precision, recall=score.recall, f1=score.f1)
+    red = result.red_flags
+    data["red_flags"] = {"precision": red.precision, "recall": red.recall, "f1": red.f1}
+    data["indicator_f1"] = {s.indicator: result.indicator_f1(s.indicator) for s in result.scores}
     data["passed"] = result.passed
     return json.dumps(data, indent=2)

@@ -10,6 +10,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from nextgen_assistant import INDICATOR_IDS
+from nextgen_assistant.errors import ConfigError
 from nextgen_assistant.knowledge import load_model
 from nextgen_assistant.rubric import Status
 from nextgen_assistant.signals.scan import ScanSettings, scan
@@ -24,25 +25,64 @@ class DocumentLabel(BaseModel):
 
     supporting: list[str] = Field(default_factory=list)
     red_flag: list[str] = Field(default_factory=list)
+    notes: str = ""
 
 
 class Floors(BaseModel):
     """The scores below which `nextgen eval` fails."""
 
+    model_config = ConfigDict(extra="forbid")
+
     precision: float = Field(ge=0, le=1)
     recall: float = Field(ge=0, le=1)
     status_agreement: float = Field(ge=0, le=1)
+    f1: float = Field(default=0.0, ge=0, le=1)
+    red_flag_recall: float = Field(default=0.0, ge=0, le=1)
 
 
 class Labels(BaseModel):
-    """The labeled set."""
+    """The labeled set. `include` names other labels files (relative to this one) whose
+    documents, partnerships and dates join this set under their folder's path; a
+    partnership's `partnership_dates` entry is "today" for its documents (a passage
+    published in 2018 is judged as of 2018)."""
 
     model_config = ConfigDict(extra="forbid")
 
     as_of: date
     floors: Floors
-    documents: dict[str, DocumentLabel]
-    partnerships: dict[str, dict[str, Status]]
+    include: list[str] = Field(default_factory=list)
+    partnership_dates: dict[str, date] = Field(default_factory=dict)
+    documents: dict[str, DocumentLabel] = Field(default_factory=dict)
+    partnerships: dict[str, dict[str, Status]] = Field(default_factory=dict)
+
+    def partnership_folders(self) -> list[str]:
+        """Every partnership folder: those with statuses, and those of labeled documents."""
+        folders = dict.fromkeys(self.partnerships)
+        for name in self.documents:
+            folders.setdefault(name.rsplit("/", 1)[0] if "/" in name else ".")
+        return list(folders)
+
+
+def load_labels(path: Path) -> Labels:
+    """A labels file with its includes merged in (each included once)."""
+    labels = load_model(Labels, path)
+    for included in labels.include:
+        inner_path = path.parent / included
+        if not inner_path.is_file():
+            raise ConfigError(f"{path}: the included labels file {included} does not exist")
+        inner = load_labels(inner_path)
+        prefix = Path(included).parent.as_posix()
+        labels.documents.update({f"{prefix}/{k}": v for k, v in inner.documents.items()})
+        labels.partnerships.update({f"{prefix}/{k}": v for k, v in inner.partnerships.items()})
+        labels.partnership_dates.update(
+            {f"{prefix}/{k}": v for k, v in inner.partnership_dates.items()}
+        )
+    return labels
+
+
+def missing_documents(labels: Labels, root: Path) -> list[str]:
+    """Labeled documents that are not on this machine."""
+    return [name for name in labels.documents if not (root / name).is_file()]
 
 
 class Score(BaseModel):
@@ -100,18 +140,39 @@ class Evaluation(BaseModel):
         return merged.f1
 
     @property
+    def red_flags(self) -> Score:
+        """Every indicator's red flags together."""
+        merged = Score(indicator="all", polarity="red_flag")
+        for score in self.scores:
+            if score.polarity == "red_flag":
+                merged.true_positives += score.true_positives
+                merged.false_positives += score.false_positives
+                merged.false_negatives += score.false_negatives
+        return merged
+
+    @property
     def passed(self) -> bool:
         return (
             self.overall.precision >= self.floors.precision
             and self.overall.recall >= self.floors.recall
+            and self.overall.f1 >= self.floors.f1
+            and self.red_flags.recall >= self.floors.red_flag_recall
             and self.status_agreement >= self.floors.status_agreement
         )
 
 
 def evaluate(labels_path: Path, jobs: int = 1) -> Evaluation:
     """Scan every labeled partnership and compare with the labels."""
-    labels = load_model(Labels, labels_path)
+    labels = load_labels(labels_path)
     root = labels_path.parent
+    missing = missing_documents(labels, root)
+    if missing:
+        raise ConfigError(
+            f"{len(missing)} of {len(labels.documents)} labeled documents are not in {root} "
+            f"(first: {missing[0]}). Published passages are others' words and are kept out of "
+            f"git: gather them again from the addresses in the SOURCES.md beside each labels "
+            f"file (real_docs/LABELLING.md says how)."
+        )
     scores = {
         (i, p): Score(indicator=i, polarity=p)
         for i in INDICATOR_IDS
@@ -119,9 +180,10 @@ def evaluate(labels_path: Path, jobs: int = 1) -> Evaluation:
     }
     mismatches: list[Mismatch] = []
     agree = compared = 0
-    settings = ScanSettings(as_of=labels.as_of)
-    for partnership, expected_status in labels.partnerships.items():
-        result = scan([root / partnership], settings, jobs=jobs)
+    for partnership in labels.partnership_folders():
+        expected_status = labels.partnerships.get(partnership, {})
+        as_of = labels.partnership_dates.get(partnership, labels.as_of)
+        result = scan([root / partnership], ScanSettings(as_of=as_of), jobs=jobs)
         for document in result.documents:
             name = Path(document.path).resolve().relative_to(root.resolve()).as_posix()
             label = labels.documents.get(name)
