@@ -1,7 +1,11 @@
 """Documents layer: one reader per format turns a file into a `Document` of located blocks."""
 
 from nextgen_assistant.documents.model import Block, BlockKind, Document, ReadLimits
-from nextgen_assistant.documents.reader import SUPPORTED_SUFFIXES, read_document
+from nextgen_assistant.documents.reader import (
+    SUPPORTED_SUFFIXES,
+    read_document,
+    read_document_parts,
+)
 from nextgen_assistant.documents.walk import WalkEntry, walk_paths
 
 __all__ = [
@@ -12,5 +16,6 @@ __all__ = [
     "ReadLimits",
     "WalkEntry",
     "read_document",
+    "read_document_parts",
     "walk_paths",
 ]

@@ -26,15 +26,17 @@ def _plain(inline: Token) -> str:
     return "".join(parts)
 
 
-def markdown_blocks(source: str) -> tuple[list[Block], str | None]:
-    """Blocks in reading order, and the first heading as the title."""
+def markdown_blocks(source: str, first_line: int = 1) -> tuple[list[Block], str | None]:
+    """Blocks in reading order, and the first heading as the title. `first_line` is the file
+    line the text starts on (a piece of a long file)."""
     source = source.replace("\r\n", "\n").replace("\r", "\n")
     tokens = _PARSER.parse(source)
     blocks: list[Block] = []
     title: str | None = None
     kind_stack: list[BlockKind] = []
     row_cells: list[str] | None = None
-    row_line = 1
+    row_line = first_line
+    shift = first_line - 1
     header: list[str] | None = None
     in_head = False
     for index, token in enumerate(tokens):
@@ -50,7 +52,7 @@ def markdown_blocks(source: str) -> tuple[list[Block], str | None]:
             in_head = False
         elif token.type == "tr_open":
             row_cells = []
-            row_line = (token.map[0] + 1) if token.map else row_line
+            row_line = (token.map[0] + 1 + shift) if token.map else row_line
         elif token.type == "tr_close" and row_cells is not None:
             if in_head:
                 header = row_cells
@@ -71,7 +73,7 @@ def markdown_blocks(source: str) -> tuple[list[Block], str | None]:
                 row_cells.append(text)
                 continue
             opener = tokens[index - 1] if index else token
-            line = (opener.map[0] + 1) if opener.map else 1
+            line = (opener.map[0] + 1 + shift) if opener.map else first_line
             kind = kind_stack[-1] if kind_stack else "paragraph"
             if not text:
                 continue
@@ -79,6 +81,6 @@ def markdown_blocks(source: str) -> tuple[list[Block], str | None]:
                 title = text
             blocks.append(Block(text=text, kind=kind, line=line))
         elif token.type in {"fence", "code_block"} and token.content.strip():
-            line = (token.map[0] + 2) if token.map else 1
+            line = (token.map[0] + 2 + shift) if token.map else first_line
             blocks.append(Block(text=clean_text(token.content).strip(), line=line))
     return blocks, title

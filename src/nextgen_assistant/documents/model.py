@@ -53,3 +53,12 @@ class ReadLimits(BaseModel):
     max_zip_ratio: float = Field(default=100.0, gt=1.0)
     max_zip_members: int = Field(default=5000, gt=0)
     max_pdf_pages: int = Field(default=2000, gt=0)
+    max_block_chars: int = Field(default=5_000, ge=200)
+    """Longer paragraphs are split: the checker reads bounded blocks."""
+    max_token_chars: int = Field(default=100, ge=20)
+    """Longer runs of non-space characters are cut (no word is this long)."""
+    max_symbol_run: int = Field(default=10, ge=3)
+    """Longer runs of punctuation ('=====', '[[[[') are cut: spaCy's tokenizer is quadratic
+    on them."""
+    piece_bytes: int = Field(default=2 * 1024 * 1024, ge=4096)
+    """Text files are read and checked this many bytes at a time, so memory stays flat."""

@@ -47,12 +47,13 @@ def _kind_of(lines: list[str]) -> BlockKind:
     return "paragraph"
 
 
-def text_blocks(raw_text: str, page: int | None = None) -> list[Block]:
-    """Split text into blocks: blank lines end paragraphs; bullets and `Label:` lines stand alone."""
+def text_blocks(raw_text: str, page: int | None = None, first_line: int = 1) -> list[Block]:
+    """Split text into blocks: blank lines end paragraphs; bullets and `Label:` lines stand alone.
+    `first_line` is the file line the text starts on (a piece of a long file)."""
     lines = clean_text(raw_text).split("\n")
     blocks: list[Block] = []
     current: list[str] = []
-    start = 1
+    start = first_line
 
     def flush() -> None:
         if current:
@@ -61,7 +62,7 @@ def text_blocks(raw_text: str, page: int | None = None) -> list[Block]:
             )
             current.clear()
 
-    for number, line in enumerate(lines, start=1):
+    for number, line in enumerate(lines, start=first_line):
         if not line:
             flush()
             continue

@@ -20,7 +20,8 @@ _INVISIBLE = str.maketrans({"\u00ad": None, "\u200b": None, "\ufeff": None, "\u0
 # A word broken at a line end ("busi-\nness"): join it and keep the newline after the word.
 _HYPHEN_BREAK = re.compile(r"(\w)-\n(\w+)([ \t]?)")
 _SPACES = re.compile(r"[ \t\f\v]+")
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+# C0 controls but tab and line ends, DEL, and C1 controls (ESC starts terminal sequences).
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 def clean_text(text: str) -> str:
@@ -32,35 +33,84 @@ def clean_text(text: str) -> str:
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
 
 
-def decode_bytes(raw: bytes, what: str = "file") -> str:
-    """Decode text by its BOM, as UTF-8, or by detection (Windows-1252, Latin-1...).
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+SAMPLE_BYTES = 256 * 1024
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' for text saved as UTF-16 without a byte-order mark: mostly
+    Latin text, so one byte of nearly every pair is zero, and the pairs decode."""
+    pairs = len(sample) // 2
+    if pairs < 2:
+        return None
+    even_zeros = sample[0 : pairs * 2 : 2].count(0)
+    odd_zeros = sample[1 : pairs * 2 : 2].count(0)
+    for encoding, zeros, others in (
+        ("utf-16-le", odd_zeros, even_zeros),
+        ("utf-16-be", even_zeros, odd_zeros),
+    ):
+        if zeros >= 0.6 * pairs and others <= 0.05 * pairs:
+            try:
+                decoded = sample[: pairs * 2].decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if not _CONTROL.search(decoded.replace("\x00", "")):
+                return encoding
+    return None
+
+
+def detect_encoding(sample: bytes, what: str = "file", *, complete: bool = True) -> str:
+    """The codec of a file's text from its first bytes: its BOM, UTF-16 without a BOM, UTF-8, or
+    detection (Windows-1252, Latin-1...). `complete` says the sample is the whole file.
 
     Raises DocumentError for bytes that are not text at all.
     """
-    for bom, encoding in (
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF32_LE, "utf-32"),
-        (codecs.BOM_UTF32_BE, "utf-32"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
-        if raw.startswith(bom):
-            try:
-                return raw.decode(encoding)
-            except UnicodeDecodeError:
-                raise DocumentError(
-                    f"the {what} starts with a {encoding} byte-order mark but is not valid {encoding}"
-                ) from None
-    sample = raw[:65536]
+    for bom, encoding in _BOMS:
+        if sample.startswith(bom):
+            return encoding
+    utf16 = _utf16_without_bom(sample)
+    if utf16 is not None:
+        return utf16
     if b"\x00" in sample or _looks_binary(sample):
         raise DocumentError(
             f"this {what} holds binary data, not text: check that it is the document you meant "
             "and that its name ends in the right extension"
         )
     try:
-        return raw.decode("utf-8")
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=complete)
+        return "utf-8"
     except UnicodeDecodeError:
         pass
+    best = charset_normalizer.from_bytes(sample).best()
+    if best is None:
+        raise DocumentError(f"the {what}'s text encoding could not be recognised: save it as UTF-8")
+    return str(best.encoding)
+
+
+def bom_error(encoding: str, what: str) -> DocumentError:
+    """The sentence for a file whose byte-order mark promises an encoding its bytes break."""
+    return DocumentError(
+        f"the {what} starts with a {encoding} byte-order mark but is not valid {encoding}"
+    )
+
+
+def decode_bytes(raw: bytes, what: str = "file") -> str:
+    """Decode text by its BOM, as UTF-8 or UTF-16, or by detection (Windows-1252, Latin-1...).
+
+    Raises DocumentError for bytes that are not text at all.
+    """
+    encoding = detect_encoding(raw[:SAMPLE_BYTES], what, complete=len(raw) <= SAMPLE_BYTES)
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError:
+        if any(encoding == name for _bom, name in _BOMS):
+            raise bom_error(encoding, what) from None
     best = charset_normalizer.from_bytes(raw).best()
     if best is None:
         raise DocumentError(f"the {what}'s text encoding could not be recognised: save it as UTF-8")

@@ -1,7 +1,9 @@
-"""Walking the paths a user names: folders recursively, hidden files skipped, loops safe."""
+"""Walking the paths a user names: folders recursively, hidden files skipped, symbolic links never
+followed out of the folder named, loops and unreadable folders reported, each file once."""
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -9,78 +11,133 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from nextgen_assistant.documents.reader import format_of
+from nextgen_assistant.documents.reader import SUPPORTED_SUFFIXES, format_of
+from nextgen_assistant.safe_text import printable_path
+
+LINK_OUTSIDE = (
+    "a symbolic link to a place outside the folder scanned: not followed "
+    "(name its target on the command line to scan it)"
+)
+LINK_LOOP = "a symbolic link that leads back to itself (a loop): not followed"
+LINK_BROKEN = "a symbolic link whose target is missing"
 
 
 class WalkEntry(BaseModel):
-    """A file to read, a file skipped inside a folder, or a named path that cannot be read."""
+    """A file to read, a file skipped inside a folder, or a path that cannot be read."""
 
     path: Path
     action: Literal["read", "skipped", "error"]
     reason: str | None = None
     name: str = ""
     """The path as reports show it: relative to the folder named, under that folder's name
-    (`mesa-valley/minutes/2026-10.md`), or a named file's own name; never a machine's path."""
+    (`mesa-valley/minutes/2026-10.md`), or a named file's own name; never a machine's path.
+    Bytes of a file name that are not UTF-8 are shown as the replacement character."""
 
 
-def _folder_label(folder: Path) -> str:
-    return folder.name or folder.resolve().name or "."
+def _resolved(path: Path) -> Path | str:
+    """The real path, or why there is none (a loop, a missing target)."""
+    try:
+        return path.resolve(strict=True)
+    except RuntimeError:  # Python 3.11 and 3.12 report a loop so
+        return LINK_LOOP
+    except OSError as error:
+        return LINK_LOOP if error.errno == errno.ELOOP else LINK_BROKEN
+
+
+def _link_problem(link: Path, root: Path) -> str | None:
+    """Why a symbolic link inside `root` is not followed, or None when it stays inside."""
+    target = _resolved(link)
+    if isinstance(target, str):
+        return target
+    return None if target.is_relative_to(root) else LINK_OUTSIDE
+
+
+def _unreadable(error: OSError) -> str:
+    why = "permission denied" if isinstance(error, PermissionError) else error.strerror
+    return f"this folder cannot be read ({why}): ask its owner for access, or leave it out"
 
 
 def _walk_folder(folder: Path) -> Iterator[WalkEntry]:
-    label = _folder_label(folder)
-    seen: set[tuple[int, int]] = set()
-    for current, dirnames, filenames in os.walk(folder, followlinks=True, onerror=None):
-        try:
-            stat = os.stat(current)
-        except OSError:
-            dirnames[:] = []
-            continue
-        key = (stat.st_dev, stat.st_ino)
-        if key in seen:  # a symlink loop, or the same folder reached twice
-            dirnames[:] = []
-            continue
-        seen.add(key)
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+    label = folder.name or folder.resolve().name or "."
+    root = folder.resolve()
+    problems: list[OSError] = []
+
+    def shown(path: Path) -> str:
+        return printable_path((Path(label) / path.relative_to(folder)).as_posix())
+
+    def reported() -> Iterator[WalkEntry]:
+        while problems:
+            error = problems.pop(0)
+            path = Path(error.filename) if error.filename else folder
+            yield WalkEntry(path=path, action="error", reason=_unreadable(error), name=shown(path))
+
+    for current, dirnames, filenames in os.walk(folder, onerror=problems.append):
+        yield from reported()
+        kept = []
+        for name in sorted(dirnames):
+            path = Path(current) / name
+            if name.startswith("."):
+                continue
+            if path.is_symlink():
+                # A link to a folder inside is walked there already; one leading out is not.
+                problem = _link_problem(path, root)
+                if problem is not None:
+                    yield WalkEntry(path=path, action="skipped", reason=problem, name=shown(path))
+                continue
+            kept.append(name)
+        dirnames[:] = kept
         for name in sorted(filenames):
             if name.startswith("."):
                 continue
             path = Path(current) / name
-            shown = (Path(label) / path.relative_to(folder)).as_posix()
+            if path.is_symlink():
+                problem = _link_problem(path, root)
+                if problem is not None:
+                    yield WalkEntry(path=path, action="skipped", reason=problem, name=shown(path))
+                    continue
             if format_of(path) is None:
                 yield WalkEntry(
                     path=path,
                     action="skipped",
-                    reason=f"'{path.suffix or name}' files are not read",
-                    name=shown,
+                    reason=f"'{printable_path(path.suffix or name)}' files are not read",
+                    name=shown(path),
                 )
             else:
-                yield WalkEntry(path=path, action="read", name=shown)
+                yield WalkEntry(path=path, action="read", name=shown(path))
+    yield from reported()
+
+
+def _named(given: Path) -> list[WalkEntry]:
+    """A path named on the command line that is not a folder: read if we can."""
+    if given.is_symlink() and isinstance(_resolved(given), str):
+        return [WalkEntry(path=given, action="error", reason=str(_resolved(given)))]
+    if not given.exists():
+        return [WalkEntry(path=given, action="error", reason="no such file or folder")]
+    if format_of(given) is None:
+        supported = " ".join(SUPPORTED_SUFFIXES)
+        return [
+            WalkEntry(
+                path=given,
+                action="error",
+                reason=f"'{printable_path(given.suffix or given.name)}' files are not read; "
+                f"supported: {supported}",
+            )
+        ]
+    return [WalkEntry(path=given, action="read")]
 
 
 def walk_paths(paths: Iterable[Path]) -> Iterator[WalkEntry]:
-    """Every document under the given paths, in a stable order, each exactly once."""
+    """Every document under the given paths, in a stable order, each exactly once. A path named
+    is read even when it is a link; inside a folder, links are followed only within it."""
     emitted: set[Path] = set()
     for given in paths:
-        if given.is_dir():
-            entries: Iterable[WalkEntry] = _walk_folder(given)
-        elif not given.exists():
-            entries = [WalkEntry(path=given, action="error", reason="no such file or folder")]
-        elif format_of(given) is None:
-            entries = [
-                WalkEntry(
-                    path=given,
-                    action="error",
-                    reason=f"'{given.suffix or given.name}' files are not read; "
-                    "supported: .txt .md .docx .pdf .html .htm .csv",
-                )
-            ]
-        else:
-            entries = [WalkEntry(path=given, action="read")]
+        entries: Iterable[WalkEntry] = _walk_folder(given) if given.is_dir() else _named(given)
         for entry in entries:
-            entry.name = entry.name or given.name or str(given)
-            resolved = entry.path.resolve()
-            if resolved in emitted:
-                continue
-            emitted.add(resolved)
+            entry.name = entry.name or printable_path(given.name or str(given))
+            if entry.action == "read":
+                resolved = _resolved(entry.path)
+                key = resolved if isinstance(resolved, Path) else entry.path.absolute()
+                if key in emitted:
+                    continue
+                emitted.add(key)
             yield entry

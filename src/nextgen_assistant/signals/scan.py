@@ -12,8 +12,9 @@ from datetime import date
 from pathlib import Path
 from typing import IO
 
-from nextgen_assistant.documents import ReadLimits, read_document, walk_paths
-from nextgen_assistant.errors import DocumentError
+from nextgen_assistant.documents import ReadLimits, read_document_parts, walk_paths
+from nextgen_assistant.errors import ConfigError, DocumentError
+from nextgen_assistant.safe_text import printable_path
 from nextgen_assistant.signals.aggregate import (
     EvidenceTally,
     aggregate,
@@ -49,31 +50,58 @@ def _checker_for(settings: ScanSettings) -> Checker:
 def scan_one(path: Path, settings: ScanSettings, name: str | None = None) -> DocumentResult:
     """Read and check one document; every failure becomes an error result, never an exception.
     `name` is how reports show the document (see `WalkEntry.name`); its evidence carries it."""
-    result = _read_and_check(path, settings)
-    result.name = name or path.name
+    try:
+        result = _read_and_check(path, settings)
+    except ConfigError:  # the user's lexicons: a usage error for the whole scan (exit 2)
+        raise
+    except Exception as error:  # one bad document must never stop a scan
+        result = _failure(
+            path,
+            f"could not be checked ({type(error).__name__}); the rest of the scan went on: "
+            "check that the file opens, or send it to the maintainers",
+        )
+    result.path = printable_path(path)
+    result.name = name or printable_path(path.name)
     for signal in result.signals:
         signal.path = result.name
     return result
 
 
+def _failure(path: Path, sentence: str) -> DocumentResult:
+    return DocumentResult(
+        path=printable_path(path),
+        format=printable_path(path.suffix.lstrip(".").lower()) or None,
+        status="error",
+        error=sentence,
+    )
+
+
 def _read_and_check(path: Path, settings: ScanSettings) -> DocumentResult:
+    """A long document is read and checked in parts (see `read_document_parts`), so memory
+    holds one part at a time; the parts' results are joined into one."""
+    checker = _checker_for(settings)
+    results: list[DocumentResult] = []
     try:
-        document = read_document(path, settings.limits)
+        for part in read_document_parts(path, settings.limits):
+            results.append(checker.check_document(part, settings.as_of))
     except DocumentError as error:
-        return DocumentResult(
-            path=str(path),
-            format=path.suffix.lstrip(".").lower() or None,
-            status="error",
-            error=str(error),
-        )
+        return _failure(path, str(error))
     except (OSError, ValueError, RuntimeError, MemoryError, RecursionError) as error:
-        return DocumentResult(
-            path=str(path),
-            format=path.suffix.lstrip(".").lower() or None,
-            status="error",
-            error=f"could not be read ({type(error).__name__}: {error}); check that the file opens",
+        return _failure(
+            path,
+            f"could not be read ({type(error).__name__}: {error}); check that the file opens",
         )
-    return _checker_for(settings).check_document(document, settings.as_of)
+    if len(results) == 1:
+        return results[0]
+    joined = results[0].model_copy(
+        update={
+            "signals": [signal for result in results for signal in result.signals],
+            "words": sum(result.words for result in results),
+            "warnings": list(dict.fromkeys(w for result in results for w in result.warnings)),
+            "facts": merge_facts(results),
+        }
+    )
+    return joined
 
 
 def _scan_in_worker(job: tuple[Path, ScanSettings, str]) -> DocumentResult:
@@ -94,15 +122,13 @@ def iter_scan(
         if entry.action == "read":
             to_read.append((entry.path, entry.name))
         elif entry.action == "skipped" and skipped is not None:
-            skipped.append(SkippedFile(path=str(entry.path), reason=entry.reason or "not read"))
+            skipped.append(
+                SkippedFile(path=printable_path(entry.path), reason=entry.reason or "not read")
+            )
         elif entry.action == "error":
             errors.append(
-                DocumentResult(
-                    path=str(entry.path),
-                    name=entry.name,
-                    status="error",
-                    error=entry.reason,
-                    format=entry.path.suffix.lstrip(".").lower() or None,
+                _failure(entry.path, entry.reason or "could not be read").model_copy(
+                    update={"name": entry.name}
                 )
             )
     total = len(to_read) + len(errors)
