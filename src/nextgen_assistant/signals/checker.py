@@ -13,6 +13,7 @@ from spacy.tokens import Span
 from nextgen_assistant.documents.model import Block, Document
 from nextgen_assistant.documents.plain import text_blocks
 from nextgen_assistant.rubric import Rubric, load_rubric
+from nextgen_assistant.signals.actors import ActorRoleFinder
 from nextgen_assistant.signals.context import ContextFinder
 from nextgen_assistant.signals.extractors import (
     Extraction,
@@ -37,7 +38,7 @@ from nextgen_assistant.signals.pipeline import (
 
 BLOCK_SEPARATOR = "\n\n"  # a blank line: the sentencizer ends a sentence there
 CHUNK_CHARS = 200_000  # long documents in several Docs: memory stays small, far under max_length
-CONFIDENCE = {"phrase": 0.9, "pattern": 0.85, "fuzzy": 0.65}
+CONFIDENCE = {"phrase": 0.9, "pattern": 0.85, "role": 0.8, "fuzzy": 0.65}
 FLIP = {"supporting": "red_flag", "red_flag": "supporting"}
 
 
@@ -56,6 +57,7 @@ class Checker:
         self.matcher = RuleMatcher(self.nlp, self.lexicons)
         self.context = ContextFinder(self.nlp, self.lexicons.context)
         self.organizations = OrganizationClassifier(self.lexicons.organizations)
+        self.actor_roles = ActorRoleFinder(self.nlp, self.lexicons, self.organizations)
         self._rules: dict[str, Rule] = {rule.id: rule for rule in self.lexicons.rules}
         self._compiled: dict[str, object] = {}  # the extractors' regexes, built on first use
         thresholds = self.lexicons.extractors.thresholds
@@ -112,7 +114,10 @@ class Checker:
         for chunk in self._process(document.blocks):
             sentences = [bound for piece in chunk for bound in piece.bounds]
             starts = [piece.start for piece in chunk]
-            for match in self._without_contained(self.matcher(chunk[0].doc, sentences)):
+            doc = chunk[0].doc
+            found = self.matcher(doc, sentences) + self.actor_roles(doc, sentences)
+            found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+            for match in self._without_contained(found):
                 piece = chunk[bisect_right(starts, match.start) - 1]
                 if self._topic_heading(piece.block):
                     continue
@@ -164,7 +169,8 @@ class Checker:
         for match in matches:
             rule = self._rules[match.rule_id]
             inside_longer = any(
-                other.start <= match.start
+                other.how != "role"  # an actor and a verb are not a more specific phrase
+                and other.start <= match.start
                 and match.end <= other.end
                 and other.end - other.start > match.end - match.start
                 and self._rules[other.rule_id].polarity != rule.polarity

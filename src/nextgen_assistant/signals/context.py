@@ -15,7 +15,15 @@ from nextgen_assistant.signals.model import Context
 from nextgen_assistant.signals.pipeline import text_of
 
 # Which context wins when two cues reach the same evidence: plans and the past over negation.
-_PRIORITY: dict[str, int] = {"hypothetical": 3, "historical": 2, "negated": 1, "asserted": 0}
+# A statement about someone else (the Next Gen model in general, another organisation) is about
+# someone else whatever else it says.
+_PRIORITY: dict[str, int] = {
+    "other": 4,
+    "hypothetical": 3,
+    "historical": 2,
+    "negated": 1,
+    "asserted": 0,
+}
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,20 @@ class Examples(BaseModel):
     no_match: list[str] = Field(default_factory=list)
 
 
+ActorKind = Literal["business", "public", "partnership", "grantmaker"]
+
+
+class RoleTrigger(BaseModel):
+    """An actor of a kind doing a role (`lexicons/shared/roles.yaml`), optionally to an object
+    of a class there ("business decides the agenda")."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    actor: ActorKind
+    role: str
+    object: str | None = None
+
+
 class Rule(BaseModel):
     """One piece of vocabulary that is evidence for or against one indicator."""
 
@@ -42,6 +56,7 @@ class Rule(BaseModel):
     description: str = ""
     phrases: list[str] = Field(default_factory=list)
     patterns: list[TokenPattern] = Field(default_factory=list)
+    roles: list[RoleTrigger] = Field(default_factory=list)
     weight: float = Field(default=1.0, gt=0.0, le=3.0)
     negation: Literal["flip", "cancel"] = "flip"
     fuzzy: bool = True
@@ -49,8 +64,8 @@ class Rule(BaseModel):
 
     @model_validator(mode="after")
     def _has_vocabulary(self) -> Rule:
-        if not self.phrases and not self.patterns:
-            raise ValueError("a rule needs phrases or patterns")
+        if not self.phrases and not self.patterns and not self.roles:
+            raise ValueError("a rule needs phrases, patterns or roles")
         if not self.examples.match:
             raise ValueError("a rule needs at least one example it must match")
         return self
@@ -148,6 +163,22 @@ class OrganizationLexicon(BaseModel):
         return self
 
 
+class RolesLexicon(BaseModel):
+    """Who acts and how (`lexicons/shared/roles.yaml`)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    roles: dict[str, list[str]]
+    industry_modifiers: list[str]
+    public_nouns: list[str]
+    partnership_nouns: list[str]
+    grantmaker_words: list[str]
+    objects: dict[str, list[str]]
+    stop_words: list[str]
+    actor_reach: int = Field(ge=1, le=30)
+    object_reach: int = Field(ge=1, le=30)
+
+
 class ExtractorLexicon(BaseModel):
     """Vocabulary the structured extractors use."""
 
@@ -229,6 +260,8 @@ class Lexicons(BaseModel):
     false_friends: FalseFriendLexicon
     organizations: OrganizationLexicon
     extractors: ExtractorLexicon
+    roles: RolesLexicon
+    vocabulary: Vocabulary
     sources: list[str]
 
     def rule(self, rule_id: str) -> Rule:
@@ -286,5 +319,28 @@ def _load_lexicons(extra: tuple[Path, ...]) -> Lexicons:
         false_friends=false_friends,
         organizations=load_model(OrganizationLexicon, shared / "organizations.yaml"),
         extractors=load_model(ExtractorLexicon, shared / "extractors.yaml"),
+        roles=_checked_roles(
+            load_model(RolesLexicon, shared / "roles.yaml"), list(rules.values()), shared
+        ),
+        vocabulary=vocabulary,
         sources=sources,
     )
+
+
+def _checked_roles(roles: RolesLexicon, rules: list[Rule], shared: Path) -> RolesLexicon:
+    """Every role and object class a rule names exists in roles.yaml."""
+    from nextgen_assistant.errors import ConfigError
+
+    for rule in rules:
+        for trigger in rule.roles:
+            if trigger.role not in roles.roles:
+                raise ConfigError(
+                    f"rule '{rule.id}': unknown role '{trigger.role}' "
+                    f"(roles in {shared / 'roles.yaml'}: {', '.join(roles.roles)})"
+                )
+            if trigger.object is not None and trigger.object not in roles.objects:
+                raise ConfigError(
+                    f"rule '{rule.id}': unknown object class '{trigger.object}' "
+                    f"(objects in {shared / 'roles.yaml'}: {', '.join(roles.objects)})"
+                )
+    return roles

@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 from nextgen_assistant.rubric import Status
 
 Polarity = Literal["supporting", "red_flag"]
-Context = Literal["asserted", "negated", "hypothetical", "historical"]
+Context = Literal["asserted", "negated", "hypothetical", "historical", "other"]
 COUNTED_CONTEXTS: frozenset[str] = frozenset({"asserted", "negated"})
 
 

@@ -1,0 +1,450 @@
+"""Who does what: an actor of a kind (business, public body, the partnership itself, a
+grantmaker) doing a role (lead, found, convene, decide, fund, take part), in any voice.
+
+"Employers chose three priorities", "the effort was launched by Starn Tool and the
+chamber", "an employer-led group", "Workforce Development Boards 83 and 81 convened it":
+the role's verb is found by its lemma over the whole Doc at once; the actor is looked for
+before an active verb, after "by" for a passive one, or before the hyphen of "X-led", never
+across a clause boundary. Rules (`roles:` in lexicons/indicators) say what each actor kind
+and role is evidence of; the vocabulary is `lexicons/shared/roles.yaml`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+import numpy
+from spacy.attrs import LEMMA, LOWER
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from nextgen_assistant.signals.extractors.organizations import OrganizationClassifier
+from nextgen_assistant.signals.lexicon import Lexicons
+from nextgen_assistant.signals.matching import RuleMatch
+
+# "Higher Education Coordinating Commission (HECC)": a name, then its acronym in brackets.
+_ACRONYM = re.compile(
+    r"((?:[A-Z][\w.&'-]*\s+(?:(?:of|and|for|the|&)\s+)?){1,8})\(([A-Z][A-Za-z&]{1,9})\)"
+)
+_NAME_JOINERS = frozenset({"of", "and", "for", "the", "&", "on", "at"})
+# Words before a noun: "the staff", "its chair", "a host", "mid-level staff" are not verbs.
+_NOUN_BEFORE = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "our",
+        "his",
+        "her",
+        "this",
+        "these",
+        "those",
+        "each",
+        "every",
+        "any",
+        "no",
+        "some",
+        "'s",
+        "’s",
+        "level",
+        "-",
+        "of",
+        "new",
+        "full",
+        "part",
+        "time",
+    }
+)
+# Words that may stand between an actor and its verb: "employers have also chosen",
+# "the college will jointly lead".
+_AUXILIARIES = frozenset(
+    {
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "do",
+        "does",
+        "did",
+        "to",
+        "not",
+        "n't",
+        "also",
+        "then",
+        "now",
+        "first",
+        "jointly",
+        "each",
+        "all",
+        "both",
+        "together",
+        "recently",
+        "soon",
+        "later",
+        "further",
+        "personally",
+        "collectively",
+        "themselves",
+        "who",
+        "that",
+    }
+)
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+# A prepositional phrase an actor may carry before its verb: "manufacturers in the region chose".
+_PREPOSITIONS = frozenset(
+    {"in", "from", "of", "across", "at", "throughout", "around", "within", "on"}
+)
+_FEW = frozenset({"only", "few", "no", "handful"})
+_PASSIVE_SKIP = frozenset({"jointly", "originally", "first", "also", "largely", "mainly", "solely"})
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An actor found at tokens [start, end)."""
+
+    kind: str | None  # None: someone of no known kind (a person's name, an unknown body)
+    start: int
+    end: int
+
+
+class ActorRoleFinder:
+    """Finds the rules whose `roles:` triggers hold in a Doc."""
+
+    def __init__(
+        self, nlp: Language, lexicons: Lexicons, organizations: OrganizationClassifier
+    ) -> None:
+        roles = lexicons.roles
+        classes = lexicons.vocabulary.classes
+        self._organizations = organizations
+        # The last words of public bodies' names ("board" of "workforce development board"):
+        # where one is written in lower case, the words before it are classified as a name.
+        names = [n for names in lexicons.organizations.public_types.values() for n in names]
+        self._name_heads = {
+            n.split()[-1].lower()
+            for n in [*names, *lexicons.organizations.other_public]
+            if n.split()[-1].isalpha() and len(n.split()[-1]) > 3
+        }
+        self._verb_role = {verb: role for role, verbs in roles.roles.items() for verb in verbs}
+        strings = nlp.vocab.strings
+        self._verb_hashes = numpy.array(
+            sorted({strings.add(verb) for verb in self._verb_role}), dtype=numpy.uint64
+        )
+        self._business = set(classes.get("business_nouns", []))
+        self._people = set(classes.get("people_nouns", []))
+        self._modifiers = set(roles.industry_modifiers) | set(classes.get("business_modifiers", []))
+        self._public = set(roles.public_nouns)
+        self._self = set(roles.partnership_nouns)
+        self._grantmaker = set(roles.grantmaker_words)
+        self._objects = {name: set(words) for name, words in roles.objects.items()}
+        self._stops = set(roles.stop_words)
+        self._actor_reach = roles.actor_reach
+        self._object_reach = roles.object_reach
+        self._triggers: dict[tuple[str, str], list[tuple[str, str | None]]] = {}
+        for rule in lexicons.rules:
+            for trigger in rule.roles:
+                self._triggers.setdefault((trigger.actor, trigger.role), []).append(
+                    (rule.id, trigger.object)
+                )
+
+    def __call__(self, doc: Doc, sentences: list[tuple[int, int]]) -> list[RuleMatch]:
+        """Every role rule that holds, as matches over the actor and the verb."""
+        if not self._triggers or not len(doc):
+            return []
+        forms = doc.to_array([LEMMA, LOWER])
+        at = numpy.flatnonzero(
+            numpy.isin(forms[:, 0], self._verb_hashes) | numpy.isin(forms[:, 1], self._verb_hashes)
+        )
+        if not len(at):
+            return []
+        acronyms = self._acronyms(doc)
+        starts = [start for start, _ in sentences]
+        found: list[RuleMatch] = []
+        for position in at.tolist():
+            which = bisect_right(starts, position) - 1
+            if which < 0:
+                continue
+            sentence = sentences[which]
+            if position >= sentence[1]:
+                continue
+            found += self._at_verb(doc, int(position), sentence, acronyms)
+        return found
+
+    # --- one verb ---------------------------------------------------------------------------
+    def _at_verb(
+        self, doc: Doc, verb: int, sentence: tuple[int, int], acronyms: dict[str, str | None]
+    ) -> list[RuleMatch]:
+        token = doc[verb]
+        role = self._verb_role.get(token.lemma_) or self._verb_role.get(token.lower_)
+        start, end = sentence
+        if role is None or self._noun_here(doc, verb, start, end):
+            return []
+        actors: list[Actor]
+        passive = self._by_after(doc, verb, end)
+        if passive is not None:
+            actors = self._actors_after(doc, passive + 1, end, acronyms)
+            object_side = -1
+        elif verb - 2 >= start and doc[verb - 1].text == "-" and doc[verb - 2].lower_ != "co":
+            actor = self._actor_at(doc, verb - 2, start, acronyms)  # "employer-led"
+            actors = [actor] if actor is not None else []
+            object_side = 1
+        else:
+            left = verb - 2 if verb - 2 >= start and doc[verb - 2].lower_ == "co" else verb
+            actor = self._actor_before(doc, left, start, acronyms)
+            actors = [actor] if actor is not None else []
+            object_side = 1
+        matches: list[RuleMatch] = []
+        for actor in actors:
+            if actor.kind is None:
+                continue
+            for rule_id, wanted in self._triggers.get((actor.kind, role), []):
+                if wanted is not None and not self._object(
+                    doc, verb, object_side, sentence, wanted
+                ):
+                    continue
+                # Before an active verb, the match is the verb alone: a cue between the actor and
+                # the verb ("employers do not pay") then sets its context.
+                first = verb if actor.start < verb and passive is None else min(actor.start, verb)
+                matches.append(RuleMatch(rule_id, first, max(actor.end, verb + 1), "role"))
+        return matches
+
+    def _noun_here(self, doc: Doc, verb: int, start: int, end: int) -> bool:
+        """A verb's word used as a noun ("the staff", "chair of the board", "two hosts")."""
+        if verb - 1 >= start:
+            before = doc[verb - 1]
+            if before.lower_ in _NOUN_BEFORE and not (before.text == "-" and verb - 2 >= start):
+                return True
+            if before.like_num:
+                return True
+        return verb + 1 < end and doc[verb + 1].lower_ == "of"
+
+    def _by_after(self, doc: Doc, verb: int, end: int) -> int | None:
+        """The position of "by" when the verb is passive ("launched by", "led jointly by")."""
+        for position in range(verb + 1, min(verb + 3, end)):
+            word = doc[position].lower_
+            if word == "by":
+                return position
+            if word not in _PASSIVE_SKIP:
+                return None
+        return None
+
+    def _object(
+        self, doc: Doc, verb: int, side: int, sentence: tuple[int, int], wanted: str
+    ) -> bool:
+        """Whether a word of the object class is within reach on the object's side."""
+        words = self._objects[wanted]
+        start, end = sentence
+        step = range(verb + 1, min(end, verb + 1 + self._object_reach))
+        if side < 0:
+            step = range(verb - 1, max(start - 1, verb - 1 - self._object_reach), -1)
+        for position in step:
+            token = doc[position]
+            if token.lower_ in self._stops:
+                return False
+            if token.lemma_ in words or token.lower_ in words:
+                return True
+        return False
+
+    # --- actors -----------------------------------------------------------------------------
+    def _actor_before(
+        self, doc: Doc, verb: int, start: int, acronyms: dict[str, str | None]
+    ) -> Actor | None:
+        """The actor right before an active verb: only auxiliaries and adverbs between, or a
+        prepositional phrase the actor carries ("manufacturers in the region chose"). A verb
+        after "is" or "was" with no "by" is passive: what comes before it is acted on."""
+        position = verb - 1
+        jumps = 0
+        saw_be = False
+        while position >= max(start, verb - self._actor_reach):
+            token = doc[position]
+            word = token.lower_
+            if word in _AUXILIARIES or (word.endswith("ly") and token.is_alpha):
+                saw_be = saw_be or word in _BE
+                position -= 1
+                continue
+            if (
+                saw_be
+                and doc[verb].lower_ != doc[verb].lemma_
+                and not doc[verb].lower_.endswith("ing")
+            ):
+                return None  # "employers were invited": they are invited, they do not invite
+            actor = self._actor_at(doc, position, start, acronyms)
+            if actor is not None:
+                if any(
+                    doc[p].lower_ in _FEW for p in range(max(start, actor.start - 2), actor.start)
+                ):
+                    return None  # "only two employers attended" is not business taking part
+                return actor
+            if word in self._stops or jumps >= 2:
+                return None
+            preposition = next(
+                (
+                    p
+                    for p in range(position - 1, max(start - 1, position - 5), -1)
+                    if doc[p].lower_ in _PREPOSITIONS
+                ),
+                None,
+            )
+            if preposition is None:
+                return None
+            position = preposition - 1
+            jumps += 1
+        return None
+
+    def _actors_after(
+        self, doc: Doc, first: int, end: int, acronyms: dict[str, str | None]
+    ) -> list[Actor]:
+        """The actors after "by": the first one, and any joined to it by "and" or commas."""
+        actors: list[Actor] = []
+        position = first
+        limit = min(end, first + self._actor_reach)
+        while position < limit:
+            token = doc[position]
+            if token.lower_ in self._stops:
+                break
+            actor = self._actor_at(doc, position, first, acronyms, forward=True)
+            if actor is None:
+                position += 1
+                continue
+            actors.append(actor)
+            position = actor.end
+            # Coordination: ", the college and employers"; anything else ends the list.
+            if position < end and doc[position].lower_ in {"and", ",", "&"}:
+                limit = min(end, position + 4)
+                position += 1
+                while position < limit and doc[position].lower_ in {"the", "a", "an", "and", "its"}:
+                    position += 1
+                if position < limit and doc[position].lower_ in _PREPOSITIONS | {
+                    "with",
+                    "for",
+                    "to",
+                }:
+                    break
+                continue
+            break
+        return actors
+
+    def _actor_at(
+        self,
+        doc: Doc,
+        position: int,
+        sentence_start: int,
+        acronyms: dict[str, str | None],
+        forward: bool = False,
+    ) -> Actor | None:
+        """The actor whose words include `position`, or None when the word names no actor."""
+        token = doc[position]
+        word, lemma = token.lower_, token.lemma_
+        if token.text in acronyms:
+            return Actor(acronyms[token.text], position, position + 1)
+        if (token.is_title or token.is_upper) and token.is_alpha:
+            name_start, name_end = self._name_span(doc, position, sentence_start)
+            name = doc[name_start:name_end].text
+            seen = self._organizations.classify(name)
+            if seen is not None:
+                return Actor(seen.sector if seen.sector != "other" else None, name_start, name_end)
+            if name_end - name_start > 1 and not any(
+                doc[i].lower_ in self._self or doc[i].lower_ in self._grantmaker
+                for i in range(name_start, name_end)
+            ):
+                return Actor(None, name_start, name_end)  # a person or a body of unknown kind
+        if word in self._name_heads or lemma in self._name_heads:
+            for first in range(max(sentence_start, position - 3), position):
+                seen = self._organizations.classify(doc[first : position + 1].text)
+                if seen is not None and seen.sector != "other":
+                    return Actor(seen.sector, first, position + 1)
+        if word in self._grantmaker or lemma in self._grantmaker:
+            return Actor("grantmaker", position, position + 1)
+        if lemma in self._business or word in self._business:
+            if word == lemma and self._modifies_next(doc, position):
+                return None  # "employer surveys", "business services": not the actor
+            return Actor("business", position, position + 1)
+        if lemma in self._people or word in self._people:
+            before = doc[position - 1] if position - 1 >= sentence_start else None
+            if before is not None and (
+                before.lower_ in self._modifiers or before.lemma_ in self._modifiers
+            ):
+                return Actor("business", position - 1, position + 1)
+            # "leaders from various healthcare companies", "CEOs of nine hospitals"
+            for ahead in range(position + 1, min(len(doc), position + 5)):
+                following = doc[ahead]
+                if following.lower_ in self._stops:
+                    break
+                if following.lemma_ in self._business or following.lower_ in self._business:
+                    if doc[position + 1].lower_ in {"from", "of", "at", "in"}:
+                        return Actor("business", position, ahead + 1)
+                    break
+            return None
+        if word in self._public or lemma in self._public:
+            return Actor("public", position, position + 1)
+        if word in self._self or lemma in self._self:
+            return Actor("partnership", position, position + 1)
+        return None
+
+    def _modifies_next(self, doc: Doc, position: int) -> bool:
+        """A singular noun followed by a content word modifies it ("employer surveys")."""
+        if position + 1 >= len(doc):
+            return False
+        following = doc[position + 1]
+        return (
+            following.is_alpha
+            and following.is_lower
+            and not following.is_stop
+            and following.lemma_ not in self._verb_role
+            and following.lower_ not in self._verb_role
+            and not following.lower_.endswith("ly")
+        )
+
+    def _name_span(self, doc: Doc, position: int, sentence_start: int) -> tuple[int, int]:
+        """The capitalised name around `position` ("Workforce Development Boards 83 and 81")."""
+        start = position
+        while start - 1 >= sentence_start and self._name_word(doc, start - 1, inner=False):
+            start -= 1
+        end = position + 1
+        while end < len(doc) and self._name_word(doc, end, inner=True):
+            end += 1
+        while end - 1 > start and doc[end - 1].lower_ in _NAME_JOINERS:
+            end -= 1
+        return start, end
+
+    def _name_word(self, doc: Doc, position: int, inner: bool) -> bool:
+        token = doc[position]
+        if (token.is_title or token.is_upper) and (token.is_alpha or "." in token.text):
+            return True
+        if inner and token.like_num and position > 0 and doc[position - 1].is_title:
+            return True  # "Boards 83 and 81"
+        return (
+            token.lower_ in _NAME_JOINERS
+            and position + 1 < len(doc)
+            and doc[position + 1].is_title
+            and token.lower_ != "and"
+        )
+
+    def _acronyms(self, doc: Doc) -> dict[str, str | None]:
+        """Acronyms the document defines, with the kind of the name they stand for."""
+        text = doc.text
+        if "(" not in text:
+            return {}
+        found: dict[str, str | None] = {}
+        for match in _ACRONYM.finditer(text):
+            seen = self._organizations.classify(match.group(1))
+            kind = seen.sector if seen is not None and seen.sector != "other" else None
+            found[match.group(2)] = kind
+        return found
