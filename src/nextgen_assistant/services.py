@@ -12,10 +12,10 @@ from pathlib import Path
 from nextgen_assistant.assessment.advice import load_recommendations
 from nextgen_assistant.assessment.merge import build_report
 from nextgen_assistant.assessment.model import Report
-from nextgen_assistant.assessment.self_score import self_scores
+from nextgen_assistant.assessment.status import standings, summary_lines
 from nextgen_assistant.dialogue.engine import Conversation
 from nextgen_assistant.dialogue.model import AssessmentRecord, Partnership
-from nextgen_assistant.dialogue.questions import load_questions
+from nextgen_assistant.dialogue.questions import Question, load_questions
 from nextgen_assistant.dialogue.store import Store
 from nextgen_assistant.rubric import load_rubric
 from nextgen_assistant.signals.model import DocumentResult, ScanResult
@@ -47,35 +47,29 @@ def warm_up() -> None:
     _checker()
 
 
-def summarize(record: AssessmentRecord, today: date) -> str:
-    """Where things stand: per indicator, answers given and the self-assessment so far."""
-    bank, rubric = load_questions(), load_rubric()
-    scores = self_scores(bank, record.answers, today)
-    lines = [f"Where things stand for {record.partnership.name}:"]
-    for indicator in rubric.indicators:
-        asked = [q for q in bank.questions if q.indicator == indicator.id and not q.follow_up_only]
-        answered = sum(q.id in record.answers for q in asked)
-        score = scores[indicator.id]
-        status = rubric.status_for(score)
-        shown = "–" if score is None else f"{score:.1f}"
-        lines.append(
-            f"- {indicator.title}: {answered}/{len(asked)} answered · self score {shown} ({status})"
-        )
-    return "\n".join(lines)
+def summarize(
+    record: AssessmentRecord,
+    today: date,
+    sequence: list[Question] | None = None,
+    scan: ScanResult | None = None,
+) -> str:
+    """Where things stand: per indicator, answers given and the status the report would give."""
+    rows = standings(today, record, scan, sequence)
+    return "\n".join(summary_lines(record.partnership.name, rows))
 
 
 def open_conversation(store: Store, today: date, assessment_id: int | None = None) -> Conversation:
-    """Resume an assessment, or start a new one."""
-    if assessment_id is None:
-        assessment_id = store.start(Partnership(name=f"New partnership {today:%Y-%m-%d}"))
-    return Conversation(
+    """Resume an assessment, or begin a new one (stored with its first answer)."""
+    conversation = Conversation(
         load_questions(),
         store,
         assessment_id,
         today,
         understand=understander(today),
-        summarize=lambda record: summarize(record, today),
+        partnership=Partnership(name=f"New partnership {today:%Y-%m-%d}"),
     )
+    conversation.summarize = lambda record: summarize(record, today, conversation.sequence())
+    return conversation
 
 
 def scan_documents(

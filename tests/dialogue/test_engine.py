@@ -77,6 +77,8 @@ def test_old_plan_asks_who_would_refresh_it_and_an_edit_drops_the_follow_up(stor
     assert "months ago" in reply.messages[0]
     assert reply.question is not None and reply.question.id == "sap_who_refreshes"
     reply = conversation.say("The co-chairs.")
+    assert "It sounds like" in reply.messages[0]  # read back for confirmation
+    reply = conversation.say("yes")
     assert reply.question is not None and reply.question.id != "sap_who_refreshes"
     assert "sap_who_refreshes" in conversation.record.answers
     conversation.edit("sap_updated")
@@ -96,10 +98,10 @@ def test_single_county_region_asks_about_hiring_across_lines(store: Store) -> No
 @pytest.mark.parametrize(
     ("question_id", "bad", "says"),
     [
-        ("rlm_counties", "lots", "not a number"),
+        ("rlm_counties", "lots", "couldn't find a number"),
         ("rlm_counties", "0", "out of range"),
         ("rlm_agree_footprint", "7", "1 (strongly disagree) to 5"),
-        ("sap_updated", "2026-02-30", "not a date"),
+        ("sap_updated", "2026-02-30", "as a date"),
         ("sap_updated", "2030-01", "in the future"),
         ("psl_chair", "the mayor", "not a choice"),
     ],
@@ -111,6 +113,8 @@ def test_invalid_answers_are_asked_again_with_what_is_accepted(
     answer_until(conversation, question_id, {})
     reply = conversation.say(bad)
     assert says in reply.messages[0]
+    # In the question's words, with an example; never the internal id.
+    assert "for example" in reply.messages[0] and question_id not in reply.messages[0]
     assert reply.question is not None and reply.question.id == question_id
     assert question_id not in store.load(conversation.assessment_id).answers
 
@@ -147,3 +151,83 @@ def test_back_skip_dont_know_why_and_resume(store: Store) -> None:
     assert resumed.current is not None and resumed.current.id == where
     assert "Welcome back" in resumed.opening().messages[0]
     assert resumed.record.answers["psl_chair"].value == "business_leaders"
+
+
+@pytest.mark.parametrize(
+    ("question_id", "said", "value"),
+    [
+        ("rlm_counties", "three", 3),
+        ("rlm_counties", "about fifteen of them", 15),
+        ("sus_largest_grant_share", "around a third", 33),
+        ("sap_updated", "spring of 2023", date(2023, 4, 1)),
+        ("sap_updated", "early 2024", date(2024, 2, 1)),
+        ("sap_updated", "last fall", date(2025, 10, 1)),
+        ("rlm_region_defined", "by where our companies hire", "labor_market"),
+        (
+            "ppt_partner_types",
+            "the community college, the workforce board and the chamber",
+            ["chamber", "postsecondary", "workforce"],
+        ),
+        ("ppt_partner_types", "1 3", ["k12", "workforce"]),
+        ("rlm_agree_footprint", "four", 4),
+    ],
+)
+def test_answers_are_understood_as_people_write_them(
+    store: Store, question_id: str, said: str, value: object
+) -> None:
+    conversation = services.open_conversation(store, TODAY)
+    answer_until(conversation, question_id, {})
+    conversation.say(said)
+    assert conversation.record.answers[question_id].value == value
+
+
+def test_curly_apostrophes_and_a_hedged_yes_about_an_old_plan(store: Store) -> None:
+    conversation = services.open_conversation(store, TODAY)
+    answer_until(conversation, "psl_chair", {})
+    conversation.say("don’t know")
+    assert conversation.record.answers["psl_chair"].status == "dont_know"
+    answer_until(conversation, "sap_has_plan", {})
+    reply = conversation.say("we sort of have a plan but it’s old")
+    assert conversation.record.answers["sap_has_plan"].value == "yes"
+    assert "out of date" in reply.messages[0]
+    assert reply.question is not None and reply.question.id == "sap_updated"
+
+
+def test_a_new_conversation_is_stored_only_with_its_first_answer(store: Store) -> None:
+    conversation = services.open_conversation(store, TODAY)
+    conversation.opening()
+    assert store.list() == [] and conversation.assessment_id is None
+    conversation.say("First Answer Partnership")
+    assert conversation.assessment_id is not None
+    assert store.load(conversation.assessment_id).partnership.name == "First Answer Partnership"
+
+
+def test_numbering_holds_after_back_and_skips_are_not_answers(store: Store) -> None:
+    conversation = services.open_conversation(store, TODAY)
+    answer_until(conversation, "psl_business_attendees", {})
+    total = len(conversation.sequence())
+    number = conversation.position(conversation.bank["psl_business_attendees"])
+    assert f"Question {number} of {total}" in conversation.prompt()
+    reply = conversation.say("back")
+    assert f"Question {number - 1} of {total}" in reply.prompt
+    conversation.say("skip")
+    conversation.say("skip")
+    counts = conversation.counts()
+    assert counts.skipped == 2 and counts.answered == number - 2
+    conversation.edit("partnership_name")
+    assert "Question 1 of" in conversation.prompt(conversation.current)
+    answer_until(conversation, "___end___", {})
+    closing = conversation.prompt()
+    assert "2 skipped" in closing and "every question has an answer" not in closing.lower()
+
+
+def test_a_free_text_reading_is_shown_back_and_moves_the_status(store: Store) -> None:
+    conversation = services.open_conversation(store, TODAY)
+    answer_until(conversation, "ida_agenda_setter", {})
+    before = conversation.summary()
+    reply = conversation.say("mostly the workforce board staff who put the agenda together")
+    assert "It sounds like" in reply.messages[0] and "*with* industry" in reply.messages[0]
+    conversation.say("yes")
+    after = conversation.summary()
+    line = next(x for x in after.splitlines() if x.startswith("- Industry-driven agenda"))
+    assert line not in before and "gap" in line

@@ -8,15 +8,23 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from nextgen_assistant.clock import months_between
-from nextgen_assistant.dialogue.model import Answer, AssessmentRecord
-from nextgen_assistant.dialogue.questions import Question, QuestionBank, parse_answer
+from nextgen_assistant.dialogue.model import Answer, AssessmentRecord, Partnership
+from nextgen_assistant.dialogue.questions import (
+    AnswerNotUnderstood,
+    Question,
+    QuestionBank,
+    parse_answer,
+)
 from nextgen_assistant.dialogue.store import Store
-from nextgen_assistant.dialogue.understanding import Understand, reflect, understand_text
-from nextgen_assistant.errors import AnswerError
+from nextgen_assistant.dialogue.understanding import (
+    Understand,
+    phrase_matches,
+    reflect,
+    understand_text,
+)
+from nextgen_assistant.signals.model import Signal, SignalLocation
 
-COMMANDS = "back · skip · don't know · why · summary · edit <number or id> · help"
-YES = {"yes", "y", "yeah", "yep", "right", "correct", "that's right", "true"}
-NO = {"no", "n", "nope", "not really", "wrong", "incorrect"}
+COMMANDS = "back · skip · don't know · why · summary · edit <number> · help"
 
 
 @dataclass
@@ -26,6 +34,23 @@ class Reply:
     messages: list[str] = field(default_factory=list)
     question: Question | None = None
     done: bool = False
+    prompt: str = ""
+    """The question as asked (with its choices), or the closing line when all are answered."""
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far the conversation has got: answers, skips and don't-knows counted apart."""
+
+    answered: int
+    skipped: int
+    dont_know: int
+    total: int
+
+    @property
+    def given(self) -> int:
+        """Questions with any answer, a skip or a don't-know included."""
+        return self.answered + self.skipped + self.dont_know
 
 
 class Conversation:
@@ -35,10 +60,11 @@ class Conversation:
         self,
         bank: QuestionBank,
         store: Store,
-        assessment_id: int,
+        assessment_id: int | None,
         today: date,
         understand: Understand | None = None,
         summarize: Callable[[AssessmentRecord], str] | None = None,
+        partnership: Partnership | None = None,
     ) -> None:
         self.bank = bank
         self.store = store
@@ -46,7 +72,18 @@ class Conversation:
         self.today = today
         self.understand = understand
         self.summarize = summarize
-        self.record = store.load(assessment_id)
+        self.vocabulary = bank.understanding
+        if assessment_id is None:
+            # A new assessment is stored with its first answer: opening and leaving saves nothing.
+            now = store.clock()
+            self.record = AssessmentRecord(
+                id=0,
+                partnership=partnership or Partnership(name="New partnership"),
+                started_at=now,
+                updated_at=now,
+            )
+        else:
+            self.record = store.load(assessment_id)
         self._cursor: str | None = None
         self._confirming: str | None = None
 
@@ -100,17 +137,66 @@ class Conversation:
         return None
 
     def progress(self) -> tuple[int, int]:
-        """(answered, total) over the current sequence."""
+        """(answered, total) over the current sequence; skips and don't-knows are not answers."""
+        counts = self.counts()
+        return counts.answered, counts.total
+
+    def counts(self) -> Progress:
+        """Answers, skips and don't-knows over the current sequence."""
         sequence = self.sequence()
-        return sum(q.id in self.record.answers for q in sequence), len(sequence)
+        given = [self.record.answers[q.id].status for q in sequence if q.id in self.record.answers]
+        return Progress(
+            answered=given.count("answered"),
+            skipped=given.count("skipped"),
+            dont_know=given.count("dont_know"),
+            total=len(sequence),
+        )
+
+    def position(self, question: Question) -> int:
+        """The question's number in the current sequence (1-based)."""
+        ids = [q.id for q in self.sequence()]
+        return ids.index(question.id) + 1 if question.id in ids else len(ids)
+
+    def answered_so_far(self) -> list[tuple[Question, Answer]]:
+        """Every question with an answer, in the order asked: what a resumed session shows."""
+        answers = self.record.answers
+        return [(q, answers[q.id]) for q in self.sequence() if q.id in answers]
+
+    def shown(self, question: Question, answer: Answer) -> str:
+        """An answer as the person would say it back: choice labels, never stored values."""
+        if answer.status == "skipped":
+            return "(skipped)"
+        if answer.status == "dont_know":
+            return "(don't know)"
+        value = answer.value
+        if question.type == "choice":
+            return next((c.label for c in question.choices if c.value == value), answer.raw)
+        if question.type == "multi" and isinstance(value, list):
+            labels = [c.label for c in question.choices if c.value in value]
+            return "; ".join(labels) if labels else "none of these"
+        if question.type == "agree" and isinstance(value, int):
+            return f"{value}: {self.bank.agree_scale[value]}"
+        if question.type == "date" and isinstance(value, date):
+            return f"{value:%B %Y}"
+        return answer.raw or str(value)
+
+    def closing(self) -> str:
+        """What is said once every question has had its turn."""
+        counts = self.counts()
+        parts = [f"{counts.answered} answered"]
+        if counts.skipped:
+            parts.append(f"{counts.skipped} skipped")
+        if counts.dont_know:
+            parts.append(f"{counts.dont_know} don't know")
+        return "That's the last question: " + ", ".join(parts) + f" of {counts.total}."
 
     # --- talking ----------------------------------------------------------------------------
     def prompt(self, question: Question | None = None) -> str:
         """A question as the assistant asks it, with its choices or scale."""
         question = question or self.current
         if question is None:
-            return "That's every question. Type `summary` to see where things stand, or `edit <number>` to change an answer."
-        done, total = self.progress()
+            return self.closing()
+        total = len(self.sequence())
         lines = [f"**{question.text}**"]
         if question.type == "agree":
             lines.append(
@@ -124,17 +210,20 @@ class Conversation:
         if question.optional:
             lines.append("(optional: `skip` to move on)")
         lines.append(
-            f"_Question {min(done + 1, total)} of {total} · type `why` for why we ask, `help` for commands_"
+            f"_Question {self.position(question)} of {total} · type `why` for why we ask, `help` for commands_"
         )
         return "\n".join(lines)
 
     def opening(self) -> Reply:
         """The greeting, or a welcome back on resume, and the current question."""
-        done, total = self.progress()
-        if done:
+        counts = self.counts()
+        if counts.given:
+            skipped = counts.skipped + counts.dont_know
             greeting = (
                 f"Welcome back to the assessment of **{self.record.partnership.name}**: "
-                f"{done} of {total} questions answered; here is where we stopped."
+                f"{counts.answered} of {counts.total} questions answered"
+                + (f" ({skipped} skipped or don't know)" if skipped else "")
+                + "; here is where we stopped."
             )
         else:
             greeting = (
@@ -142,12 +231,12 @@ class Conversation:
                 "as you give it. Commands: " + COMMANDS + "."
             )
         question = self.current
-        return Reply([greeting, self.prompt(question)], question, question is None)
+        return Reply([greeting], question, question is None, self.prompt(question))
 
     def say(self, text: str) -> Reply:
         """Take what the person typed: a command, a confirmation or an answer."""
         said = text.strip()
-        lowered = said.lower()
+        lowered = self.vocabulary.normal(said)
         if self._confirming is not None:
             return self._confirm(lowered, said)
         if lowered in ("help", "commands"):
@@ -163,19 +252,15 @@ class Conversation:
             return self._edit(said[4:].strip())
         question = self.current
         if question is None:
-            return Reply(
-                ["Every question has an answer. Type `summary`, or `edit <number>` to change one."],
-                None,
-                True,
-            )
+            return Reply([], None, True, self.closing())
         if lowered == "skip":
             return self._store(
                 question, Answer(question_id=question.id, status="skipped", raw=said), "Skipped."
             )
         try:
             value = parse_answer(question, said, self.today)
-        except AnswerError as error:
-            return self._again(f"{error}.")
+        except AnswerNotUnderstood as error:
+            return self._again(error.spoken)
         if value is None and question.type != "text":
             return self._store(
                 question,
@@ -185,6 +270,8 @@ class Conversation:
         answer = Answer(question_id=question.id, value=value, raw=said)
         if question.type == "text":
             understanding = understand_text(said, self.understand)
+            if not understanding.signals:
+                understanding.signals = self._read_by_question(question, said)
             answer.understood = understanding.signals
             answer.understood_places = understanding.places
             reflection = reflect(self.bank, understanding)
@@ -195,12 +282,44 @@ class Conversation:
         return self._store(question, answer, self._acknowledge(question, answer))
 
     # --- helpers ----------------------------------------------------------------------------
+    def _read_by_question(self, question: Question, said: str) -> list[Signal]:
+        """The question's own words (`reads` in questions.yaml) when the checker found nothing:
+        the longest phrase said decides."""
+        if question.indicator is None:
+            return []
+        found = [
+            (phrase_matches(self.vocabulary, said, phrases), polarity, phrases)
+            for polarity, phrases in question.reads.items()
+        ]
+        found = [f for f in found if f[0]]
+        if not found:
+            return []
+        _, polarity, phrases = max(found)
+        words = max(
+            (p for p in phrases if phrase_matches(self.vocabulary, said, [p])),
+            key=len,
+        )
+        return [
+            Signal(
+                indicator=question.indicator,
+                polarity=polarity,
+                rule=f"question.{question.id}",
+                matched=words,
+                quote=said,
+                location=SignalLocation(line=1),
+                confidence=0.7,
+            )
+        ]
+
     def _again(self, message: str) -> Reply:
         question = self.current
-        return Reply([message, self.prompt(question)], question, question is None)
+        return Reply([message], question, question is None, self.prompt(question))
 
     def _save(self, question: Question, answer: Answer) -> None:
         answer.answered_at = self.store.clock()
+        if self.assessment_id is None:
+            self.assessment_id = self.store.start(self.record.partnership, self.record.respondent)
+            self.record = self.record.model_copy(update={"id": self.assessment_id})
         self.store.save_answer(self.assessment_id, answer)
         self.record.answers[question.id] = answer
         self._apply_opening(question, answer)
@@ -210,7 +329,7 @@ class Conversation:
         self._save(question, answer)
         self._cursor = None
         following = self.current
-        return Reply([acknowledgement, self.prompt(following)], following, following is None)
+        return Reply([acknowledgement], following, following is None, self.prompt(following))
 
     def _apply_opening(self, question: Question, answer: Answer) -> None:
         if (
@@ -225,7 +344,7 @@ class Conversation:
             "region": "region",
             "respondent_role": "role",
         }
-        if question.id in fields:
+        if question.id in fields and self.assessment_id is not None:
             self.store.update_partnership(self.assessment_id, **{fields[question.id]: answer.value})
             self.record = self.store.load(self.assessment_id)
 
@@ -237,6 +356,7 @@ class Conversation:
                 question.follow_up_only
                 and question.id in self.record.answers
                 and question.id not in wanted
+                and self.assessment_id is not None
             ):
                 self.store.forget_answer(self.assessment_id, question.id)
                 del self.record.answers[question.id]
@@ -245,20 +365,21 @@ class Conversation:
         question = self.bank[self._confirming or ""]
         answer = self.record.answers[question.id]
         self._confirming = None
-        if lowered in YES:
+        if self.vocabulary.is_yes(lowered):
             answer.confirmed = True
             return self._store(question, answer, "Thanks: noted as you said it.")
-        if lowered in NO:
+        if self.vocabulary.is_no(lowered):
             answer.confirmed = False
             answer.understood = []
             self._save(question, answer)
             self._cursor = question.id
             return Reply(
                 [
-                    "Sorry, I misread that. Tell me in other words (or type `skip` to keep your words as they are)."
+                    "Sorry, I misread that. Tell me in other words (or skip to keep your words as they are)."
                 ],
                 question,
                 False,
+                self.prompt(question),
             )
         # Anything else is taken as a correction: understood afresh.
         return self.say(said)
@@ -273,10 +394,11 @@ class Conversation:
         )
         if index == 0:
             return self._again("This is the first question.")
-        self._cursor = sequence[index - 1].id
-        previous = self.record.answers.get(self._cursor)
-        note = f" (your answer was: {previous.raw or previous.status})" if previous else ""
-        return Reply([f"Going back{note}.", self.prompt(self.current)], self.current, False)
+        target = sequence[index - 1]
+        self._cursor = target.id
+        previous = self.record.answers.get(target.id)
+        note = f" (your answer was: {self.shown(target, previous)})" if previous else ""
+        return Reply([f"Going back{note}."], target, False, self.prompt(target))
 
     def _edit(self, which: str) -> Reply:
         sequence = self.sequence()
@@ -287,15 +409,16 @@ class Conversation:
             target = next((q for q in sequence if q.id == which), None)
         if target is None:
             return self._again(
-                f"There is no question '{which}': use its number (1 to {len(sequence)}) or its id."
+                f"There is no question “{which}”: type `edit` and its number, 1 to {len(sequence)}."
             )
         self._cursor = target.id
         previous = self.record.answers.get(target.id)
-        note = f" Your answer was: {previous.raw or previous.status}." if previous else ""
+        note = f" Your answer was: {self.shown(target, previous)}." if previous else ""
         return Reply(
-            [f"Editing question {sequence.index(target) + 1}.{note}", self.prompt(target)],
+            [f"Changing question {sequence.index(target) + 1}.{note}"],
             target,
             False,
+            self.prompt(target),
         )
 
     def edit(self, question_id: str) -> Reply:
@@ -308,6 +431,8 @@ class Conversation:
             return f"Noted: {self.bank.agree_scale[value]} ({value} of 5)."
         if question.type == "choice":
             label = next(c.label for c in question.choices if c.value == value)
+            if self.vocabulary.sounds_stale(answer.raw):
+                return f"Noted: {label}, though you say it may be out of date."
             return f"Noted: {label}."
         if question.type == "multi" and isinstance(value, list):
             labels = [c.label for c in question.choices if c.value in value]
@@ -322,6 +447,6 @@ class Conversation:
     def summary(self) -> str:
         """Where things stand: progress per indicator, and scores when a scorer is attached."""
         if self.summarize is not None:
-            return self.summarize(self.store.load(self.assessment_id))
+            return self.summarize(self.record)
         done, total = self.progress()
         return f"{done} of {total} questions answered."

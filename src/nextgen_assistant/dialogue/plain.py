@@ -23,6 +23,8 @@ def run_plain(
     def show(reply: Reply) -> None:
         for message in reply.messages:
             write(plain(message))
+        if reply.prompt:
+            write(plain(reply.prompt))
 
     show(conversation.opening())
     if conversation.current is None:
@@ -30,9 +32,12 @@ def run_plain(
     while True:
         line = read_line()
         if line is None or line.strip().lower() in ("quit", "exit", "q"):
-            write(
-                f"Saved. Resume with: nextgen assess --plain --resume {conversation.assessment_id}"
-            )
+            if conversation.assessment_id is None:
+                write("Nothing was saved: no question was answered.")
+            else:
+                write(
+                    f"Saved. Resume with: nextgen assess --plain --resume {conversation.assessment_id}"
+                )
             return False
         reply = conversation.say(line)
         show(reply)

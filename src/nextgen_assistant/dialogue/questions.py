@@ -13,6 +13,12 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from rapidfuzz import fuzz, process
 
 from nextgen_assistant import INDICATOR_IDS
+from nextgen_assistant.dialogue.understanding import (
+    Vocabulary,
+    phrase_matches,
+    read_loose_date,
+    read_number,
+)
 from nextgen_assistant.errors import AnswerError
 from nextgen_assistant.knowledge import lexicon_dir, load_model
 
@@ -39,6 +45,8 @@ class Choice(BaseModel):
     label: str
     score: float | None = Field(default=None, ge=1, le=5)
     weight: float = 1.0
+    says: list[str] = Field(default_factory=list)
+    """Other ways people name this choice ('the community college', 'where our companies hire')."""
 
 
 class FollowUp(BaseModel):
@@ -80,6 +88,9 @@ class Question(BaseModel):
     target: float | None = None
     score_bands: list[ScoreBand] = Field(default_factory=list)
     optional: bool = False
+    reads: dict[Literal["supporting", "red_flag"], list[str]] = Field(default_factory=dict)
+    """For a text question: words that, when the checker finds nothing, read the answer as
+    support for its indicator or as a red flag ('the workforce board staff' sets the agenda)."""
     follow_up_only: bool = False
     follow_ups: list[FollowUp] = Field(default_factory=list)
 
@@ -107,6 +118,43 @@ class Question(BaseModel):
             return "a date such as 2026-03 or March 2026, not in the future"
         return "any text" + ("" if self.optional else " (not empty)")
 
+    def understood(self) -> str:
+        """What the assistant understands as an answer, in plain words, with an example."""
+        if self.type == "agree":
+            return (
+                "Type a number from 1 (strongly disagree) to 5 (strongly agree), for example "
+                "“4”, or “don't know”."
+            )
+        if self.type in ("choice", "multi"):
+            first = self.choices[0].label.split(" (")[0].lower()
+            many = "one or more numbers, for example “1, 3”" if self.type == "multi" else ""
+            return (
+                f"Type the number of a choice (1 to {len(self.choices)}) or a few of its words, "
+                f"for example “1” or “{first}”"
+                + (f"; or {many}" if many else "")
+                + ", or “don't know”."
+            )
+        if self.type == "number":
+            low = "" if self.min is None else f" from {self.min:g}"
+            high = "" if self.max is None else f" to {self.max:g}"
+            example = "“25” or “a quarter”" if self.unit == "percent" else "“4” or “four”"
+            return f"Type a number{low}{high}, for example {example}, or “don't know”."
+        if self.type == "date":
+            return (
+                "Type a month and year, for example “March 2026”, or a season or part of a year, "
+                "such as “spring 2023” or “early 2024”; or “don't know”."
+            )
+        return "Type a few words" + (", or “skip”." if self.optional else ".")
+
+
+class AnswerNotUnderstood(AnswerError):
+    """An answer that does not fit its question: `str()` names the question id (for answers
+    files); `spoken` says it to the person in the question's words."""
+
+    def __init__(self, for_file: str, spoken: str) -> None:
+        super().__init__(for_file)
+        self.spoken = spoken
+
 
 class BarrierFollowUp(BaseModel):
     """The follow-up every agree question gets when the answer is low."""
@@ -122,6 +170,7 @@ class QuestionBank(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     agree_scale: dict[int, str]
+    understanding: Vocabulary
     barrier_follow_up: BarrierFollowUp
     reflections: dict[str, dict[str, str]]
     questions: list[Question]
@@ -175,86 +224,115 @@ def load_questions(path: Path | None = None) -> QuestionBank:
 
 
 def _choice(question: Question, raw: str) -> Choice:
-    text = raw.strip().lower()
+    vocabulary = load_questions().understanding
+    text = vocabulary.normal(raw).strip(" .!")
     if text.isdigit() and 1 <= int(text) <= len(question.choices):
         return question.choices[int(text) - 1]
     for choice in question.choices:
         if text in (choice.value.lower(), choice.label.lower()):
             return choice
+    said = [(phrase_matches(vocabulary, text, c.says), n) for n, c in enumerate(question.choices)]
+    longest, index = max(said)
+    if longest:
+        return question.choices[index]
     labels = [f"{c.value} {c.label}".lower() for c in question.choices]
     best = process.extractOne(text, labels, scorer=fuzz.partial_ratio, score_cutoff=85)
     if best is not None and len(text) >= 3:
         return question.choices[best[2]]
-    raise AnswerError(f"'{raw}' is not a choice for {question.id}; it accepts {question.accepts()}")
+    raise AnswerNotUnderstood(
+        f"'{raw}' is not a choice for {question.id}; it accepts {question.accepts()}",
+        f"“{raw}” is not a choice I recognise here. {question.understood()}",
+    )
 
 
 def parse_answer(question: Question, raw: Any, today: date) -> AnswerValue:
-    """The value of an answer, or AnswerError saying what the question accepts.
+    """The value of an answer, or AnswerNotUnderstood saying what the question accepts.
 
     `raw` is what a person typed, or a value from an answers file (numbers, lists, dates).
     """
-    if isinstance(raw, str) and raw.strip().lower() in DONT_KNOW and question.type != "text":
+    vocabulary = load_questions().understanding
+    if isinstance(raw, str) and question.type != "text" and vocabulary.is_dont_know(raw):
         return None
     if question.type == "agree":
-        text = str(raw).strip().lower()
+        text = vocabulary.normal(str(raw)).strip(" .!")
         if text == "0":  # the scale's "don't know"
             return None
         words = {word: point for point, word in load_questions().agree_scale.items()}
         if text in words:
             return words[text]
-        if re.fullmatch(r"[1-5]", text):
-            return int(text)
-        raise AnswerError(
-            f"'{raw}' is not an answer to {question.id}; it accepts {question.accepts()}"
+        number = read_number(vocabulary, text)
+        if number is not None and number in (1, 2, 3, 4, 5):
+            return int(number)
+        raise AnswerNotUnderstood(
+            f"'{raw}' is not an answer to {question.id}; it accepts {question.accepts()}",
+            f"I couldn't read “{raw}” on the scale. {question.understood()}",
         )
     if question.type == "choice":
         return _choice(question, str(raw)).value
     if question.type == "multi":
-        items = (
-            raw
-            if isinstance(raw, list)
-            else [p for p in re.split(r"[,;]|\band\b", str(raw)) if p.strip()]
-        )
-        if [str(i).strip().lower() for i in items] in (["none"], []):
+        if isinstance(raw, list):
+            items = [str(i) for i in raw]
+        else:
+            said = vocabulary.normal(str(raw))
+            items = [p for p in re.split(r"[,;]|\band\b|\s(?=\d\b)", said) if p.strip()]
+        if [i.strip().lower() for i in items] in (["none"], []):
             return []
-        return sorted({_choice(question, str(item)).value for item in items})
+        return sorted({_choice(question, item).value for item in items})
     if question.type == "number":
-        found = re.search(r"-?\d+(?:\.\d+)?", str(raw).replace(",", ""))
-        if found is None or isinstance(raw, bool):
-            raise AnswerError(
-                f"'{raw}' is not a number; {question.id} accepts {question.accepts()}"
-            )
-        value = float(found.group(0))
-        if (question.min is not None and value < question.min) or (
-            question.max is not None and value > question.max
-        ):
-            raise AnswerError(
-                f"{value:g} is out of range; {question.id} accepts {question.accepts()}"
-            )
-        return int(value) if value.is_integer() else value
+        return _number(question, raw, vocabulary)
     if question.type == "date":
-        return _date(question, raw, today)
+        return _date(question, raw, today, vocabulary)
     text = str(raw).strip()
     if not text and not question.optional:
-        raise AnswerError(f"{question.id} needs an answer: type a few words, or 'skip'")
+        raise AnswerNotUnderstood(
+            f"{question.id} needs an answer: type a few words, or 'skip'",
+            "This question needs an answer: type a few words, or press F3 (or type “skip”) to skip it.",
+        )
     return text
 
 
-def _date(question: Question, raw: Any, today: date) -> date:
+def _number(question: Question, raw: Any, vocabulary: Vocabulary) -> int | float:
+    if isinstance(raw, bool):
+        value = None
+    elif isinstance(raw, int | float):
+        value = float(raw)
+    else:
+        value = read_number(vocabulary, str(raw), percent=question.unit == "percent")
+    if value is None:
+        raise AnswerNotUnderstood(
+            f"'{raw}' is not a number; {question.id} accepts {question.accepts()}",
+            f"I couldn't find a number in “{raw}”. {question.understood()}",
+        )
+    if (question.min is not None and value < question.min) or (
+        question.max is not None and value > question.max
+    ):
+        raise AnswerNotUnderstood(
+            f"{value:g} is out of range; {question.id} accepts {question.accepts()}",
+            f"{value:g} is out of range here. {question.understood()}",
+        )
+    return int(value) if value.is_integer() else value
+
+
+def _date(question: Question, raw: Any, today: date, vocabulary: Vocabulary) -> date:
     if isinstance(raw, date):
         value = raw
     else:
-        text = str(raw).strip()
+        text = vocabulary.normal(str(raw))
         if re.fullmatch(r"\d{4}-\d{2}", text):
             text += "-01"
         try:
             value = dateparser.parse(text, default=dateparser.parse("2000-01-01")).date()
         except (ValueError, OverflowError):
-            raise AnswerError(
-                f"'{raw}' is not a date; {question.id} accepts {question.accepts()}"
-            ) from None
+            loose = read_loose_date(vocabulary, text, today)
+            if loose is None:
+                raise AnswerNotUnderstood(
+                    f"'{raw}' is not a date; {question.id} accepts {question.accepts()}",
+                    f"I couldn't read “{raw}” as a date. {question.understood()}",
+                ) from None
+            value = loose
     if value > today:
-        raise AnswerError(
-            f"{value:%B %Y} is in the future; {question.id} accepts {question.accepts()}"
+        raise AnswerNotUnderstood(
+            f"{value:%B %Y} is in the future; {question.id} accepts {question.accepts()}",
+            f"{value:%B %Y} is in the future. {question.understood()}",
         )
     return value
