@@ -136,6 +136,8 @@ def _progress_bar() -> tuple[Callable[[int, int, str], None] | None, Callable[[]
         TimeRemainingColumn,
     )
 
+    from nextgen_assistant.safe_text import markup_text
+
     bar = Progress(
         TextColumn("scanning"),
         BarColumn(),
@@ -149,7 +151,8 @@ def _progress_bar() -> tuple[Callable[[int, int, str], None] | None, Callable[[]
     bar.start()
 
     def advance(done: int, total: int, path: str) -> None:
-        bar.update(task, completed=done, total=total, description=Path(path).name[:40])
+        name = markup_text(Path(path).name[:40])  # a file name is text, never markup
+        bar.update(task, completed=done, total=total, description=name)
 
     return advance, bar.stop
 
@@ -258,13 +261,17 @@ def portfolio(
     lexicons: LexiconsOption = None,
 ) -> None:
     """For a coordinator: every subfolder of ROOT scanned as one partnership, as a matrix."""
+    from nextgen_assistant.documents.walk import partnership_folders
     from nextgen_assistant.report import portfolio as render
+    from nextgen_assistant.safe_text import terminal_text
     from nextgen_assistant.signals.scan import ScanSettings
     from nextgen_assistant.signals.scan import scan as run_scan
 
     if not root.is_dir():
         raise ConfigError(f"{root} is not a folder of partnership folders")
-    folders = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+    folders, passed_over = partnership_folders(root)
+    for folder, reason in passed_over:
+        sys.stderr.write(f"nextgen: {terminal_text(str(folder))}: {reason}\n")
     if not folders:
         raise ConfigError(f"{root} has no partnership subfolders")
     settings = ScanSettings(as_of=_as_of(as_of), lexicons=tuple(lexicons or ()))
@@ -291,7 +298,9 @@ def portfolio(
         _emit(render.portfolio_html(results, rubric), output)
     for name, result in results.items():
         for document in result.failed:
-            sys.stderr.write(f"nextgen: {name}: {document.path}: {document.error}\n")
+            sys.stderr.write(
+                terminal_text(f"nextgen: {name}: {document.path}: {document.error}") + "\n"
+            )
     if any(result.failed for result in results.values()):
         raise typer.Exit(1)
 
@@ -447,8 +456,11 @@ def sessions_list(db: DbOption = None) -> None:
     if not rows:
         typer.echo("No assessments yet: `nextgen assess` starts one.")
         return
+    from nextgen_assistant.safe_text import terminal_text
+
     for assessment_id, name, started, answered, _updated in rows:
-        typer.echo(f"{assessment_id:>4}  {started[:10]}  {answered:>3} answers  {name}")
+        shown = terminal_text(name, keep_newlines=False)
+        typer.echo(f"{assessment_id:>4}  {started[:10]}  {answered:>3} answers  {shown}")
 
 
 @sessions_app.command("export")
@@ -557,7 +569,9 @@ def main() -> None:
     try:
         app()
     except NextGenError as error:
-        sys.stderr.write(f"nextgen: {error}\n")
+        from nextgen_assistant.safe_text import terminal_text
+
+        sys.stderr.write(f"nextgen: {terminal_text(str(error))}\n")
         sys.exit(error.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)

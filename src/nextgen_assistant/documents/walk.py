@@ -141,3 +141,27 @@ def walk_paths(paths: Iterable[Path]) -> Iterator[WalkEntry]:
                     continue
                 emitted.add(key)
             yield entry
+
+
+def partnership_folders(root: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The visible subfolders of `root`, one per partnership, in name order; and the ones passed
+    over with why (a link leading out of `root`, or a loop). Raises ConfigError when `root`
+    cannot be listed."""
+    from nextgen_assistant.errors import ConfigError
+
+    top = root.resolve()
+    try:
+        children = sorted(root.iterdir())
+    except OSError as error:
+        raise ConfigError(f"{printable_path(root)}: {_unreadable(error)}") from None
+    folders: list[Path] = []
+    passed_over: list[tuple[Path, str]] = []
+    for child in children:
+        if child.name.startswith(".") or not child.is_dir():
+            continue
+        problem = _link_problem(child, top) if child.is_symlink() else None
+        if problem is None:
+            folders.append(child)
+        else:
+            passed_over.append((child, problem))
+    return folders, passed_over

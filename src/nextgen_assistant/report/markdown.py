@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from nextgen_assistant.assessment.model import IndicatorFinding, Report
+from nextgen_assistant.safe_text import markdown_code, markdown_text
 from nextgen_assistant.signals.model import Signal
 
 
@@ -11,7 +12,8 @@ def _score(value: float | None) -> str:
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Text from documents, answers or names: literal, on one line (no HTML, no links)."""
+    return markdown_text(text)
 
 
 def _where(signal: Signal) -> str:
@@ -25,7 +27,7 @@ def indicator_markdown(f: IndicatorFinding) -> list[str]:
     lines = [f"## {f.title}: {f.status}", "", f.description, ""]
     for gate in f.gates:
         mark = {True: "passed", False: "FAILED", None: "unknown"}[gate.passed]
-        lines.append(f"- Gate ({mark}): {gate.description} — {gate.detail}")
+        lines.append(f"- Gate ({mark}): {gate.description} — {_cell(gate.detail)}")
     for conflict in f.conflicts:
         lines.append(f"- **{conflict.kind.capitalize()}:** {_cell(conflict.message)}")
     counted = [s for s in f.evidence if s.counted][:5]
@@ -34,7 +36,7 @@ def indicator_markdown(f: IndicatorFinding) -> list[str]:
         for s in counted:
             # A word, not "+" or "-": those after a list marker make a nested list.
             sign = "For" if s.polarity == "supporting" else "Against"
-            lines.append(f"- **{sign}:** “{_cell(s.quote)}” — `{_where(s)}`")
+            lines.append(f"- **{sign}:** “{_cell(s.quote)}” — {markdown_code(_where(s))}")
     if f.recommendations:
         lines += ["", "Next steps:", ""] + [
             f"{n}. {r}" for n, r in enumerate(f.recommendations, start=1)
@@ -46,8 +48,8 @@ def report_markdown(report: Report) -> str:
     """Overall verdict, the per-indicator table, then each indicator's gates, conflicts,
     evidence and next steps."""
     p = report.partnership
-    lines = [f"# Gap report: {p.name}", ""]
-    details = [x for x in (p.industry, p.region) if x]
+    lines = [f"# Gap report: {_cell(p.name)}", ""]
+    details = [_cell(x) for x in (p.industry, p.region) if x]
     if details:
         lines += [f"*{' · '.join(details)}* · as of {report.as_of}", ""]
     lines += [f"**{report.overall.summary}**", ""]
@@ -67,7 +69,7 @@ def report_markdown(report: Report) -> str:
     unread = [d for d in report.documents if d.status == "error"]
     if unread:
         lines += ["", "## Documents that could not be read", ""] + [
-            f"- `{d.path}`: {d.error}" for d in unread
+            f"- {markdown_code(d.path)}: {_cell(d.error or '')}" for d in unread
         ]
     lines += ["", "## How scores are merged", "", report.merge_rule, ""]
     return "\n".join(lines)

@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from nextgen_assistant.rubric import Rubric
+from nextgen_assistant.safe_text import csv_cell, markdown_text, markup_text, printable_path
 from nextgen_assistant.signals.model import ScanResult
 
 COLOURS = {"meets": "#1a7f37", "partial": "#b58100", "gap": "#c62828", "unknown": "#8a8f98"}
@@ -23,11 +24,14 @@ def _cell(result: ScanResult, indicator: str) -> tuple[str, float | None]:
 
 
 def print_portfolio(results: dict[str, ScanResult], rubric: Rubric, console: Console) -> None:
-    """The matrix on the terminal."""
+    """The matrix on the terminal (folder names shown as text, never as markup or escapes)."""
     table = Table(title=f"{len(results)} partnership(s) by the seven indicators")
     # The partnership names are what a coordinator reads first: never cut them; the indicator
     # columns carry the short titles.
-    table.add_column("partnership", no_wrap=True, min_width=max(map(len, results), default=11))
+    names = {name: markup_text(name) for name in results}
+    table.add_column(
+        "partnership", no_wrap=True, min_width=max(map(len, names.values()), default=11)
+    )
     for indicator in rubric.indicators:
         table.add_column(indicator.label, justify="center", min_width=7)  # "partial"
     for name, result in results.items():
@@ -39,12 +43,12 @@ def print_portfolio(results: dict[str, ScanResult], rubric: Rubric, console: Con
                 + (f" {score:.1f}" if score is not None else "")
                 + "[/]"
             )
-        table.add_row(name, *cells)
+        table.add_row(names[name], *cells)
     console.print(table)
 
 
 def portfolio_csv(results: dict[str, ScanResult], rubric: Rubric) -> str:
-    """One row per partnership: status and score per indicator."""
+    """One row per partnership: status and score per indicator; a name cannot run as a formula."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(
@@ -55,7 +59,7 @@ def portfolio_csv(results: dict[str, ScanResult], rubric: Rubric) -> str:
         ]
     )
     for name, result in results.items():
-        row: list[object] = [name]
+        row: list[object] = [csv_cell(name)]
         for indicator in rubric.indicators:
             status, score = _cell(result, indicator.id)
             row += [status, "" if score is None else score]
@@ -70,10 +74,12 @@ def portfolio_json(results: dict[str, ScanResult]) -> str:
             "schema_version": 1,
             "partnerships": [
                 {
-                    "name": name,
+                    "name": printable_path(name),
                     "as_of": result.as_of.isoformat(),
                     "indicators": [i.model_dump() for i in result.indicators],
-                    "unreadable": [{"path": d.path, "error": d.error} for d in result.failed],
+                    "unreadable": [
+                        {"path": printable_path(d.path), "error": d.error} for d in result.failed
+                    ],
                 }
                 for name, result in results.items()
             ],
@@ -93,7 +99,7 @@ def portfolio_markdown(results: dict[str, ScanResult], rubric: Rubric) -> str:
         for indicator in rubric.indicators:
             status, score = _cell(result, indicator.id)
             cells.append(status + (f" {score:.1f}" if score is not None else ""))
-        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+        lines.append(f"| {markdown_text(name)} | " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
 
@@ -107,7 +113,7 @@ def portfolio_html(results: dict[str, ScanResult], rubric: Rubric) -> str:
             status, score = _cell(result, indicator.id)
             label = status + (f" {score:.1f}" if score is not None else "")
             cells.append(f'<td style="background:{COLOURS[status]}">{html.escape(label)}</td>')
-        rows.append(f"<tr><th>{html.escape(name)}</th>{''.join(cells)}</tr>")
+        rows.append(f"<tr><th>{html.escape(printable_path(name))}</th>{''.join(cells)}</tr>")
     return (
         "<!DOCTYPE html><html lang=en><head><meta charset=utf-8><title>Partnership portfolio</title>"
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"

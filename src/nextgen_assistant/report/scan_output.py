@@ -8,10 +8,10 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 
 from nextgen_assistant.rubric import Rubric
+from nextgen_assistant.safe_text import csv_cell, markdown_code, markdown_text, markup_text
 from nextgen_assistant.signals.aggregate import strongest_signals
 from nextgen_assistant.signals.model import DocumentResult, ScanResult, Signal
 
@@ -66,14 +66,14 @@ def print_scan_table(
         signals = strongest(result, item.id, evidence_per_indicator)
         if not signals:
             continue
-        console.print(f"\n[bold]{escape(rubric.indicator(item.id).title)}[/]")
+        console.print(f"\n[bold]{markup_text(rubric.indicator(item.id).title)}[/]")
         for signal in signals:
             mark = "+" if signal.polarity == "supporting" else "-"
             colour = "green" if signal.polarity == "supporting" else "red"
             style = colour if signal.counted else "dim"
             note = "" if signal.counted else f" ({signal.context}: {signal.cue})"
-            console.print(f"  [{style}]{mark} “{escape(signal.quote)}”{escape(note)}[/]")
-            console.print(f"    [dim]{escape(where(signal))} · {signal.rule}[/]")
+            console.print(f"  [{style}]{mark} “{markup_text(signal.quote)}”{markup_text(note)}[/]")
+            console.print(f"    [dim]{markup_text(where(signal))} · {signal.rule}[/]")
     _print_problems(result, console)
 
 
@@ -82,38 +82,38 @@ def _print_problems(result: ScanResult, console: Console) -> None:
     if failed:
         console.print(f"\n[bold red]{len(failed)} document(s) could not be read:[/]")
         for document in failed:
-            console.print(f"  [red]✗[/] {escape(document.path)}: {escape(document.error or '')}")
+            console.print(
+                f"  [red]✗[/] {markup_text(document.path)}: {markup_text(document.error or '')}"
+            )
     for document in result.documents:
         for warning in document.warnings:
-            console.print(f"  [yellow]![/] {escape(document.path)}: {escape(warning)}")
+            console.print(f"  [yellow]![/] {markup_text(document.path)}: {markup_text(warning)}")
     if result.skipped:
-        console.print(
-            f"\n[dim]{len(result.skipped)} file(s) skipped (not a kind the tool reads):[/]"
-        )
+        console.print(f"\n[dim]{len(result.skipped)} file(s) skipped:[/]")
         for skipped in result.skipped:
-            console.print(f"  [dim]{escape(skipped.path)}[/]")
+            console.print(f"  [dim]{markup_text(skipped.path)}: {markup_text(skipped.reason)}[/]")
 
 
 def write_scan_csv(documents: Iterable[DocumentResult], out: TextIO) -> None:
-    """One row per signal, for spreadsheets, written as the documents come."""
+    """One row per signal, for spreadsheets, written as the documents come; no cell can run as
+    a formula."""
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     for document in documents:
         for s in document.signals:
-            writer.writerow(
-                [
-                    document.path,
-                    s.indicator,
-                    s.polarity,
-                    s.context,
-                    s.rule,
-                    s.matched,
-                    s.quote,
-                    s.location.page or "",
-                    s.location.line,
-                    f"{s.confidence:.2f}",
-                ]
-            )
+            row = [
+                document.path,
+                s.indicator,
+                s.polarity,
+                s.context,
+                s.rule,
+                s.matched,
+                s.quote,
+                s.location.page or "",
+                s.location.line,
+                f"{s.confidence:.2f}",
+            ]
+            writer.writerow([csv_cell(cell) for cell in row])
 
 
 def write_scan_json(summary: ScanResult, documents_json: Iterable[str], out: TextIO) -> None:
@@ -134,12 +134,9 @@ def write_scan_json(summary: ScanResult, documents_json: Iterable[str], out: Tex
     out.write("}\n")
 
 
-def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def scan_markdown(result: ScanResult, rubric: Rubric, evidence_per_indicator: int = 5) -> str:
-    """The scan as a Markdown document a person can paste into a shared drive."""
+    """The scan as a Markdown document a person can paste into a shared drive; text from the
+    documents and their names is literal (no HTML, no links)."""
     lines = [
         f"# Document evidence, as of {result.as_of}",
         "",
@@ -159,12 +156,16 @@ def scan_markdown(result: ScanResult, rubric: Rubric, evidence_per_indicator: in
         for s in signals:
             kind = "supporting" if s.polarity == "supporting" else "red flag"
             context = "" if s.counted else f", {s.context}, not counted"
-            lines.append(f"- **{kind}{context}**: “{_md_cell(s.quote)}” — `{_md_cell(where(s))}`")
+            lines.append(
+                f"- **{kind}{context}**: “{markdown_text(s.quote)}” — {markdown_code(where(s))}"
+            )
     if result.failed:
         lines += ["", "## Documents that could not be read", ""]
-        lines += [f"- `{d.path}`: {d.error}" for d in result.failed]
+        lines += [
+            f"- {markdown_code(d.path)}: {markdown_text(d.error or '')}" for d in result.failed
+        ]
     if result.skipped:
         lines += ["", "## Files skipped", ""] + [
-            f"- `{s.path}`: {s.reason}" for s in result.skipped
+            f"- {markdown_code(s.path)}: {markdown_text(s.reason)}" for s in result.skipped
         ]
     return "\n".join(lines) + "\n"
