@@ -4,8 +4,10 @@ so killing the program at any moment loses no answer already given."""
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -43,12 +45,45 @@ MIGRATIONS: list[str] = [
 ]
 
 
+# The name a conversation gives its partnership until the person names it (see services and
+# engine): such a session always gets a partnership row of its own.
+_UNNAMED = re.compile(r"New partnership(?: \d{4}-\d{2}-\d{2})?", re.IGNORECASE)
+
+
 def default_db_path() -> Path:
     """`NEXTGEN_DB` when set, else the user's data folder."""
     chosen = os.environ.get("NEXTGEN_DB")
     if chosen:
         return Path(chosen)
     return Path(platformdirs.user_data_dir("nextgen-assistant")) / "assessments.sqlite3"
+
+
+def _create_privately(path: Path, own_folder: bool) -> None:
+    """Create the database file readable by its owner only (0600), in a folder of the owner's
+    only (0700) when the folder is new or is the default data folder; SQLite gives its journal
+    files the database file's permissions."""
+    folder = path.parent
+    if not folder.exists():
+        folder.mkdir(parents=True, mode=0o700)
+        folder.chmod(0o700)  # mkdir's mode is reduced by the umask
+    elif own_folder:
+        folder.chmod(0o700)
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        path.chmod(0o600)
+
+
+def _retry_while_locked(step: Callable[[], object], attempts: int = 50) -> None:
+    """Run a step that needs the write lock; several processes opening a new database at once
+    can meet 'database is locked' outside the busy timeout, so wait a moment and try again."""
+    for attempt in range(attempts):
+        try:
+            step()
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or attempt == attempts - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
 
 
 class Store:
@@ -58,15 +93,15 @@ class Store:
         self.path = path or default_db_path()
         self.clock = clock
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            _create_privately(self.path, own_folder=path is None)
             # The terminal app answers from a worker thread, one at a time (exclusive workers).
             self._db = sqlite3.connect(
                 self.path, isolation_level=None, timeout=10, check_same_thread=False
             )
-            self._db.execute("PRAGMA journal_mode=WAL")
+            _retry_while_locked(lambda: self._db.execute("PRAGMA journal_mode=WAL"))
             self._db.execute("PRAGMA foreign_keys=ON")
             self._db.execute("PRAGMA synchronous=NORMAL")
-            self._migrate()
+            _retry_while_locked(self._migrate)
         except sqlite3.DatabaseError as error:
             raise StoreError(
                 f"the assessment database {self.path} cannot be opened ({error}); "
@@ -98,14 +133,23 @@ class Store:
             raise
 
     def _migrate(self) -> None:
-        version = self._db.execute("PRAGMA user_version").fetchone()[0]
-        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            self._db.execute("BEGIN IMMEDIATE")
-            for statement in script.split(";"):
-                if statement.strip():
-                    self._db.execute(statement)
-            self._db.execute(f"PRAGMA user_version={number}")
+        """Bring the schema up to date. The version is read under the write lock, so of several
+        processes opening a new database at once, one migrates and the others see it done."""
+        if self._db.execute("PRAGMA user_version").fetchone()[0] >= len(MIGRATIONS):
+            return
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+                for statement in script.split(";"):
+                    if statement.strip():
+                        self._db.execute(statement)
+                self._db.execute(f"PRAGMA user_version={number}")
             self._db.execute("COMMIT")
+        except BaseException:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            raise
 
     @property
     def schema_version(self) -> int:
@@ -118,24 +162,15 @@ class Store:
         respondent: Respondent | None = None,
         answers: list[Answer] | None = None,
     ) -> int:
-        """A new assessment (and its partnership, when new); answers given are stored with it."""
+        """A new assessment (and its partnership, when new); answers given are stored with it.
+        A partnership named joins the partnership of that name; an unnamed one (a conversation
+        not yet told the name) gets a row of its own, shared with no other assessment."""
         now = self.clock().isoformat()
         with self._transaction() as db:
-            row = db.execute(
-                "SELECT id FROM partnerships WHERE name = ?", (partnership.name,)
-            ).fetchone()
-            if row is None:
-                partnership_id = db.execute(
-                    "INSERT INTO partnerships (name, industry, region) VALUES (?, ?, ?)",
-                    (partnership.name, partnership.industry, partnership.region),
-                ).lastrowid
+            if _UNNAMED.fullmatch(partnership.name.strip()):
+                partnership_id = self._own_partnership(db, partnership)
             else:
-                partnership_id = row[0]
-                db.execute(
-                    "UPDATE partnerships SET industry = COALESCE(?, industry), region = COALESCE(?, region) "
-                    "WHERE id = ?",
-                    (partnership.industry, partnership.region, partnership_id),
-                )
+                partnership_id = self._named_partnership(db, partnership)
             assessment_id = db.execute(
                 "INSERT INTO assessments (partnership_id, respondent_role, started_at, updated_at) VALUES (?, ?, ?, ?)",
                 (partnership_id, (respondent or Respondent()).role, now, now),
@@ -143,6 +178,40 @@ class Store:
             for answer in answers or []:
                 self._write_answer(db, int(assessment_id or 0), answer)
         return int(assessment_id or 0)
+
+    def _named_partnership(self, db: sqlite3.Connection, partnership: Partnership) -> int:
+        """The row of the partnership of this name, created if new; details given fill it in."""
+        row = db.execute(
+            "SELECT id FROM partnerships WHERE name = ?", (partnership.name,)
+        ).fetchone()
+        if row is None:
+            return int(
+                db.execute(
+                    "INSERT INTO partnerships (name, industry, region) VALUES (?, ?, ?)",
+                    (partnership.name, partnership.industry, partnership.region),
+                ).lastrowid
+                or 0
+            )
+        db.execute(
+            "UPDATE partnerships SET industry = COALESCE(?, industry), "
+            "region = COALESCE(?, region) WHERE id = ?",
+            (partnership.industry, partnership.region, row[0]),
+        )
+        return int(row[0])
+
+    def _own_partnership(self, db: sqlite3.Connection, partnership: Partnership) -> int:
+        """A new partnership row for an unnamed session: 'New partnership 2026-11-28 (7)'."""
+        placeholder = f"unnamed {time.monotonic_ns()} {os.getpid()}"
+        partnership_id = int(
+            db.execute(
+                "INSERT INTO partnerships (name, industry, region) VALUES (?, ?, ?)",
+                (placeholder, partnership.industry, partnership.region),
+            ).lastrowid
+            or 0
+        )
+        name = f"New partnership {self.clock():%Y-%m-%d} ({partnership_id})"
+        db.execute("UPDATE partnerships SET name = ? WHERE id = ?", (name, partnership_id))
+        return partnership_id
 
     def _write_answer(self, db: sqlite3.Connection, assessment_id: int, answer: Answer) -> None:
         stamped = answer.model_copy(update={"answered_at": answer.answered_at or self.clock()})
@@ -190,17 +259,7 @@ class Store:
             if row is None:
                 raise StoreError(f"there is no assessment {assessment_id}")
             if name:
-                clash = db.execute(
-                    "SELECT id FROM partnerships WHERE name = ? AND id != ?", (name, row[0])
-                ).fetchone()
-                if clash is None:
-                    db.execute("UPDATE partnerships SET name = ? WHERE id = ?", (name, row[0]))
-                else:  # the partnership exists already: attach this assessment to it
-                    db.execute(
-                        "UPDATE assessments SET partnership_id = ? WHERE id = ?",
-                        (clash[0], assessment_id),
-                    )
-                    row = (clash[0],)
+                row = (self._name_partnership(db, assessment_id, row[0], name),)
             if industry:
                 db.execute("UPDATE partnerships SET industry = ? WHERE id = ?", (industry, row[0]))
             if region:
@@ -209,6 +268,40 @@ class Store:
                 db.execute(
                     "UPDATE assessments SET respondent_role = ? WHERE id = ?", (role, assessment_id)
                 )
+
+    def _name_partnership(
+        self, db: sqlite3.Connection, assessment_id: int, current: int, name: str
+    ) -> int:
+        """Give an assessment's partnership a name, touching no other assessment: a name that
+        exists joins that partnership; a row shared with others is left as it is and this
+        assessment gets a new one; a row left without assessments is removed."""
+        clash = db.execute(
+            "SELECT id FROM partnerships WHERE name = ? AND id != ?", (name, current)
+        ).fetchone()
+        shared = db.execute(
+            "SELECT COUNT(*) FROM assessments WHERE partnership_id = ? AND id != ?",
+            (current, assessment_id),
+        ).fetchone()[0]
+        if clash is not None:
+            target = int(clash[0])
+        elif shared:
+            target = int(
+                db.execute(
+                    "INSERT INTO partnerships (name, industry, region) "
+                    "SELECT ?, industry, region FROM partnerships WHERE id = ?",
+                    (name, current),
+                ).lastrowid
+                or 0
+            )
+        else:
+            db.execute("UPDATE partnerships SET name = ? WHERE id = ?", (name, current))
+            return current
+        db.execute(
+            "UPDATE assessments SET partnership_id = ? WHERE id = ?", (target, assessment_id)
+        )
+        if not shared:
+            db.execute("DELETE FROM partnerships WHERE id = ?", (current,))
+        return target
 
     def load(self, assessment_id: int) -> AssessmentRecord:
         """An assessment with every answer."""
