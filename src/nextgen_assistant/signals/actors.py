@@ -151,6 +151,7 @@ class ActorRoleFinder:
         self._people = set(classes.get("people_nouns", []))
         self._modifiers = set(roles.industry_modifiers) | set(classes.get("business_modifiers", []))
         self._public = set(roles.public_nouns)
+        self._places = set(roles.place_nouns)
         self._self = set(roles.partnership_nouns)
         self._grantmaker = set(roles.grantmaker_words)
         self._objects = {name: set(words) for name, words in roles.objects.items()}
@@ -366,10 +367,12 @@ class ActorRoleFinder:
             ):
                 return Actor(None, name_start, name_end)  # a person or a body of unknown kind
         if word in self._name_heads or lemma in self._name_heads:
-            for first in range(max(sentence_start, position - 3), position):
-                seen = self._organizations.classify(doc[first : position + 1].text)
-                if seen is not None and seen.sector != "other":
-                    return Actor(seen.sector, first, position + 1)
+            # "the workforce development board", "the council of governments"
+            for first in range(max(sentence_start, position - 3), position + 1):
+                for last in range(position + 1, min(len(doc), position + 4) + 1):
+                    seen = self._organizations.classify(doc[first:last].text)
+                    if seen is not None and seen.sector != "other":
+                        return Actor(seen.sector, first, last)
         if word in self._grantmaker or lemma in self._grantmaker:
             return Actor("grantmaker", position, position + 1)
         if lemma in self._business or word in self._business:
@@ -392,6 +395,9 @@ class ActorRoleFinder:
                         return Actor("business", position, ahead + 1)
                     break
             return None
+        if word in self._places or lemma in self._places:
+            before = doc[position - 1].lower_ if position - 1 >= sentence_start else ""
+            return Actor("public", position, position + 1) if before == "the" else None
         if word in self._public or lemma in self._public:
             return Actor("public", position, position + 1)
         if word in self._self or lemma in self._self:

@@ -171,6 +171,7 @@ class RolesLexicon(BaseModel):
     roles: dict[str, list[str]]
     industry_modifiers: list[str]
     public_nouns: list[str]
+    place_nouns: list[str]
     partnership_nouns: list[str]
     grantmaker_words: list[str]
     objects: dict[str, list[str]]
