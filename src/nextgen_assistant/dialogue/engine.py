@@ -24,7 +24,7 @@ from nextgen_assistant.dialogue.understanding import (
 )
 from nextgen_assistant.signals.model import Signal, SignalLocation
 
-COMMANDS = "back · skip · don't know · why · summary · edit <number> · help"
+COMMANDS = "back · skip · don't know · why · summary · edit N (a question's number) · help"
 
 
 @dataclass

@@ -2,29 +2,26 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
-from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from nextgen_assistant import services
-from nextgen_assistant.assessment.merge import capped, merged_score
-from nextgen_assistant.assessment.self_score import self_scores
+from nextgen_assistant.assessment.status import Standing, standings
 from nextgen_assistant.clock import clock_for, system_clock
 from nextgen_assistant.dialogue.engine import Conversation
 from nextgen_assistant.dialogue.store import Store
 from nextgen_assistant.errors import NextGenError
-from nextgen_assistant.rubric import load_rubric
 from nextgen_assistant.signals.model import ScanResult
 from nextgen_assistant.tui.screens.conversation import ConversationScreen
 from nextgen_assistant.tui.screens.documents import DocumentsScreen
 from nextgen_assistant.tui.screens.home import HomeScreen
 from nextgen_assistant.tui.screens.report import ReportScreen
-from nextgen_assistant.tui.widgets.indicator_panel import IndicatorPanel
 
 WARM_UP_AFTER_SECONDS = 1.0
 
@@ -35,7 +32,7 @@ class NextGenApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "nextgen-assistant"
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit"),
+        Binding("ctrl+q", "quit", "Quit", show=False),
         Binding("ctrl+t", "toggle_theme", "Theme", show=False),
     ]
 
@@ -55,7 +52,6 @@ class NextGenApp(App[None]):
         self.conversation: Conversation | None = None
         self.attached: list[Path] = []
         self.scan: ScanResult | None = None
-        self.rubric = load_rubric()
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen())
@@ -66,15 +62,18 @@ class NextGenApp(App[None]):
         # 0.8 s, benchmarks/tui_start.py). So it starts once the first question is up.
         self.set_timer(WARM_UP_AFTER_SECONDS, self.warm_up)
 
-    @work(thread=True, exclusive=True, group="warm-up")
     def warm_up(self) -> None:
         """spaCy and the lexicons load in the background; anything that needs them before
-        they are ready loads them itself."""
-        services.warm_up()
+        they are ready loads them itself.
+
+        A daemon thread rather than a Textual thread worker: asyncio waits for its executor's
+        threads at exit, so ctrl+q in the first seconds waited for spaCy (about 6 s). A daemon
+        thread is simply abandoned when the person quits."""
+        threading.Thread(target=services.warm_up, name="nextgen-warm-up", daemon=True).start()
 
     # --- navigation -------------------------------------------------------------------------
     def open_assessment(self, assessment_id: int | None) -> None:
-        """Resume an assessment, or start a new one."""
+        """Resume an assessment, or begin a new one (stored with its first answer)."""
         try:
             self.conversation = services.open_conversation(self.store, self.today, assessment_id)
         except NextGenError as error:
@@ -127,29 +126,35 @@ class NextGenApp(App[None]):
         if not isinstance(self.screen, HomeScreen):
             self.push_screen(HomeScreen())
 
+    # --- what the screens ask for --------------------------------------------------------------
+    def on_home_screen_open_requested(self, event: HomeScreen.OpenRequested) -> None:
+        self.open_assessment(event.assessment_id)
+
+    def on_home_screen_report_requested(self, event: HomeScreen.ReportRequested) -> None:
+        self.show_report(event.assessment_id)
+
+    def on_documents_screen_attached(self, event: DocumentsScreen.Attached) -> None:
+        if event.path not in self.attached:
+            self.attached.append(event.path)
+
+    def on_documents_screen_cleared(self, event: DocumentsScreen.Cleared) -> None:
+        self.attached.clear()
+
+    def on_documents_screen_scanned(self, event: DocumentsScreen.Scanned) -> None:
+        self.scan = event.result  # the side panel shows it when its screen is back
+
     # --- documents and the panel -------------------------------------------------------------
-    def attach_path(self, path: Path) -> None:
-        """Add a file or folder to scan."""
-        if path not in self.attached:
-            self.attached.append(path)
 
     def run_scan(self, paths: list[Path], progress: Callable[[int, int, str], None]) -> ScanResult:
         """Scan (called from a worker thread)."""
         return services.scan_documents(paths, self.today, progress=progress)
 
-    def refresh_panel(self, panel: IndicatorPanel, conversation: Conversation) -> None:
-        """Progress and merged status per indicator, from answers and any scanned documents."""
-        bank = conversation.bank
-        answers = conversation.record.answers
-        progress: dict[str, tuple[int, int]] = {}
-        for question in conversation.sequence():
-            if question.indicator:
-                done, total = progress.get(question.indicator, (0, 0))
-                progress[question.indicator] = (done + (question.id in answers), total + 1)
-        selfs = self_scores(bank, answers, self.today)
-        evidence = {i.id: i.score for i in self.scan.indicators} if self.scan else {}
-        scores = {i: merged_score(selfs[i], evidence.get(i)) for i in selfs}
-        statuses: dict[str, str] = {
-            i: capped(self.rubric.status_for(s), []) for i, s in scores.items()
-        }
-        panel.show(self.rubric, progress, statuses, scores)
+    def standings(self, conversation: Conversation) -> list[Standing]:
+        """Each indicator's status by the report's rules, from the answers and any documents."""
+        return standings(self.today, conversation.record, self.scan, conversation.sequence())
+
+    def summary(self, conversation: Conversation) -> str:
+        """F5: where things stand, the same figures as the side panel."""
+        return services.summarize(
+            conversation.record, self.today, conversation.sequence(), self.scan
+        )

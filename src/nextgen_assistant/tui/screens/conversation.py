@@ -1,45 +1,63 @@
-"""The conversation screen: transcript, answer area and the indicator panel."""
+"""The conversation screen: transcript, the question and its answer area, and the indicator panel."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.widgets import Footer, Header
 
 from nextgen_assistant.dialogue.engine import Conversation, Reply
+from nextgen_assistant.dialogue.questions import Question
 from nextgen_assistant.errors import NextGenError
 from nextgen_assistant.tui.screens.base import AppScreen
-from nextgen_assistant.tui.widgets.answer_area import AnswerArea
+from nextgen_assistant.tui.screens.change_answer import ChangeAnswerDialog
+from nextgen_assistant.tui.widgets.answer_area import TYPED, AnswerArea
 from nextgen_assistant.tui.widgets.indicator_panel import IndicatorPanel
 from nextgen_assistant.tui.widgets.transcript import AnswerBubble, Transcript
-
-if TYPE_CHECKING:
-    pass
 
 
 class ConversationScreen(AppScreen):
     """One assessment, one question at a time; every answer saved as it is given."""
 
-    # Function keys: Input and TextArea own most ctrl keys (ctrl+k deletes to the line end).
+    # Function keys, with priority: Input and TextArea own most ctrl keys (ctrl+k deletes to
+    # the line end), and a focused text box must not swallow F6 or F7.
     BINDINGS = [
-        Binding("ctrl+s", "send", "Send", priority=True),
-        Binding("f1", "command('why')", "Why?"),
-        Binding("f2", "command('back')", "Back"),
-        Binding("f3", "command('skip')", "Skip"),
-        Binding("f4", 'command("don\'t know")', "Don't know"),
-        Binding("f5", "command('summary')", "Summary"),
-        Binding("f6", "app.attach", "Documents"),
-        Binding("f7", "app.report", "Report"),
+        Binding("ctrl+s", "send", "Send", priority=True, show=False),
+        Binding("f1", "command('why')", "Why", priority=True),
+        Binding("f2", "command('back')", "Back", priority=True),
+        Binding("f3", "command('skip')", "Skip", priority=True),
+        Binding("f4", 'command("don\'t know")', "Don't know", priority=True),
+        Binding("f5", "summary", "Summary", priority=True),
+        Binding("f6", "app.attach", "Docs", priority=True),
+        Binding("f7", "app.report", "Report", priority=True),
+        Binding("f8", "change_answer", "Change", priority=True),
         Binding("escape", "app.home", "Home", show=False),
     ]
+
+    @dataclass
+    class AnswerRead(Message):
+        """The engine's reply to an answer, posted by the answer worker."""
+
+        reply: Reply
+        shown: str | None
+        question_id: str | None
+
+    @dataclass
+    class AnswerFailed(Message):
+        """The answer could not be saved; `error` says why."""
+
+        error: str
 
     def __init__(self, conversation: Conversation) -> None:
         super().__init__()
         self.conversation = conversation
+        self.busy = False
+        self.typed_ahead = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -48,60 +66,152 @@ class ConversationScreen(AppScreen):
                 yield Transcript()
                 yield AnswerArea(self.conversation.bank)
             yield IndicatorPanel()
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     async def on_mount(self) -> None:
         self.title = "Next Gen self-assessment"
         self.sub_title = self.conversation.record.partnership.name
+        transcript = self.query_one(Transcript)
+        # A resumed assessment shows its earlier answers, so they can be read and changed.
+        for question, answer in self.conversation.answered_so_far():
+            transcript.asked(self.heading(question))
+            transcript.answered(self.conversation.shown(question, answer), question.id)
         await self.show(self.conversation.opening())
 
+    def heading(self, question: Question) -> str:
+        """The question as the person reads it, with its place in the conversation."""
+        total = len(self.conversation.sequence())
+        return f"{question.text}  ({self.conversation.position(question)} of {total})"
+
     async def show(
-        self, reply: Reply, said: str | None = None, question_id: str | None = None
+        self, reply: Reply, shown: str | None = None, question_id: str | None = None
     ) -> None:
         """Add the person's answer and the assistant's reply; ask the next question."""
         transcript = self.query_one(Transcript)
-        if said is not None:
-            transcript.answered(said, question_id)
+        if shown is not None:
+            transcript.answered(shown, question_id)
         for message in reply.messages:
             transcript.say(message)
-        await self.query_one(AnswerArea).ask(reply.question, self.conversation.confirming)
+        question, confirming = reply.question, self.conversation.confirming
+        if question is not None and not confirming:
+            transcript.asked(self.heading(question))
+        heading = "Is that right?" if confirming else self.heading(question) if question else ""
+        typed, self.typed_ahead = self.typed_ahead, ""
+        area = self.query_one(AnswerArea)
+        await area.ask(
+            question,
+            heading,
+            confirming,
+            typed_ahead=typed,
+            closing=self.conversation.closing(),
+        )
+        if typed and area.answer_widget is not None and not isinstance(area.answer_widget, TYPED):
+            area.shortcut(typed[0])  # a number key pressed while the answer was read
         self.refresh_panel()
         self.sub_title = self.conversation.record.partnership.name
 
     def refresh_panel(self) -> None:
-        """The side panel from the latest answers (and evidence, when documents were scanned)."""
-        self.nextgen.refresh_panel(self.query_one(IndicatorPanel), self.conversation)
+        """The side panel, with the report's statuses (documents included once scanned)."""
+        self.query_one(IndicatorPanel).show(self.nextgen.standings(self.conversation))
+
+    def on_screen_resume(self) -> None:
+        self.refresh_panel()  # documents may have been scanned meanwhile
 
     def on_answer_area_submitted(self, event: AnswerArea.Submitted) -> None:
         question = self.conversation.current
-        self.answer(event.text, question.id if question else None)
+        self.begin(event.text, event.shown, question.id if question else None)
+
+    def on_answer_area_empty(self, event: AnswerArea.Empty) -> None:
+        if self.conversation.current is not None:
+            self.notify("Type an answer first, or press F3 to skip, F4 for don't know.")
 
     def action_send(self) -> None:
-        self.query_one(AnswerArea).send()
+        if self.busy:
+            self.notify("Still reading your last answer…", timeout=2)
+            return
+        area = self.query_one(AnswerArea)
+        field = area.answer_widget
+        # A priority binding runs before the keys typed just ahead of it reach the text box:
+        # sending from the box's own queue takes what was typed, all of it.
+        if field is None:
+            area.send()
+        else:
+            field.call_later(area.send)
 
     def action_command(self, command: str) -> None:
-        self.answer(command, None)
+        self.begin(command, f"({command})", None)
+
+    def action_summary(self) -> None:
+        self.query_one(Transcript).say(self.nextgen.summary(self.conversation))
+
+    def action_change_answer(self) -> None:
+        rows = [
+            (
+                question.id,
+                f"{self.conversation.position(question)}. {question.text} — "
+                f"{self.conversation.shown(question, answer)}",
+            )
+            for question, answer in self.conversation.answered_so_far()
+        ]
+        if not rows:
+            self.notify("No answer to change yet.")
+            return
+        self.app.push_screen(ChangeAnswerDialog(rows), self.change)
+
+    async def change(self, question_id: str | None) -> None:
+        """Re-open an earlier answer (from F8 or a click in the transcript)."""
+        if question_id is None:
+            return
+        if self.busy:
+            self.notify("Still reading your last answer…", timeout=2)
+            return
+        question = self.conversation.bank[question_id]
+        await self.show(self.conversation.edit(question_id), f"(change: {question.text})")
 
     async def on_answer_bubble_edit_requested(self, event: AnswerBubble.EditRequested) -> None:
-        await self.show(
-            self.conversation.edit(event.question_id), f"edit {event.question_id}", None
-        )
+        await self.change(event.question_id)
 
     def on_key(self, event: events.Key) -> None:
-        focused = self.focused
-        typing = focused is not None and focused.__class__.__name__ in ("Input", "TextArea")
-        if not typing and event.character and self.query_one(AnswerArea).shortcut(event.character):
+        if self.busy:
+            # Typing while the answer is read: kept for the next question's box.
+            if event.key == "backspace":
+                self.typed_ahead = self.typed_ahead[:-1]
+                event.stop()
+            elif event.is_printable and event.character:
+                self.typed_ahead += event.character
+                event.stop()
+            return
+        if event.character and self.query_one(AnswerArea).shortcut(event.character):
             event.stop()
 
-    @work(thread=True, exclusive=True, group="answer")
-    def answer(self, text: str, question_id: str | None) -> None:
-        """Hand the answer to the engine off the event loop (spaCy and SQLite live there)."""
+    def begin(self, text: str, shown: str | None, question_id: str | None) -> None:
+        """Hand an answer to the engine; one at a time (a second send waits for the first)."""
+        if self.busy:
+            self.notify("Still reading your last answer…", timeout=2)
+            return
+        self.busy = True
+        self.set_focus(None)  # keys typed meanwhile are kept, not sent to the old question
+        self.answer(text, shown, question_id)
+
+    @work(thread=True, group="answer")
+    def answer(self, text: str, shown: str | None, question_id: str | None) -> None:
+        """The engine off the event loop (spaCy and SQLite live there); the result is posted."""
         try:
             reply = self.conversation.say(text)
         except NextGenError as error:
-            self.app.call_from_thread(
-                self.notify, str(error), title="Not saved", severity="error", timeout=10
-            )
+            self.post_message(self.AnswerFailed(str(error)))
             return
-        shown = text if question_id else f"({text})"
-        self.app.call_from_thread(self.show, reply, shown, question_id)  # type: ignore[arg-type]
+        self.post_message(self.AnswerRead(reply, shown, question_id))
+
+    async def on_conversation_screen_answer_read(self, event: AnswerRead) -> None:
+        try:
+            await self.show(event.reply, event.shown, event.question_id)
+        finally:
+            self.busy = False
+
+    def on_conversation_screen_answer_failed(self, event: AnswerFailed) -> None:
+        self.busy = False
+        self.notify(event.error, title="Not saved", severity="error", timeout=10)
+        field = self.query_one(AnswerArea).answer_widget
+        if field is not None:
+            field.focus()

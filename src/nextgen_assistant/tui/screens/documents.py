@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.widgets import DirectoryTree, Footer, Header, ProgressBar, Static
 from textual.worker import get_current_worker
 
+from nextgen_assistant.rubric import load_rubric
 from nextgen_assistant.signals.model import ScanResult
 from nextgen_assistant.tui.screens.base import AppScreen
-
-if TYPE_CHECKING:
-    pass
 
 
 class ScanCancelled(Exception):
@@ -26,6 +26,32 @@ class ScanCancelled(Exception):
 class DocumentsScreen(AppScreen):
     """Pick documents; scan them; see what could not be read."""
 
+    @dataclass
+    class Attached(Message):
+        """Add this file or folder to the documents to scan."""
+
+        path: Path
+
+    @dataclass
+    class Cleared(Message):
+        """Forget the attached documents."""
+
+    @dataclass
+    class Scanned(Message):
+        """A scan finished: its evidence goes to the panel and the report."""
+
+        result: ScanResult
+
+    @dataclass
+    class Progress(Message):
+        """How far the scan has got (a newer one replaces one not yet shown)."""
+
+        done: int
+        total: int
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, DocumentsScreen.Progress)
+
     BINDINGS = [
         Binding("a", "attach", "Attach highlighted"),
         Binding("s", "scan", "Scan"),
@@ -33,6 +59,7 @@ class DocumentsScreen(AppScreen):
         Binding("escape", "cancel_or_back", "Cancel / back"),
         Binding("f7", "app.report", "Report"),
     ]
+    # The app handles Attached, Cleared and Scanned (bubbled from here); the screen only shows.
     DEFAULT_CSS = """
     DocumentsScreen DirectoryTree { width: 1fr; }
     DocumentsScreen #side { width: 1fr; padding: 0 1; }
@@ -51,39 +78,48 @@ class DocumentsScreen(AppScreen):
                 yield Static("", id="attached")
                 yield ProgressBar(total=1, id="progress", show_eta=False)  # no animation while idle
                 yield Static("", id="results")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = "Documents"
         self.show_attached()
         self.query_one(DirectoryTree).focus()
 
-    def show_attached(self) -> None:
-        """The attached paths."""
-        paths = self.nextgen.attached
+    def show_attached(self, paths: list[Path] | None = None) -> None:
+        """The attached paths (shown as typed: a name like '[bold]x.txt' is not markup)."""
+        paths = self.nextgen.attached if paths is None else paths
         text = (
-            "Attached:\n" + "\n".join(f"  {p}" for p in paths)
+            Text("Attached:\n" + "\n".join(f"  {self._shown(p)}" for p in paths))
             if paths
-            else (
-                "Highlight a file or folder and press a to attach it (Enter on a file attaches it too); "
-                "then s to scan."
+            else Text(
+                "Highlight a file or folder and press a to attach it (Enter on a file attaches "
+                "it too); then s to scan."
             )
         )
         self.query_one("#attached", Static).update(text)
 
+    def _shown(self, path: Path) -> str:
+        try:
+            return str(path.relative_to(self.start))
+        except ValueError:
+            return str(path)
+
+    def _add_document(self, path: Path) -> None:
+        paths = [*self.nextgen.attached, *([] if path in self.nextgen.attached else [path])]
+        self.post_message(self.Attached(path))
+        self.show_attached(paths)
+
     def on_directory_tree_file_selected(self, event: DirectoryTree.FileSelected) -> None:
-        self.nextgen.attach_path(event.path)
-        self.show_attached()
+        self._add_document(event.path)
 
     def action_attach(self) -> None:
         node = self.query_one(DirectoryTree).cursor_node
         if node is not None and node.data is not None:
-            self.nextgen.attach_path(Path(node.data.path))
-            self.show_attached()
+            self._add_document(Path(node.data.path))
 
     def action_clear(self) -> None:
-        self.nextgen.attached.clear()
-        self.show_attached()
+        self.post_message(self.Cleared())
+        self.show_attached([])
 
     def action_scan(self) -> None:
         if not self.nextgen.attached:
@@ -109,30 +145,33 @@ class DocumentsScreen(AppScreen):
         def progress(done: int, total: int, path: str) -> None:
             if worker.is_cancelled:
                 raise ScanCancelled
-            self.app.call_from_thread(
-                self.query_one(ProgressBar).update, total=total, progress=done
-            )
+            self.post_message(self.Progress(done, total))
 
         try:
             result = self.nextgen.run_scan(paths, progress)
         except ScanCancelled:
             return
-        self.app.call_from_thread(self.finished, result)
+        self.post_message(self.Scanned(result))
 
-    def finished(self, result: ScanResult) -> None:
-        """Show what was found and what could not be read; evidence flows to the panel and report."""
-        self.nextgen.scan = result
+    def on_documents_screen_progress(self, event: Progress) -> None:
+        self.query_one(ProgressBar).update(total=event.total, progress=event.done)
+
+    def on_documents_screen_scanned(self, event: Scanned) -> None:
+        """Show what was found and what could not be read (the app keeps the evidence)."""
+        result = event.result
+        titles = {i.id: i.title for i in load_rubric().indicators}
         ok = [d for d in result.documents if d.status == "ok"]
-        lines = [f"Scanned {len(ok)} document(s)."]
+        lines = [f"Scanned {len(ok)} document(s).", "supporting / against:"]
         for item in result.indicators:
             score = "–" if item.score is None else f"{item.score:.1f}"
             lines.append(
-                f"  {item.id}: {item.status} {score} (+{item.supporting} / -{item.red_flags})"
+                f"  {titles.get(item.id, item.id)}: {item.status} {score} "
+                f"(+{item.supporting} / -{item.red_flags})"
             )
         if result.failed:
             lines.append(f"\n{len(result.failed)} could not be read:")
             lines += [f"  ✗ {Path(d.path).name}: {d.error}" for d in result.failed]
         if result.skipped:
             lines.append(f"\n{len(result.skipped)} skipped (not a kind the tool reads).")
-        self.query_one("#results", Static).update("\n".join(lines))
+        self.query_one("#results", Static).update(Text("\n".join(lines)))
         self.notify("Scan finished: press F7 for the report.")

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Footer, Header, Input, Markdown, Static
 
 from nextgen_assistant.assessment.model import IndicatorFinding, Report
 from nextgen_assistant.report.markdown import indicator_markdown
 from nextgen_assistant.report.render import render_report
+from nextgen_assistant.tui.screens.base import AppScreen
 
 
 def _fmt(value: float | None) -> str:
@@ -20,6 +23,18 @@ def _fmt(value: float | None) -> str:
 
 
 STATUS_STYLE = {"meets": "green", "partial": "yellow", "gap": "red", "unknown": "dim"}
+
+
+def report_file_stem(partnership_name: str, limit: int = 40) -> str:
+    """'nextgen-report-' and the partnership's name in lower-case words, cut at a word, never
+    inside one."""
+    words = re.findall(r"[a-z0-9]+", partnership_name.lower())
+    kept: list[str] = []
+    for word in words:
+        if kept and len("-".join([*kept, word])) > limit:
+            break
+        kept.append(word[:limit])
+    return "nextgen-report-" + ("-".join(kept) or "partnership")
 
 
 def finding_markdown(finding: IndicatorFinding) -> str:
@@ -33,8 +48,10 @@ class ExportDialog(ModalScreen[tuple[str, Path] | None]):
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
     DEFAULT_CSS = """
     ExportDialog { align: center middle; }
-    ExportDialog > Vertical { width: 70; height: auto; padding: 1 2; border: thick $primary; background: $surface; }
+    ExportDialog > Vertical { width: 90%; max-width: 72; height: auto; padding: 0 1;
+        border: round $primary; background: $surface; }
     ExportDialog Horizontal { height: auto; }
+    ExportDialog Button { min-width: 10; margin-right: 1; }
     """
 
     def __init__(self, default_stem: Path) -> None:
@@ -46,17 +63,21 @@ class ExportDialog(ModalScreen[tuple[str, Path] | None]):
             yield Static("Save the report as (the extension is set by the format):")
             yield Input(str(self.default_stem), id="path")
             with Horizontal():
-                yield Button("Markdown", id="md")
                 yield Button("HTML", id="html", variant="primary")
+                yield Button("Markdown", id="md")
                 yield Button("JSON", id="json")
+                yield Button("Cancel", id="cancel")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "cancel":
+            self.dismiss(None)
+            return
         stem = Path(self.query_one(Input).value).expanduser()
         fmt = event.button.id or "html"
         self.dismiss((fmt, stem.with_suffix(f".{fmt}")))
 
 
-class ReportScreen(Screen[None]):
+class ReportScreen(AppScreen):
     """The merged gap report."""
 
     BINDINGS = [
@@ -83,16 +104,16 @@ class ReportScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         overall = self.report.overall
-        verdict = f"[b]{overall.summary}[/b]" + (
-            f"\nFirst: {overall.top_change}" if overall.top_change else ""
-        )
-        yield Static(verdict, id="verdict", markup=True)
+        verdict = Text(overall.summary, style="bold")
+        if overall.top_change:
+            verdict.append(f"\nFirst: {overall.top_change}", style="not bold")
+        yield Static(verdict, id="verdict")
         yield DataTable(cursor_type="row", zebra_stripes=True)
         # The drill-down scrolls on its own (keys and wheel): evidence and next steps sit below
         # the fold at 80x24.
         with VerticalScroll(id="detail", can_focus=True):
             yield Markdown("")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = f"Gap report: {self.report.partnership.name}"
@@ -129,10 +150,7 @@ class ReportScreen(Screen[None]):
         self.show_finding(event.cursor_row)
 
     def action_export(self) -> None:
-        stem = (
-            Path.home()
-            / f"nextgen-report-{self.report.partnership.name.lower().replace(' ', '-')[:40]}"
-        )
+        stem = Path.home() / report_file_stem(self.report.partnership.name)
         self.app.push_screen(ExportDialog(stem), self.export)
 
     def export(self, choice: tuple[str, Path] | None) -> None:

@@ -1,140 +1,225 @@
-"""The answer area: a choice list, a 1 to 5 scale, an input or a text box, by question type."""
+"""The answer area: the question being asked, always in view, and beneath it a choice list, a
+1 to 5 scale, an input or a text box, by question type."""
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input, OptionList, SelectionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from nextgen_assistant.dialogue.questions import Question, QuestionBank
+
+TYPED = (Input, TextArea)
+"""Widgets that take typed text: number keys and y/n belong to them, not to shortcuts."""
 
 
 class AnswerArea(Vertical):
     """Changes with the question; posts `Submitted` with the answer as the engine reads it."""
 
     DEFAULT_CSS = """
-    AnswerArea { height: auto; max-height: 14; border-top: solid $primary-darken-2; padding: 0 1; }
-    AnswerArea OptionList, AnswerArea SelectionList { height: auto; max-height: 10; }
-    AnswerArea TextArea { height: 5; }
+    AnswerArea { height: auto; max-height: 60%; border-top: solid $primary-darken-2; padding: 0 1; }
+    AnswerArea #question { text-style: bold; }
+    AnswerArea OptionList, AnswerArea SelectionList { height: auto; max-height: 9; }
+    AnswerArea TextArea { height: 4; }
     AnswerArea .hint { color: $text-muted; }
     """
 
     @dataclass
     class Submitted(Message):
-        """An answer (or a command such as 'skip') to hand to the engine."""
+        """An answer (or a command such as 'skip') to hand to the engine; `shown` is the answer
+        as the transcript shows it (choice labels, not stored values)."""
 
         text: str
+        shown: str
+
+    @dataclass
+    class Empty(Message):
+        """ctrl+s with nothing to send."""
 
     def __init__(self, bank: QuestionBank, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.bank = bank
         self.question: Question | None = None
         self.confirming = False
+        self._asking = asyncio.Lock()
 
     def compose(self) -> ComposeResult:
+        yield Static("", id="question")
         yield Static("", classes="hint")
 
-    async def ask(self, question: Question | None, confirming: bool = False) -> None:
-        """Show the widget for this question (or Yes/No when confirming a reading)."""
-        self.question, self.confirming = question, confirming
-        await self.remove_children()
+    @property
+    def answer_widget(self) -> Widget | None:
+        """The widget that holds the answer now (None at the end of the conversation)."""
+        found = self.query(".answer")
+        return found.first() if found else None
+
+    async def ask(
+        self,
+        question: Question | None,
+        heading: str,
+        confirming: bool = False,
+        typed_ahead: str = "",
+        closing: str = "",
+    ) -> None:
+        """Show the question and the widget for it (Yes/No when confirming a reading).
+
+        Calls are serialised: a second answer arriving while the first is shown waits its turn
+        instead of mounting a second widget beside it."""
+        async with self._asking:
+            self.question, self.confirming = question, confirming
+            await self.remove_children()
+            widgets = self._widgets(question, heading, confirming, closing)
+            await self.mount_all(widgets)
+            field = self.answer_widget
+            if isinstance(field, Input) and typed_ahead:
+                field.value = typed_ahead
+                field.cursor_position = len(typed_ahead)
+            elif isinstance(field, TextArea) and typed_ahead:
+                field.text = typed_ahead
+                field.move_cursor(field.document.end)
+            if field is not None:
+                field.focus()  # at once: keys typed as the question appears land in it
+
+    def _widgets(
+        self, question: Question | None, heading: str, confirming: bool, closing: str
+    ) -> list[Widget]:
         if question is None:
-            await self.mount(
+            return [
+                Static(Text(closing), id="question"),
                 Static(
-                    "Every question has an answer. Press F7 for the report, F6 to attach documents.",
+                    "F7 report · F6 documents · F2 back · F8 change an answer · ctrl+q quit",
                     classes="hint",
-                )
-            )
-            return
+                ),
+            ]
+        title = Static(Text(heading), id="question")
         if confirming:
-            await self.mount(
+            return [
+                title,
                 OptionList(
                     Option("Yes, that's right", id="yes"),
                     Option("No, that's not it", id="no"),
-                    id="answer",
-                )
-            )
-            await self.mount(Static("y / n", classes="hint"))
-        elif question.type == "agree":
+                    classes="answer",
+                ),
+                Static("y / n", classes="hint"),
+            ]
+        if question.type == "agree":
             options = [
                 Option(f"{point}  {words}", id=str(point))
                 for point, words in self.bank.agree_scale.items()
             ]
-            await self.mount(OptionList(*options, Option("0  don't know", id="0"), id="answer"))
-            await self.mount(Static("Keys 1-5, or 0 for don't know", classes="hint"))
-        elif question.type == "choice":
+            return [
+                title,
+                OptionList(*options, Option("0  don't know", id="0"), classes="answer"),
+                Static("Keys 1-5, or 0 for don't know", classes="hint"),
+            ]
+        if question.type == "choice":
             options = [
                 Option(f"{n}  {c.label}", id=str(n))
                 for n, c in enumerate(question.choices, start=1)
             ]
-            await self.mount(OptionList(*options, id="answer"))
-            await self.mount(Static(f"Keys 1-{len(question.choices)}", classes="hint"))
-        elif question.type == "multi":
-            await self.mount(
-                SelectionList[str](*[(c.label, c.value) for c in question.choices], id="answer")
-            )
-            await self.mount(
-                Static("Space toggles · ctrl+s sends (none selected = none)", classes="hint")
-            )
-        elif question.type == "text":
-            await self.mount(TextArea(id="answer", placeholder="Type your answer · ctrl+s sends"))
-            await self.mount(
+            return [
+                title,
+                OptionList(*options, classes="answer"),
+                Static(f"Keys 1-{len(question.choices)} · F4 don't know", classes="hint"),
+            ]
+        if question.type == "multi":
+            items = [(f"{n}  {c.label}", c.value) for n, c in enumerate(question.choices, start=1)]
+            return [
+                title,
+                SelectionList[str](*items, classes="answer"),
+                Static(
+                    f"Keys 1-{len(question.choices)} or Space tick · ctrl+s sends (none ticked = none)",
+                    classes="hint",
+                ),
+            ]
+        if question.type == "text":
+            return [
+                title,
+                TextArea(classes="answer", placeholder="Type your answer · ctrl+s sends"),
                 Static(
                     "ctrl+s sends · F3 skips" if question.optional else "ctrl+s sends",
                     classes="hint",
-                )
-            )
-        else:
-            placeholder = "a number" if question.type == "number" else "a date, e.g. March 2026"
-            await self.mount(Input(placeholder=placeholder, id="answer"))
-            await self.mount(Static(f"Enter sends · accepts {question.accepts()}", classes="hint"))
-        self.call_after_refresh(self.focus_answer)
-
-    def focus_answer(self) -> None:
-        """Put the keyboard on the answer widget."""
-        for widget in self.query("#answer"):
-            widget.focus()
+                ),
+            ]
+        placeholder = "a number, e.g. 4" if question.type == "number" else "e.g. March 2026"
+        return [
+            title,
+            Input(placeholder=placeholder, classes="answer"),
+            Static("Enter sends · F4 don't know", classes="hint"),
+        ]
 
     def send(self) -> None:
         """Submit whatever the current widget holds (ctrl+s)."""
-        for widget in self.query("#answer"):
-            if isinstance(widget, SelectionList):
-                chosen = [str(v) for v in widget.selected]
-                self.post_message(self.Submitted(", ".join(chosen) if chosen else "none"))
-            elif isinstance(widget, TextArea):
-                if widget.text.strip():
-                    self.post_message(self.Submitted(widget.text.strip()))
-            elif isinstance(widget, Input):
-                self.post_message(self.Submitted(widget.value))
-            elif isinstance(widget, OptionList) and widget.highlighted is not None:
-                option = widget.get_option_at_index(widget.highlighted)
-                self.post_message(self.Submitted(option.id or ""))
+        field = self.answer_widget
+        question = self.question
+        if isinstance(field, SelectionList) and question is not None:
+            chosen = [str(v) for v in field.selected]
+            labels = [c.label for c in question.choices if c.value in chosen]
+            self.post_message(
+                self.Submitted(", ".join(chosen) or "none", "; ".join(labels) or "none of these")
+            )
+        elif isinstance(field, TextArea | Input):
+            text = field.text if isinstance(field, TextArea) else field.value
+            if text.strip():
+                self.post_message(self.Submitted(text.strip(), text.strip()))
+            else:
+                self.post_message(self.Empty())
+        elif isinstance(field, OptionList) and field.highlighted is not None:
+            self._chosen(field.get_option_at_index(field.highlighted))
+        else:
+            self.post_message(self.Empty())
+
+    def _chosen(self, option: Option) -> None:
+        self.post_message(self.Submitted(option.id or "", str(option.prompt).split("  ", 1)[-1]))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.post_message(self.Submitted(event.option.id or ""))
+        self._chosen(event.option)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.post_message(self.Submitted(event.value))
+        if event.value.strip():
+            self.post_message(self.Submitted(event.value.strip(), event.value.strip()))
+        else:
+            self.post_message(self.Empty())
 
     def shortcut(self, key: str) -> bool:
-        """Number keys answer choice and agree questions; y/n confirm. True when used."""
-        if self.question is None:
+        """Number keys answer choice and agree questions and tick multi-select items; y/n
+        confirm a reading. True when the key was used."""
+        question = self.question
+        if question is None or isinstance(self.app.focused, TYPED):
             return False
-        if self.confirming and key in ("y", "n"):
-            self.post_message(self.Submitted("yes" if key == "y" else "no"))
-            return True
-        if self.confirming or not key.isdigit():
+        if self.confirming:
+            if key in ("y", "n"):
+                self.post_message(
+                    self.Submitted("yes" if key == "y" else "no", "yes" if key == "y" else "no")
+                )
+                return True
             return False
-        if self.question.type == "agree" and key in "012345":
-            self.post_message(self.Submitted(key))
+        if not key.isdigit():
+            return False
+        number = int(key)
+        if question.type == "agree" and 0 <= number <= 5:
+            words = self.bank.agree_scale.get(number, "don't know")
+            self.post_message(self.Submitted(key, words))
             return True
-        if self.question.type == "choice" and 1 <= int(key) <= len(self.question.choices):
-            self.post_message(self.Submitted(key))
+        if question.type == "choice" and 1 <= number <= len(question.choices):
+            self.post_message(self.Submitted(key, question.choices[number - 1].label))
+            return True
+        field = self.answer_widget
+        if (
+            question.type == "multi"
+            and isinstance(field, SelectionList)
+            and 1 <= number <= len(question.choices)
+        ):
+            field.toggle(question.choices[number - 1].value)
+            field.highlighted = number - 1
             return True
         return False

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Markdown, Static
 
 
-class AnswerBubble(Static, can_focus=True):
-    """One of the person's answers; select it (Enter or click) to edit that answer."""
+class AnswerBubble(Static):
+    """One of the person's answers; click it to change that answer (F8 does it by keyboard).
+
+    Not focusable: Tab and shift+Tab go between the answer box and the transcript, not
+    through every earlier answer."""
 
     DEFAULT_CSS = """
     AnswerBubble { margin: 0 0 1 8; padding: 0 1; background: $boost; color: $text; }
-    AnswerBubble:focus { background: $accent 30%; }
+    AnswerBubble:hover { background: $accent 30%; }
     """
 
     @dataclass
@@ -24,34 +28,36 @@ class AnswerBubble(Static, can_focus=True):
         question_id: str
 
     def __init__(self, text: str, question_id: str | None) -> None:
-        super().__init__(text, markup=False)
+        super().__init__(Text(text))
         self.question_id = question_id
+        if question_id:
+            self.tooltip = "Click to change this answer"
 
     def on_click(self) -> None:
-        self._request()
-
-    def key_enter(self) -> None:
-        self._request()
-
-    def _request(self) -> None:
         if self.question_id:
             self.post_message(self.EditRequested(self.question_id))
 
 
 class Transcript(VerticalScroll):
-    """The conversation so far; it scrolls with the latest turn."""
+    """The conversation so far, anchored to its newest turn (until the person scrolls up)."""
 
     DEFAULT_CSS = """
     Transcript { height: 1fr; padding: 0 1; }
     Transcript Markdown { margin: 0 0 1 0; }
+    Transcript .asked { color: $text-muted; margin: 0 0 1 0; }
     """
+
+    def on_mount(self) -> None:
+        self.anchor()
 
     def say(self, markdown: str) -> None:
         """An assistant turn."""
         self.mount(Markdown(markdown))
-        self.scroll_end(animate=False)
+
+    def asked(self, text: str) -> None:
+        """The question, as a line of the transcript (its choices are in the answer area)."""
+        self.mount(Static(Text(text), classes="asked"))
 
     def answered(self, text: str, question_id: str | None) -> None:
         """The person's answer."""
         self.mount(AnswerBubble(text, question_id))
-        self.scroll_end(animate=False)
