@@ -197,6 +197,8 @@ class ActorRoleFinder:
         start, end = sentence
         if role is None or self._noun_here(doc, verb, start, end):
             return []
+        if token.is_title and verb > start:
+            return []  # a headline ("Fremont County Launches Partnership"): no grammar to read
         actors: list[Actor]
         passive = self._by_after(doc, verb, end)
         if passive is not None:
@@ -211,6 +213,8 @@ class ActorRoleFinder:
             actor = self._actor_before(doc, left, start, acronyms)
             actors = [actor] if actor is not None else []
             object_side = 1
+        if role == "found" and passive is None and self._intransitive(doc, verb, end):
+            return []  # "the partnership began in 2015": what began is the actor's own story
         matches: list[RuleMatch] = []
         for actor in actors:
             if actor.kind is None:
@@ -235,6 +239,22 @@ class ActorRoleFinder:
             if before.like_num:
                 return True
         return verb + 1 < end and doc[verb + 1].lower_ == "of"
+
+    def _intransitive(self, doc: Doc, verb: int, end: int) -> bool:
+        """No object after the verb: a preposition, punctuation or the sentence's end follows."""
+        if verb + 1 >= end:
+            return True
+        following = doc[verb + 1]
+        return following.is_punct or following.lower_ in _PREPOSITIONS | {
+            "with",
+            "to",
+            "for",
+            "last",
+            "this",
+            "after",
+            "before",
+            "when",
+        }
 
     def _by_after(self, doc: Doc, verb: int, end: int) -> int | None:
         """The position of "by" when the verb is passive ("launched by", "led jointly by")."""
@@ -359,6 +379,10 @@ class ActorRoleFinder:
             name_start, name_end = self._name_span(doc, position, sentence_start)
             name = doc[name_start:name_end].text
             seen = self._organizations.classify(name)
+            names_self = any(doc[i].lower_ in self._self for i in range(name_start, name_end))
+            if seen is not None and seen.sector == "business" and names_self:
+                # "the Lehigh Valley Healthcare Industry Partnership": the partnership itself
+                return Actor("partnership", name_start, name_end)
             if seen is not None:
                 return Actor(seen.sector if seen.sector != "other" else None, name_start, name_end)
             if name_end - name_start > 1 and not any(
@@ -371,8 +395,8 @@ class ActorRoleFinder:
             for first in range(max(sentence_start, position - 3), position + 1):
                 for last in range(position + 1, min(len(doc), position + 4) + 1):
                     seen = self._organizations.classify(doc[first:last].text)
-                    if seen is not None and seen.sector != "other":
-                        return Actor(seen.sector, first, last)
+                    if seen is not None and seen.sector == "public":
+                        return Actor("public", first, last)
         if word in self._grantmaker or lemma in self._grantmaker:
             return Actor("grantmaker", position, position + 1)
         if lemma in self._business or word in self._business:
