@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from nextgen_assistant import INDICATOR_IDS
 from nextgen_assistant.knowledge import lexicon_dir, load_model, read_yaml, validate, yaml_files
+from nextgen_assistant.signals.lexicon_checks import checked_user_lexicons
 from nextgen_assistant.signals.model import Context, Polarity
 
 TokenPattern = list[dict[str, Any]]
@@ -195,6 +196,7 @@ class ExtractorLexicon(BaseModel):
     funding_kinds: dict[str, list[str]]
     funding_end_words: list[str]
     outcome_measures: dict[str, list[str]]
+    not_results: list[str] = Field(default_factory=list)
     output_measures: list[str]
     beneficiaries: dict[str, list[str]]
     weights: dict[str, float]
@@ -287,7 +289,8 @@ def _rule_files(folder: Path, vocabulary: Vocabulary) -> list[tuple[Path, Indica
 
 def load_lexicons(extra: tuple[Path, ...] = ()) -> Lexicons:
     """Load the shipped lexicons plus any user folders; later rules with the same id replace earlier."""
-    return _load_lexicons(tuple(p.resolve() for p in extra))
+    resolved = tuple(p.resolve() for p in extra)
+    return checked_user_lexicons(_load_lexicons(resolved), resolved)  # regexes and examples
 
 
 @lru_cache(maxsize=8)
