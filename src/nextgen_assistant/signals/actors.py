@@ -420,8 +420,8 @@ class ActorRoleFinder:
                     break
             return None
         if word in self._places or lemma in self._places:
-            before = doc[position - 1].lower_ if position - 1 >= sentence_start else ""
-            return Actor("public", position, position + 1) if before == "the" else None
+            article = doc[position - 1].lower_ if position - 1 >= sentence_start else ""
+            return Actor("public", position, position + 1) if article == "the" else None
         if word in self._public or lemma in self._public:
             return Actor("public", position, position + 1)
         if word in self._self or lemma in self._self:

@@ -58,6 +58,7 @@ class _Patterns(NamedTuple):
     beneficiaries: dict[str, re.Pattern[str]]
     gate: Gate
     number_gate: Gate  # a digit or a number word: where NUMBER_RE or number_words can match
+    not_results: re.Pattern[str] | None = None  # the economy's or a company's numbers
 
 
 def _compile(words: ExtractorLexicon) -> _Patterns:
@@ -74,6 +75,7 @@ def _compile(words: ExtractorLexicon) -> _Patterns:
         ),
         outcomes={name: _alternation(cues) for name, cues in words.outcome_measures.items()},
         output=_alternation(words.output_measures),
+        not_results=_alternation(words.not_results) if words.not_results else None,
         beneficiaries={name: _alternation(cues) for name, cues in words.beneficiaries.items()},
         gate=word_gate(measure_words),
         number_gate=word_gate([*"0123456789", *spelled]),
@@ -82,9 +84,14 @@ def _compile(words: ExtractorLexicon) -> _Patterns:
 
 def run(ex: Extraction) -> None:
     """Record outcome and output numbers; signal them for `measurable_results`."""
-    number_words, outcomes, output, beneficiaries, gate, number_gate = ex.compiled(
-        __name__, lambda: _compile(ex.lexicons.extractors)
+    patterns = ex.compiled(__name__, lambda: _compile(ex.lexicons.extractors))
+    number_words, outcomes, output, beneficiaries = (
+        patterns.number_words,
+        patterns.outcomes,
+        patterns.output,
+        patterns.beneficiaries,
     )
+    gate, number_gate, not_results = patterns.gate, patterns.number_gate, patterns.not_results
     outputs_only: list[tuple[Piece, Span, MetricFact]] = []
     for piece, sentence in ex.sentences(gate, number_gate):
         text = piece.text_of(sentence)
@@ -101,7 +108,7 @@ def run(ex: Extraction) -> None:
             ),
             key=lambda m: m.start(),
         )
-        if not numbers:
+        if not numbers or (not_results is not None and not_results.search(text)):
             continue
 
         measures = [name for name, pattern in outcomes.items() if _near(text, numbers, pattern)]
