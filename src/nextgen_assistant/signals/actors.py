@@ -258,12 +258,17 @@ class ActorRoleFinder:
 
     def _by_after(self, doc: Doc, verb: int, end: int) -> int | None:
         """The position of "by" when the verb is passive ("launched by", "led jointly by")."""
-        for position in range(verb + 1, min(verb + 3, end)):
+        position = verb + 1
+        while position < min(verb + 6, end):
             word = doc[position].lower_
             if word == "by":
                 return position
+            if word in {"in", "on", "during", "around"} and position + 2 < end:
+                position += 2  # "founded in 1970 by", "launched in May by"
+                continue
             if word not in _PASSIVE_SKIP:
                 return None
+            position += 1
         return None
 
     def _object(
@@ -296,6 +301,13 @@ class ActorRoleFinder:
         while position >= max(start, verb - self._actor_reach):
             token = doc[position]
             word = token.lower_
+            if (
+                word == "and"
+                and position - 1 >= start
+                and doc[position - 1].lemma_ in self._verb_role
+            ):
+                position -= 2  # "leaders met and set priorities": one subject, two verbs
+                continue
             if word in _AUXILIARIES or (word.endswith("ly") and token.is_alpha):
                 saw_be = saw_be or word in _BE
                 position -= 1

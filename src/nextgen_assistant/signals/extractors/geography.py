@@ -19,6 +19,11 @@ _COUNTY_LIST = re.compile(
     r"\b((?:[A-Z][a-zA-Z.'’-]+(?:\s[A-Z][a-zA-Z'’-]+)?,?\s(?:and\s|&\s)?){2,12})(?:counties|Counties|parishes|Parishes)\b"
 )
 
+# "the counties of Saguache, Mineral, Rio Grande and Costilla"
+_COUNTIES_OF = re.compile(
+    r"\b(?:counties|parishes|boroughs) of ((?:[A-Z][a-zA-Z.'’-]+(?:\s[A-Z][a-zA-Z'’-]+)?,?\s?(?:and\s|&\s)?){2,12})"
+)
+
 
 @lru_cache(maxsize=1)
 def gazetteer() -> tuple[frozenset[str], dict[str, str]]:
@@ -46,11 +51,15 @@ def _counties_in(text: str) -> list[tuple[str, int]]:
             if name in counties:
                 found.append((" ".join(words[first:]) + " County", match.start()))
                 break
-    for match in _COUNTY_LIST.finditer(text):
+    for match in [*_COUNTY_LIST.finditer(text), *_COUNTIES_OF.finditer(text)]:
         for raw in re.split(r",\s*|\s+and\s+|\s*&\s*", match.group(1)):
-            name = raw.strip(" ,")
-            if name and f"{name.lower()} county" in counties:
-                found.append((f"{name} County", match.start()))
+            name = raw.strip(" ,").removeprefix("and ").strip()
+            kind = next(
+                (k for k in ("county", "parish", "borough") if f"{name.lower()} {k}" in counties),
+                None,
+            )
+            if name and kind:
+                found.append((f"{name} {kind.title()}", match.start()))
     return found
 
 
