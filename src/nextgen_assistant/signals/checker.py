@@ -21,6 +21,7 @@ from nextgen_assistant.signals.extractors import (
     attendance,
     funding,
     geography,
+    longevity,
     metrics,
     plan_dates,
 )
@@ -74,6 +75,7 @@ class Checker:
         )
         self._grant_ending = int(thresholds.get("grant_ending_within_months", 24))
         self._heading_words = int(thresholds.get("topic_heading_max_words", 5))
+        self._lasting_years = int(thresholds.get("lasting_years", 3))
 
     def _rule_signal(self, piece: Piece, match: RuleMatch, path: str) -> Signal | None:
         rule = self._rules[match.rule_id]
@@ -141,6 +143,7 @@ class Checker:
             plan_dates.run(extraction, self._fresh_months, self._stale_months)
             funding.run(extraction, self._grant_share, self._grant_ending)
             metrics.run(extraction)
+            longevity.run(extraction, self._lasting_years)
         self.context.forget()
         return DocumentResult(
             path=document.path,

@@ -195,6 +195,7 @@ class ExtractorLexicon(BaseModel):
     plan_update_words: list[str]
     funding_kinds: dict[str, list[str]]
     funding_end_words: list[str]
+    since_words: list[str] = Field(default_factory=list)
     outcome_measures: dict[str, list[str]]
     not_results: list[str] = Field(default_factory=list)
     output_measures: list[str]
