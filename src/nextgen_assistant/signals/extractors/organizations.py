@@ -15,7 +15,8 @@ def _pattern(cues: list[str]) -> re.Pattern[str]:
     for cue in sorted(cues, key=len, reverse=True):
         escaped = re.escape(cue)
         parts.append(escaped if cue.isupper() and len(cue) <= 6 else f"(?i:{escaped})")
-    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])")
+    # A plural counts as the name ("Workforce Boards", "School Districts", "Chambers").
+    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?:s|es)?(?![\w])")
 
 
 class OrganizationClassifier:
