@@ -36,7 +36,13 @@ def indicator_markdown(f: IndicatorFinding) -> list[str]:
         for s in counted:
             # A word, not "+" or "-": those after a list marker make a nested list.
             sign = "For" if s.polarity == "supporting" else "Against"
-            lines.append(f"- **{sign}:** “{_cell(s.quote)}” — {markdown_code(_where(s))}")
+            # A derived fact is the tool's finding, not the document's words: no quotation marks.
+            said = (
+                f"{_cell(s.quote)} (found across the document)"
+                if s.derived
+                else f"“{_cell(s.quote)}”"
+            )
+            lines.append(f"- **{sign}:** {said} — {markdown_code(_where(s))}")
     if f.recommendations:
         lines += ["", "Next steps:", ""] + [
             f"{n}. {r}" for n, r in enumerate(f.recommendations, start=1)

@@ -72,7 +72,12 @@ def print_scan_table(
             colour = "green" if signal.polarity == "supporting" else "red"
             style = colour if signal.counted else "dim"
             note = "" if signal.counted else f" ({signal.context}: {signal.cue})"
-            console.print(f"  [{style}]{mark} “{markup_text(signal.quote)}”{markup_text(note)}[/]")
+            said = (
+                f"{markup_text(signal.quote)} (derived)"
+                if signal.derived
+                else f"“{markup_text(signal.quote)}”"
+            )
+            console.print(f"  [{style}]{mark} {said}{markup_text(note)}[/]")
             console.print(f"    [dim]{markup_text(where(signal))} · {signal.rule}[/]")
     _print_problems(result, console)
 
@@ -157,7 +162,13 @@ def scan_markdown(result: ScanResult, rubric: Rubric, evidence_per_indicator: in
             kind = "supporting" if s.polarity == "supporting" else "red flag"
             context = "" if s.counted else f", {s.context}, not counted"
             lines.append(
-                f"- **{kind}{context}**: “{markdown_text(s.quote)}” — {markdown_code(where(s))}"
+                f"- **{kind}{context}**: "
+                + (
+                    f"{markdown_text(s.quote)} (derived)"
+                    if s.derived
+                    else f"“{markdown_text(s.quote)}”"
+                )
+                + f" — {markdown_code(where(s))}"
             )
     if result.failed:
         lines += ["", "## Documents that could not be read", ""]

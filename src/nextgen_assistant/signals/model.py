@@ -38,6 +38,10 @@ class Signal(BaseModel):
     cue: str | None = None
     weight: float = 1.0
     path: str | None = None
+    derived: bool = False
+    """A fact the checker computed (a roster count, a funding mix, partner types across a
+    document), not a sentence the document says: `quote` is a summary, `sources` where from."""
+    sources: list[SignalLocation] = Field(default_factory=list)
 
     @property
     def counted(self) -> bool:

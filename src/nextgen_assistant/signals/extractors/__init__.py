@@ -196,6 +196,8 @@ class Extraction:
             else (sentence.start_char if sentence is not None else piece.char_offset)
         )
         text = quote or (text_of(sentence) if sentence is not None else piece.block.text)
+        location = SignalLocation(page=piece.block.page, line=piece.line_at(offset))
+        derived = quote is not None or sentence is None
         signal = Signal(
             indicator=indicator,
             polarity=polarity,
@@ -203,11 +205,13 @@ class Extraction:
             rule=rule,
             matched=matched,
             quote=quote_of(text),
-            location=SignalLocation(page=piece.block.page, line=piece.line_at(offset)),
+            location=location,
             confidence=confidence,
             cue=cue,
             weight=self.weight(rule.split(".", 1)[1]),
             path=self.document.path,
+            derived=derived,
+            sources=[location] if derived else [],
         )
         self.signals.append(signal)
         return signal
