@@ -21,6 +21,7 @@ from nextgen_assistant.signals.extractors import (
     attendance,
     funding,
     geography,
+    headcounts,
     longevity,
     metrics,
     plan_dates,
@@ -76,6 +77,7 @@ class Checker:
         self._grant_ending = int(thresholds.get("grant_ending_within_months", 24))
         self._heading_words = int(thresholds.get("topic_heading_max_words", 5))
         self._lasting_years = int(thresholds.get("lasting_years", 3))
+        self._business_words = set(self.lexicons.vocabulary.classes.get("business_nouns", []))
 
     def _rule_signal(self, piece: Piece, match: RuleMatch, path: str) -> Signal | None:
         rule = self._rules[match.rule_id]
@@ -144,6 +146,7 @@ class Checker:
             funding.run(extraction, self._grant_share, self._grant_ending)
             metrics.run(extraction)
             longevity.run(extraction, self._lasting_years)
+            headcounts.run(extraction, self.organizations, self._business_words)
         self.context.forget()
         return DocumentResult(
             path=document.path,

@@ -38,6 +38,8 @@ class ScanSettings:
 
 
 _worker: tuple[ScanSettings, Checker] | None = None
+REPEATS_KEPT = 25
+"""Of a document read in parts (a long file), the signals kept per rule, polarity and context."""
 
 
 def _checker_for(settings: ScanSettings) -> Checker:
@@ -78,12 +80,13 @@ def _failure(path: Path, sentence: str) -> DocumentResult:
 
 def _read_and_check(path: Path, settings: ScanSettings) -> DocumentResult:
     """A long document is read and checked in parts (see `read_document_parts`), so memory
-    holds one part at a time; the parts' results are joined into one."""
+    holds one part at a time; the parts' results are joined as they come."""
     checker = _checker_for(settings)
-    results: list[DocumentResult] = []
+    joined: DocumentResult | None = None
     try:
         for part in read_document_parts(path, settings.limits):
-            results.append(checker.check_document(part, settings.as_of))
+            result = checker.check_document(part, settings.as_of)
+            joined = result if joined is None else _join(joined, result)
     except DocumentError as error:
         return _failure(path, str(error))
     except (OSError, ValueError, RuntimeError, MemoryError, RecursionError) as error:
@@ -91,17 +94,29 @@ def _read_and_check(path: Path, settings: ScanSettings) -> DocumentResult:
             path,
             f"could not be read ({type(error).__name__}: {error}); check that the file opens",
         )
-    if len(results) == 1:
-        return results[0]
-    joined = results[0].model_copy(
+    if joined is None:  # pragma: no cover - a reader always yields at least one part
+        return _failure(path, "nothing could be read from this file")
+    return joined
+
+
+def _join(first: DocumentResult, then: DocumentResult) -> DocumentResult:
+    """Two parts of one long document as one result. A long file repeats itself: each rule's
+    signals in each context are kept up to REPEATS_KEPT, so memory stays bounded."""
+    seen: dict[tuple[str, str, str], int] = {}
+    signals: list[Signal] = []
+    for signal in (*first.signals, *then.signals):
+        key = (signal.rule, signal.polarity, signal.context)
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] <= REPEATS_KEPT:
+            signals.append(signal)
+    return first.model_copy(
         update={
-            "signals": [signal for result in results for signal in result.signals],
-            "words": sum(result.words for result in results),
-            "warnings": list(dict.fromkeys(w for result in results for w in result.warnings)),
-            "facts": merge_facts(results),
+            "signals": signals,
+            "words": first.words + then.words,
+            "warnings": list(dict.fromkeys([*first.warnings, *then.warnings])),
+            "facts": merge_facts([first, then]),
         }
     )
-    return joined
 
 
 def _scan_in_worker(job: tuple[Path, ScanSettings, str]) -> DocumentResult:

@@ -1,0 +1,114 @@
+"""Head-counts in prose: who outnumbers whom when a sentence counts or names the partners.
+
+"More than 50 manufacturing companies and 20 public partners", "39 employers ... 20 workforce
+agencies and 19 institutes of higher education", "partners including Riverside Health,
+Sentara, Camp Community College and the Workforce Council": each number or name is classified
+business or public (`lexicons/shared/organizations.yaml` and the vocabulary's business nouns),
+and the side that is larger in the sentence is a derived fact for `private_sector_leadership`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from nextgen_assistant.signals.extractors import Extraction
+from nextgen_assistant.signals.extractors.attendance import _split_entries
+from nextgen_assistant.signals.extractors.organizations import OrganizationClassifier
+
+# What introduces a list of named partners.
+_LIST_CUE = re.compile(
+    r"\b(?:including|include|includes|such as|involve|involves|made up of|members are|"
+    r"partners are|partners include|stakeholders include|along with)\b[:\s]*",
+    re.IGNORECASE,
+)
+_NAMED = 4  # named organisations a list needs before it says who outnumbers whom
+_COUNTED_PUBLIC = frozenset({"public", "agencies", "agency", "government", "governments"})
+
+
+def _count(token_text: str, number_words: dict[str, int]) -> int | None:
+    text = token_text.lower().rstrip("+").replace(",", "")
+    if text.isdigit():
+        return int(text)
+    return number_words.get(text)
+
+
+def _counted(
+    sentence: Span,
+    classifier: OrganizationClassifier,
+    business_words: set[str],
+    number_words: dict[str, int],
+) -> tuple[int, int]:
+    """(business, public) from "N <kind>" phrases in the sentence."""
+    business = public = 0
+    tokens = list(sentence)
+    for index, token in enumerate(tokens):
+        value = _count(token.text, number_words)
+        if value is None or value < 2:
+            continue
+        # The counted noun: the first word within four that names a kind of organisation.
+        for end in range(index + 1, min(len(tokens), index + 6)):
+            word = tokens[end]
+            if word.is_punct and word.text != "-":
+                break
+            phrase = " ".join(t.text for t in tokens[index + 1 : end + 1])
+            if word.lemma_ in business_words or word.lower_ in business_words:
+                business += value
+                break
+            seen = classifier.classify(phrase)
+            if (seen is not None and seen.sector == "public") or (
+                word.lower_ in {"partners", "members", "organizations", "institutions"}
+                and any(t.lower_ in _COUNTED_PUBLIC for t in tokens[index + 1 : end])
+            ):
+                public += value
+                break
+    return business, public
+
+
+def _named(text: str, classifier: OrganizationClassifier) -> tuple[int, int]:
+    """(business, public) among the organisations a sentence lists by name."""
+    cue = _LIST_CUE.search(text)
+    if cue is None:
+        return 0, 0
+    entries = [
+        e.strip(" .;:")
+        for part in _split_entries(text[cue.end() :])
+        for e in re.split(r"\s+and\s+|\s*&\s*", part)
+    ]
+    business = public = 0
+    for entry in entries:
+        if not entry or not entry[0].isupper():
+            continue
+        seen = classifier.classify(entry)
+        if seen is None or seen.sector == "other":
+            continue
+        business += seen.sector == "business"
+        public += seen.sector == "public"
+    return (business, public) if business + public >= _NAMED else (0, 0)
+
+
+def run(ex: Extraction, classifier: OrganizationClassifier, business_words: set[str]) -> None:
+    """Signal who outnumbers whom where a sentence counts or names both kinds of partner."""
+    number_words = ex.lexicons.extractors.number_words
+    for piece, sentence in ex.sentences():
+        text = piece.text_of(sentence)
+        business, public = _counted(sentence, classifier, business_words, number_words)
+        if not (business and public):
+            business, public = _named(text, classifier)
+        if not (business and public):
+            continue
+        where = f"{business} business and {public} public partners counted or named"
+        if business > public:
+            rule, polarity = "private_sector_leadership.prose_business_majority", "supporting"
+        else:
+            rule, polarity = "private_sector_leadership.prose_public_majority", "red_flag"
+        ex.add(
+            piece,
+            sentence,
+            indicator="private_sector_leadership",
+            polarity=polarity,  # type: ignore[arg-type]
+            rule=rule,
+            matched=where,
+            quote=f"In one sentence: {where}",
+        )
