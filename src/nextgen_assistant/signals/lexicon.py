@@ -196,6 +196,7 @@ class ExtractorLexicon(BaseModel):
     funding_kinds: dict[str, list[str]]
     funding_end_words: list[str]
     since_words: list[str] = Field(default_factory=list)
+    funding_document_words: list[str] = Field(default_factory=list)
     outcome_measures: dict[str, list[str]]
     not_results: list[str] = Field(default_factory=list)
     output_measures: list[str]

@@ -114,7 +114,15 @@ def run(ex: Extraction, max_grant_share: float, ending_within_months: int) -> No
         f"{kind} {value / total:.0%}"
         for kind, value in sorted(totals.items(), key=lambda kv: -kv[1])
     )
-    if share > max_grant_share and biggest_grant[1] is not None:
+    # "Grants are N% of funding" only from a statement of the partnership's own funding: a
+    # document about its money, or one that lists two or more sources; one grant mentioned in a
+    # news story is not the funding mix.
+    words = ex.lexicons.extractors.funding_document_words
+    named = f"{ex.document.path} {ex.document.title or ''}".lower()
+    states_funding = any(w in named for w in words) or len(
+        [f for f in ex.facts.funding if f.amount]
+    ) >= 2
+    if share > max_grant_share and biggest_grant[1] is not None and states_funding:
         ex.add(
             biggest_grant[1],
             None,
