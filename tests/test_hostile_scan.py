@@ -1,0 +1,147 @@
+"""Issue 20's "done": a scan of a folder holding every hostile case beside good documents finishes
+with exit 1, every good document reported, each bad one named with a sentence, no traceback,
+in under 30 s and under 1 GB; nothing outside the folder is read, nothing reaches the terminal
+as control codes or markup. Every hostile file is made here, in tmp_path."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+from benchmarks.large_file_bench import write_large_text
+
+from tests.conftest import SAMPLE_DOCS
+
+GOOD = ["action-plan.pdf", "bylaws.txt", "funding-note.txt", "minutes-2026-10-08.md",
+        "results-2026.docx", "roster.csv"]  # fmt: skip
+_MEASURE = (
+    "import resource, subprocess, sys\n"
+    "done = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+    "sys.stdout.write(done.stdout)\n"
+    "sys.stderr.write(done.stderr)\n"
+    "sys.stderr.write(f'\\nPEAK_KB={resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}\\n')\n"
+    "sys.exit(done.returncode)\n"
+)
+
+
+def _hostile_folder(tmp_path: Path) -> Path:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("The secret plan: business leaders never attend.\n")
+    docs = tmp_path / "mesa"
+    docs.mkdir()
+    for name in GOOD:
+        shutil.copy(SAMPLE_DOCS / "mesa-valley-healthcare" / name, docs / name)
+    hostile = docs / "hostile"
+    hostile.mkdir()
+    # Resources: spaCy's tokenizer is quadratic on runs of punctuation; E088 over 1,000,000 chars.
+    (hostile / "equals.txt").write_text("=" * 20_000 + "\n")
+    (hostile / "brackets.txt").write_text("[" * 400_000)
+    (hostile / "one-paragraph.txt").write_text("minutes " * 700_000 + "\n")
+    (hostile / "long-token.md").write_text("a." * 300_000 + "\n")
+    (hostile / "big-cell.csv").write_text('name,notes\nAcme,"' + "x " * 200_000 + '"\n')
+    write_large_text(hostile / "large.txt", 3)  # read and checked in two parts
+    # Encodings and names.
+    (hostile / "utf16.txt").write_bytes(
+        "Employers set the agenda for the partnership.\n".encode("utf-16-le")
+    )
+    os.mkdir(os.fsencode(hostile) + b"/caf\xe9-\xff")
+    (Path(os.fsdecode(os.fsencode(hostile) + b"/caf\xe9-\xff")) / "notes.txt").write_text(
+        "The chamber attends.\n"
+    )
+    (hostile / "bell\x07\x1b]0;owned\x07\x1b[31m.txt").write_text("Red \x9b31m text \x1b[2J.\n")
+    (hostile / "[link=javascript:alert(1)]x[-x].md").write_text("<script>alert(1)</script>\n")
+    (hostile / "=HYPERLINK(1)`tick`.txt").write_text("@SUM(1+1) -2 +3\n")
+    # Unreadable, so the table names them: the names must show as plain text.
+    marked = hostile / "[link=javascript:alert(1)]evil["  # with its file: ".../evil[/x]..."
+    marked.mkdir()
+    (marked / "x]broken.pdf").write_bytes(b"%PDF-1.4 nonsense")
+    (hostile / "title\x1b]0;owned\x07\x9b2J.pdf").write_bytes(b"%PDF-1.4 nonsense")
+    # Links: a loop, one to nothing, two leading out, one inside (read once).
+    (hostile / "loop-a.txt").symlink_to(hostile / "loop-b.txt")
+    (hostile / "loop-b.txt").symlink_to(hostile / "loop-a.txt")
+    (hostile / "nothing.txt").symlink_to(hostile / "missing.txt")
+    (hostile / "secret.txt").symlink_to(outside / "secret.txt")
+    (hostile / "outside-folder").symlink_to(outside)
+    (hostile / "again.txt").symlink_to(docs / "bylaws.txt")
+    (hostile / "self").symlink_to(docs)
+    # Unreadable documents: each its own error.
+    (hostile / "broken.pdf").write_bytes(b"%PDF-1.4 nonsense")
+    (hostile / "fake.docx").write_text("not a zip")
+    with zipfile.ZipFile(hostile / "bomb.docx", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"\0" * 3_000_000)
+    (hostile / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    return docs
+
+
+def _scan(folder: Path, *options: str) -> tuple[subprocess.CompletedProcess[str], float, float]:
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "120"}
+    command = [sys.executable, "-m", "nextgen_assistant", "scan", str(folder), *options]
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-c", _MEASURE, *command],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        errors="replace",
+    )
+    seconds = time.monotonic() - started
+    peak_mb = int(done.stderr.rsplit("PEAK_KB=", 1)[1]) / 1024
+    return done, seconds, peak_mb
+
+
+def test_a_folder_of_hostile_files_beside_good_ones(tmp_path: Path) -> None:
+    docs = _hostile_folder(tmp_path)
+    done, seconds, peak_mb = _scan(docs, "--format", "json", "--as-of", "2026-11-25")
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    assert seconds < 30, f"{seconds:.1f} s"
+    assert peak_mb < 1024, f"{peak_mb:.0f} MB"
+    data = json.loads(done.stdout)
+    by_name = {Path(d["name"]).name: d for d in data["documents"]}
+    for name in GOOD:
+        assert by_name[name]["status"] == "ok" and by_name[name]["signals"], name
+    for name in ("broken.pdf", "fake.docx", "bomb.docx", "binary.txt"):
+        error = by_name[name]["error"]
+        assert by_name[name]["status"] == "error" and error and " " in error, name
+    for name in ("equals.txt", "brackets.txt", "one-paragraph.txt", "long-token.md",
+                 "big-cell.csv", "large.txt", "utf16.txt", "notes.txt"):  # fmt: skip
+        assert by_name[name]["status"] == "ok", (name, by_name[name]["error"])
+    assert any(s["rule"] for s in by_name["utf16.txt"]["signals"])
+    assert any("caf\ufffd-\ufffd" in d["name"] for d in data["documents"])
+    large = by_name["large.txt"]
+    words = len((docs / "hostile" / "large.txt").read_text().split())
+    assert large["words"] == words and large["signals"]
+    # Nothing outside the folder was read, and each link not followed says why.
+    text = done.stdout
+    assert "secret plan" not in text and "outside" not in {p.name for p in Path("/").iterdir()}
+    skipped = {Path(s["path"]).name: s["reason"] for s in data["skipped"]}
+    for name, words in (
+        ("loop-a.txt", "loop"),
+        ("loop-b.txt", "loop"),
+        ("nothing.txt", "missing"),
+        ("secret.txt", "outside"),
+        ("outside-folder", "outside"),
+    ):
+        assert words in skipped[name], (name, skipped.get(name))
+    assert "again.txt" not in by_name  # the same file as bylaws.txt: read once
+    assert sum(1 for d in data["documents"] if d["name"].endswith("bylaws.txt")) == 1
+
+
+def test_the_terminal_table_carries_no_control_codes_or_live_markup(tmp_path: Path) -> None:
+    docs = _hostile_folder(tmp_path)
+    done, _seconds, _peak = _scan(docs, "--format", "table", "--as-of", "2026-11-25")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    shown = done.stdout + done.stderr.rsplit("PEAK_KB=", 1)[0]
+    for code in ("\x1b", "\x07", "\x9b"):
+        assert code not in shown, repr(code)
+    assert "[link=javascript:alert(1)]evil[/x]broken.pdf" in shown  # text, not a hyperlink
+    assert "title.pdf" in shown  # the window-title sequence and the C1 CSI are gone
+    assert "broken.pdf" in shown and "could not be read" in shown
