@@ -62,14 +62,16 @@ class NextGenApp(App[None]):
         # 0.8 s, benchmarks/tui_start.py). So it starts once the first question is up.
         self.set_timer(WARM_UP_AFTER_SECONDS, self.warm_up)
 
-    def warm_up(self) -> None:
+    def warm_up(self) -> threading.Thread:
         """spaCy and the lexicons load in the background; anything that needs them before
         they are ready loads them itself.
 
         A daemon thread rather than a Textual thread worker: asyncio waits for its executor's
         threads at exit, so ctrl+q in the first seconds waited for spaCy (about 6 s). A daemon
         thread is simply abandoned when the person quits."""
-        threading.Thread(target=services.warm_up, name="nextgen-warm-up", daemon=True).start()
+        thread = threading.Thread(target=services.warm_up, name="nextgen-warm-up", daemon=True)
+        thread.start()
+        return thread
 
     # --- navigation -------------------------------------------------------------------------
     def open_assessment(self, assessment_id: int | None) -> None:

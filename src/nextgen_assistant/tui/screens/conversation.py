@@ -116,6 +116,9 @@ class ConversationScreen(AppScreen):
 
     def on_screen_resume(self) -> None:
         self.refresh_panel()  # documents may have been scanned meanwhile
+        field = self.query_one(AnswerArea).answer_widget
+        if field is not None and not self.busy:
+            field.focus()
 
     def on_answer_area_submitted(self, event: AnswerArea.Submitted) -> None:
         question = self.conversation.current
