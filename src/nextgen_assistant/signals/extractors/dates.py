@@ -17,6 +17,8 @@ DATE_RE = re.compile(
     rf"(?:spring|summer|fall|autumn|winter)\s+\d{{4}}|(?<![\d$,.])(?:19|20)\d{{2}}(?![\d,%]))",
     re.IGNORECASE,
 )
+# A month and a day with no year ("on July 25", "Oct. 22"): a date, never a quantity.
+MONTH_DAY_RE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{{4}})", re.IGNORECASE)
 _SEASONS = {"spring": 4, "summer": 7, "fall": 10, "autumn": 10, "winter": 1}
 
 

@@ -9,7 +9,7 @@ from spacy.tokens import Span
 
 from nextgen_assistant.signals.anchors import Gate, word_gate
 from nextgen_assistant.signals.extractors import Extraction, Piece
-from nextgen_assistant.signals.extractors.dates import dates_in
+from nextgen_assistant.signals.extractors.dates import MONTH_DAY_RE, dates_in
 from nextgen_assistant.signals.lexicon import ExtractorLexicon
 from nextgen_assistant.signals.model import MetricFact
 
@@ -97,6 +97,7 @@ def run(ex: Extraction) -> None:
         text = piece.text_of(sentence)
         dated = [(start, end) for _, start, end in dates_in(text)]
         dated += [match.span() for match in TIME_RE.finditer(text)]
+        dated += [match.span() for match in MONTH_DAY_RE.finditer(text)]
         item_number = LIST_NUMBER_RE.match(text)
         numbers = sorted(
             (
