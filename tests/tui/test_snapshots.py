@@ -28,9 +28,55 @@ def test_home(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # t
     assert snap_compare(_app(tmp_path), terminal_size=size)
 
 
+async def _at_a_rated_statement(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Answer the opening and the first region questions by keyboard, up to the first
+    agree-scale statement: the statement must be in view above its scale."""
+    from nextgen_assistant.tui.screens.conversation import ConversationScreen
+
+    app = pilot.app
+    await pilot.press("n")
+    await _until(pilot, lambda: isinstance(app.screen, ConversationScreen))
+    keys = {
+        "partnership_name": [*"Valley", "space", *"Makers", "ctrl+s"],
+        "industry": [*"manufacturing", "ctrl+s"],
+        "region": [*"Weld", "space", *"County", "ctrl+s"],
+        "respondent_role": ["1"],
+        "rlm_counties": ["3", "enter"],
+        "rlm_region_defined": ["1"],
+    }
+    for _ in range(12):
+        await _until(pilot, lambda: app.screen.query(".answer") and not app.screen.busy)
+        conversation = app.conversation
+        if conversation.current.id == "rlm_agree_footprint" and not conversation.confirming:
+            break
+        await pilot.press(*(["y"] if conversation.confirming else keys[conversation.current.id]))
+        await pilot.pause()
+    await _until(pilot, lambda: not app.screen.busy)
+    transcript = app.screen.query_one("Transcript")
+    await _until(pilot, lambda: transcript.scroll_y >= transcript.max_scroll_y)
+    await pilot.pause()
+
+
 @pytest.mark.parametrize("size", SIZES)
 def test_conversation(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(_app(tmp_path), terminal_size=size, press=["n"])
+    """The question being rated is in view, with its place and its scale."""
+    assert snap_compare(_app(tmp_path), terminal_size=size, run_before=_at_a_rated_statement)
+
+
+async def _palette_open(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Open the palette and wait until its commands are listed."""
+    from textual.command import CommandList, CommandPalette
+
+    await pilot.press("ctrl+p")
+    await _until(pilot, lambda: isinstance(pilot.app.screen, CommandPalette))
+    await _until(pilot, lambda: pilot.app.screen.query_one(CommandList).option_count > 3)
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_palette(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    """The command palette lists its commands (new, resume, attach, report, export...)."""
+    assert snap_compare(_app(tmp_path), terminal_size=size, run_before=_palette_open)
 
 
 async def _tree_loaded(pilot) -> None:  # type: ignore[no-untyped-def]
