@@ -93,7 +93,10 @@ class Store:
         self.path = path or default_db_path()
         self.clock = clock
         try:
-            _create_privately(self.path, own_folder=path is None)
+            # Only our own data folder is tightened; a folder named by --db or NEXTGEN_DB (/tmp,
+            # a shared drive) is the user's to set.
+            own_folder = path is None and not os.environ.get("NEXTGEN_DB")
+            _create_privately(self.path, own_folder=own_folder)
             # The terminal app answers from a worker thread, one at a time (exclusive workers).
             self._db = sqlite3.connect(
                 self.path, isolation_level=None, timeout=10, check_same_thread=False
