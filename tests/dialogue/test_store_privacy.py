@@ -116,3 +116,22 @@ def test_non_utf8_and_alias_bomb_files_are_refused_with_a_sentence(tmp_path: Pat
         assert "Traceback" not in done.stderr
     assert (datetime.now() - started).total_seconds() < 60
     assert _store(db).list() == []
+
+
+def test_only_our_own_data_folder_is_tightened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("NEXTGEN_DB")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    ours = tmp_path / "data" / "nextgen-assistant"
+    ours.mkdir(parents=True)
+    ours.chmod(0o755)  # made by an earlier version
+    Store(None, fixed_clock(TODAY)).close()
+    assert stat.S_IMODE(ours.stat().st_mode) == 0o700
+    assert stat.S_IMODE((ours / "assessments.sqlite3").stat().st_mode) == 0o600
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o755)
+    _store(shared / "team.sqlite3").close()
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o755  # the user's folder, left as it is
+    assert stat.S_IMODE((shared / "team.sqlite3").stat().st_mode) == 0o600
