@@ -418,7 +418,9 @@ class ActorRoleFinder:
         if lemma in self._people or word in self._people:
             before = doc[position - 1] if position - 1 >= sentence_start else None
             if before is not None and (
-                before.lower_ in self._modifiers or before.lemma_ in self._modifiers
+                before.lower_ in self._modifiers
+                or before.lemma_ in self._modifiers
+                or before.lemma_ in self._business  # "hotel managers", "clinic directors"
             ):
                 return Actor("business", position - 1, position + 1)
             # "leaders from various healthcare companies", "CEOs of nine hospitals"

@@ -125,7 +125,10 @@ class Checker:
                 piece = chunk[bisect_right(starts, match.start) - 1]
                 if self._topic_heading(piece.block):
                     continue
-                if piece.blocked_at(match.start).intersection(range(match.start, match.end)):
+                # An actor-role match is checked at its verb: the actor may well be a company's
+                # name ("founded by Hollis Tool Inc."), which is a false friend of other rules.
+                checked = range(match.start, match.start + 1 if match.how == "role" else match.end)
+                if piece.blocked_at(match.start).intersection(checked):
                     continue  # inside a false friend: "Grant Avenue" is not a grant
                 signal = self._rule_signal(piece, match, document.path)
                 if signal is not None:

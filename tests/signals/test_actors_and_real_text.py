@@ -1,0 +1,154 @@
+"""Structures found in real published text, in sentences written for these tests: who acts and
+how (any voice), about whom, how long a partnership has lasted, and head-counts in prose."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+
+import pytest
+
+from nextgen_assistant.signals.checker import Checker
+from nextgen_assistant.signals.model import Signal
+
+AS_OF = date(2026, 11, 28)
+
+
+@cache
+def checker() -> Checker:
+    return Checker()
+
+
+def counted(text: str, as_of: date = AS_OF) -> set[tuple[str, str]]:
+    """(indicator, polarity) of every counted signal in the text."""
+    result = checker().check_text(text, as_of, one_per_sentence=False)
+    return {(s.indicator, s.polarity) for s in result.signals if s.counted}
+
+
+def signals(text: str) -> list[Signal]:
+    return checker().check_text(text, AS_OF, one_per_sentence=False).signals
+
+
+LEADS = ("private_sector_leadership", "supporting")
+PUBLIC_LEADS = ("private_sector_leadership", "red_flag")
+BUSINESS_AGENDA = ("industry_driven_agenda", "supporting")
+PUBLIC_AGENDA = ("industry_driven_agenda", "red_flag")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Four orchard owners started the cooperative in 2016.",  # active
+        "The council was launched in May by three trucking firms.",  # passive, date between
+        "It is a grower-driven coalition.",  # X-driven
+        "The alliance was founded by Hollis Tool Inc. and Ardent Plastics.",  # named companies
+        "Winery owners in the two valleys formed it.",  # the actor carries a place phrase
+        "Hotel managers met and picked three priorities.",  # two verbs, one subject
+    ],
+)
+def test_business_people_leading_in_any_voice(sentence: str) -> None:
+    assert LEADS in counted(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The county workforce board runs the partnership.",
+        "The partnership is led by the regional planning commission.",
+        "The Delta Valley Workforce Development Board launched the partnership.",
+        "The Coastal Education Service Agency (CESA) set up the group, and CESA leads it.",
+    ],
+)
+def test_public_bodies_leading_are_red_flags(sentence: str) -> None:
+    assert PUBLIC_LEADS in counted(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The workforce board convened the first meeting.",  # the ordinary convener role
+        "Employers were invited to the breakfast.",  # agentless passive: invited, not inviting
+        "The board's staff take notes and circulate the minutes.",  # 'staff' is a noun here
+        "Staff completed three employer surveys.",  # 'employer' modifies 'surveys'
+        "Dawson County Launches Health Care Partnership",  # a headline has no grammar to read
+        "The partnership began in 2019.",  # what began is the partnership itself
+        "Only two employers attended the session.",  # a handful is not business taking part
+        "Dana Ruiz founded the group.",  # a person of no known kind gives no signal
+    ],
+)
+def test_no_actor_role_signal_where_none_is_meant(sentence: str) -> None:
+    role_rules = {rule.id for rule in checker().lexicons.rules if rule.roles}
+    fired = {s.rule for s in signals(sentence) if s.counted and s.rule in role_rules}
+    assert not fired, fired
+
+
+def test_who_chooses_the_agenda() -> None:
+    assert BUSINESS_AGENDA in counted("The priorities were chosen by the member mills.")
+    assert PUBLIC_AGENDA in counted("The state agency selected the group's goals.")
+    assert BUSINESS_AGENDA not in counted("The college identified a shortage of welders.")
+
+
+def test_statements_about_the_model_are_about_someone_else() -> None:
+    about_model = signals("Next Gen partnerships are business-led and community-supported.")
+    assert about_model and all(s.context == "other" and not s.counted for s in about_model)
+    own = signals("Our partnership is business-led.")
+    assert any(s.counted for s in own)
+
+
+def test_plans_and_next_steps_are_not_facts() -> None:
+    assert not counted("The next step is for the co-chairs to write an action plan.")
+    assert not counted("The alliance will be chaired by a plant manager.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The coalition spans the parishes of Acadia, Evangeline and St. Landry.",
+            ("regional_labor_market", "supporting"),
+        ),
+        ("Members come from across 9 counties.", ("regional_labor_market", "supporting")),
+        ("The initiative is statewide.", ("regional_labor_market", "red_flag")),
+        ("Growers from across Idaho take part.", ("regional_labor_market", "red_flag")),
+    ],
+)
+def test_footprints(sentence: str, expected: tuple[str, str]) -> None:
+    assert expected in counted(sentence)
+
+
+def test_a_larger_bodys_scope_is_not_this_partnerships() -> None:
+    assert ("regional_labor_market", "red_flag") not in counted(
+        "As part of a new statewide network, the valley partnership launched in May."
+    )
+
+
+def test_how_long_a_partnership_has_lasted_depends_on_the_date() -> None:
+    sentence = "The roundtable has been in place since 2015."
+    assert ("sustainability", "supporting") in counted(sentence, date(2026, 11, 28))
+    assert ("sustainability", "supporting") not in counted(sentence, date(2016, 6, 1))
+
+
+def test_head_counts_in_prose_are_derived_facts() -> None:
+    business = signals("The group brings together 40 machine shops and 6 public partners.")
+    majority = [
+        s for s in business if s.rule == "private_sector_leadership.prose_business_majority"
+    ]
+    assert majority and majority[0].derived and majority[0].sources
+    public = counted(
+        "The council convenes 12 employers, 9 school districts and 7 workforce agencies."
+    )
+    assert PUBLIC_LEADS in public
+
+
+def test_grants_mentioned_in_passing_are_not_the_funding_mix() -> None:
+    found = counted("The chamber received a $50,000 grant from the state for a welding camp.")
+    assert ("sustainability", "red_flag") not in found
+    started = counted("The county created the council with $2 million in federal relief funds.")
+    assert ("sustainability", "red_flag") in started
+
+
+def test_numbers_about_the_economy_are_not_results() -> None:
+    assert not counted("The region's average annual wage is $61,200.")
+    assert ("measurable_results", "supporting") in counted(
+        "Enrollment in the welding program has grown from 40 students to 95."
+    )
