@@ -110,21 +110,42 @@ class AnswersFile(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    partnership: Partnership
+    partnership: Partnership | None = None
     respondent: Respondent = Field(default_factory=Respondent)
     answers: dict[str, Any] = Field(default_factory=dict)
 
 
 def read_answers_file(
-    path: Path, bank: QuestionBank, today: date, understand: Understand | None = None
+    path: Path,
+    bank: QuestionBank,
+    today: date,
+    understand: Understand | None = None,
+    joining: Partnership | None = None,
 ) -> tuple[Partnership, Respondent, list[Answer]]:
-    """Every answer parsed, or one AnswerError naming each bad question id and what it accepts."""
+    """Every answer parsed, or one AnswerError naming each bad question id and what it accepts.
+    `joining`: a stored partnership the respondent joins (the file may then leave out its
+    `partnership`; one it names must be the same)."""
     try:
         data = validate(AnswersFile, _load(path), path)
     except AnswerError:
         raise
     except NextGenError as error:  # the file's shape: one sentence naming the field
         raise AnswerError(str(error)) from None
+    if joining is not None:
+        if (
+            data.partnership is not None
+            and data.partnership.name.strip().lower() != joining.name.lower()
+        ):
+            raise AnswerError(
+                f"{path} is about '{data.partnership.name}', not '{joining.name}': "
+                "leave out --partnership or the file's partnership. Nothing was stored."
+            )
+        data.partnership = joining
+    if data.partnership is None:
+        raise AnswerError(
+            f"{path} names no partnership: add `partnership: {{name: ...}}` or give "
+            "--partnership NAME to join one already stored. Nothing was stored."
+        )
     known = {q.id: q for q in bank.all_questions()}
     problems: list[str] = []
     answers: list[Answer] = []
