@@ -94,3 +94,12 @@ def make_report(
     return build_report(
         load_rubric(), load_questions(), load_recommendations(), today, record, scan, earlier
     )
+
+
+def make_group_report(
+    today: date, records: list[AssessmentRecord], scan: ScanResult | None
+) -> Report:
+    """The group report: every respondent of one partnership, and its documents."""
+    return build_report(
+        load_rubric(), load_questions(), load_recommendations(), today, None, scan, group=records
+    )
