@@ -16,13 +16,15 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from nextgen_assistant.signals.extractors.organizations import OrganizationClassifier
 from nextgen_assistant.signals.lexicon import Lexicons
 from nextgen_assistant.signals.matching import RuleMatch
+from nextgen_assistant.signals.model import OrganizationSeen
+from nextgen_assistant.signals.pipeline import lemma_table, text_of
 
 # "Higher Education Coordinating Commission (HECC)": a name, then its acronym in brackets.
 _ACRONYM = re.compile(
@@ -134,6 +136,7 @@ class ActorRoleFinder:
         roles = lexicons.roles
         classes = lexicons.vocabulary.classes
         self._organizations = organizations
+        self._classified: dict[str, OrganizationSeen | None] = {}
         # The last words of public bodies' names ("board" of "workforce development board"):
         # where one is written in lower case, the words before it are classified as a name.
         names = [n for names in lexicons.organizations.public_types.values() for n in names]
@@ -143,10 +146,16 @@ class ActorRoleFinder:
             if n.split()[-1].isalpha() and len(n.split()[-1]) > 3
         }
         self._verb_role = {verb: role for role, verbs in roles.roles.items() for verb in verbs}
+        # A role verb is found by its written forms, from the lemma table, without the "-ing"
+        # forms: "meeting", "funding", "founding members" are nouns far more often than verbs.
+        forms = {
+            form
+            for verb in self._verb_role
+            for form in [verb, *lemma_table().forms_of(verb)]
+            if not form.endswith("ing")
+        }
         strings = nlp.vocab.strings
-        self._verb_hashes = numpy.array(
-            sorted({strings.add(verb) for verb in self._verb_role}), dtype=numpy.uint64
-        )
+        self._verb_hashes = numpy.array(sorted({strings.add(f) for f in forms}), dtype=numpy.uint64)
         self._business = set(classes.get("business_nouns", []))
         self._people = set(classes.get("people_nouns", []))
         self._modifiers = set(roles.industry_modifiers) | set(classes.get("business_modifiers", []))
@@ -169,10 +178,7 @@ class ActorRoleFinder:
         """Every role rule that holds, as matches over the actor and the verb."""
         if not self._triggers or not len(doc):
             return []
-        forms = doc.to_array([LEMMA, LOWER])
-        at = numpy.flatnonzero(
-            numpy.isin(forms[:, 0], self._verb_hashes) | numpy.isin(forms[:, 1], self._verb_hashes)
-        )
+        at = numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), self._verb_hashes))
         if not len(at):
             return []
         acronyms = self._acronyms(doc)
@@ -390,7 +396,7 @@ class ActorRoleFinder:
         if (token.is_title or token.is_upper) and token.is_alpha:
             name_start, name_end = self._name_span(doc, position, sentence_start)
             name = doc[name_start:name_end].text
-            seen = self._organizations.classify(name)
+            seen = self._classify(name)
             names_self = any(doc[i].lower_ in self._self for i in range(name_start, name_end))
             if seen is not None and seen.sector == "business" and names_self:
                 # "the Lehigh Valley Healthcare Industry Partnership": the partnership itself
@@ -406,7 +412,7 @@ class ActorRoleFinder:
             # "the workforce development board", "the council of governments"
             for first in range(max(sentence_start, position - 3), position + 1):
                 for last in range(position + 1, min(len(doc), position + 4) + 1):
-                    seen = self._organizations.classify(doc[first:last].text)
+                    seen = self._classify(doc[first:last].text)
                     if seen is not None and seen.sector == "public":
                         return Actor("public", first, last)
         if word in self._grantmaker or lemma in self._grantmaker:
@@ -456,6 +462,14 @@ class ActorRoleFinder:
             and not following.lower_.endswith("ly")
         )
 
+    def _classify(self, name: str) -> OrganizationSeen | None:
+        """The classifier's answer, remembered: the same names recur across a batch."""
+        if name not in self._classified:
+            if len(self._classified) > 50_000:
+                self._classified.clear()
+            self._classified[name] = self._organizations.classify(name)
+        return self._classified[name]
+
     def _name_span(self, doc: Doc, position: int, sentence_start: int) -> tuple[int, int]:
         """The capitalised name around `position` ("Workforce Development Boards 83 and 81")."""
         start = position
@@ -483,12 +497,12 @@ class ActorRoleFinder:
 
     def _acronyms(self, doc: Doc) -> dict[str, str | None]:
         """Acronyms the document defines, with the kind of the name they stand for."""
-        text = doc.text
+        text = text_of(doc)  # Doc.text rebuilds the string token by token
         if "(" not in text:
             return {}
         found: dict[str, str | None] = {}
         for match in _ACRONYM.finditer(text):
-            seen = self._organizations.classify(match.group(1))
+            seen = self._classify(match.group(1))
             kind = seen.sector if seen is not None and seen.sector != "other" else None
             found[match.group(2)] = kind
         return found

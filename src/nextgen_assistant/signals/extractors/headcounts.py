@@ -13,7 +13,8 @@ import re
 
 from spacy.tokens import Span
 
-from nextgen_assistant.signals.extractors import Extraction
+from nextgen_assistant.signals.anchors import Gate, word_gate
+from nextgen_assistant.signals.extractors import Extraction, Piece
 from nextgen_assistant.signals.extractors.attendance import _split_entries
 from nextgen_assistant.signals.extractors.organizations import OrganizationClassifier
 
@@ -88,16 +89,40 @@ def _named(text: str, classifier: OrganizationClassifier) -> tuple[int, int]:
     return (business, public) if business + public >= _NAMED else (0, 0)
 
 
+def _gates(
+    number_words: dict[str, int], business_words: set[str], public_words: list[str]
+) -> tuple[Gate, Gate, Gate, Gate]:
+    numbers = word_gate([*"0123456789", *(w for w, v in number_words.items() if v > 1)])
+    business = word_gate(business_words)
+    public = word_gate(public_words)
+    cues = word_gate(["including", "include", "includes", "such", "involve", "involves"])
+    return numbers, business, public, cues
+
+
 def run(ex: Extraction, classifier: OrganizationClassifier, business_words: set[str]) -> None:
     """Signal who outnumbers whom where a sentence counts or names both kinds of partner."""
     number_words = ex.lexicons.extractors.number_words
-    for piece, sentence in ex.sentences():
-        text = piece.text_of(sentence)
+    # A public partner counted is named by one of its type's words or "public" / "agencies".
+    organizations = ex.lexicons.organizations
+    public_words = [
+        *(name.split()[0] for names in organizations.public_types.values() for name in names),
+        *_COUNTED_PUBLIC,
+    ]
+    numbers, business_gate, public_gate, cues = ex.compiled(
+        __name__, lambda: _gates(number_words, business_words, public_words)
+    )
+    found: dict[tuple[int, int], tuple[Piece, Span, int, int]] = {}
+    # Only sentences with a number (for counts) or a list cue (for names) are read.
+    for piece, sentence in ex.sentences(numbers, business_gate, public_gate):
         business, public = _counted(sentence, classifier, business_words, number_words)
-        if not (business and public):
-            business, public = _named(text, classifier)
-        if not (business and public):
-            continue
+        if business and public:
+            found[(id(sentence.doc), sentence.start)] = (piece, sentence, business, public)
+    for piece, sentence in ex.sentences(cues):
+        if (id(sentence.doc), sentence.start) not in found:
+            business, public = _named(piece.text_of(sentence), classifier)
+            if business and public:
+                found[(id(sentence.doc), sentence.start)] = (piece, sentence, business, public)
+    for piece, sentence, business, public in found.values():
         where = f"{business} business and {public} public partners counted or named"
         if business > public:
             rule, polarity = "private_sector_leadership.prose_business_majority", "supporting"

@@ -26,7 +26,7 @@ def _compile(words: ExtractorLexicon) -> _Patterns:
             rf"\b(?:{cues})\s+(?:the\s+)?(?:(?:early|mid|late|the)\s+)?((?:19|20)\d\d)(s)?\b",
             re.IGNORECASE,
         ),
-        gate=word_gate([w.split()[0] for w in words.since_words]),
+        gate=word_gate(["19", "20"]),  # a year is there: a word beginning 19 or 20
     )
 
 
