@@ -405,6 +405,14 @@ def assess(
     resume: Annotated[
         int | None, typer.Option("--resume", help="Continue the assessment with this id.")
     ] = None,
+    partnership: Annotated[
+        str | None,
+        typer.Option(
+            "--partnership",
+            help="Add a respondent to this stored partnership (its name, industry and region "
+            "are not asked again).",
+        ),
+    ] = None,
     db: DbOption = None,
     as_of: AsOfOption = None,
 ) -> None:
@@ -413,20 +421,26 @@ def assess(
 
     today = _as_of(as_of)
     store = _store(db, today if as_of else None)
+    joining = _stored_partnership(store, partnership) if partnership else None
     if answers is not None:
         from nextgen_assistant.dialogue.answers_file import read_answers_file
         from nextgen_assistant.dialogue.questions import load_questions
 
-        partnership, respondent, parsed = read_answers_file(
-            answers, load_questions(), today, services.understander(today)
+        named, respondent, parsed = read_answers_file(
+            answers, load_questions(), today, services.understander(today), joining=joining
         )
-        assessment_id = store.start(partnership, respondent, parsed)
+        assessment_id = store.start(named, respondent, parsed)
         typer.echo(assessment_id)
         sys.stderr.write(
-            f"nextgen: stored assessment {assessment_id} of {partnership.name} "
-            f"({len(parsed)} answers); `nextgen report --session {assessment_id}` shows the report\n"
+            f"nextgen: stored assessment {assessment_id} of {named.name} "
+            f"({len(parsed)} answers); `nextgen report --session {assessment_id}` shows the report"
+            f', `nextgen report --partnership "{named.name}"` the group\'s\n'
         )
         return
+    if joining is not None:
+        if resume is not None:
+            raise ConfigError("give --resume or --partnership, not both")
+        resume = _new_respondent(store, joining)
     if plain or not (sys.stdin.isatty() and sys.stdout.isatty()):
         from nextgen_assistant.dialogue.plain import run_plain
 
@@ -443,6 +457,31 @@ def assess(
     from nextgen_assistant.cli_start import start_app
 
     start_app(db=db, resume=resume, today=today if as_of else None)
+
+
+def _stored_partnership(store, name: str):  # type: ignore[no-untyped-def]
+    """The stored partnership of this name, or an error listing the ones there are."""
+    found = store.partnership(name)
+    if found is None:
+        known = ", ".join(f"'{p.name}'" for p, _ in store.partnerships()[:8]) or "none yet"
+        raise ConfigError(
+            f"no partnership named '{name}' is stored (known: {known}); the first respondent "
+            "names it, in the conversation or an answers file"
+        )
+    return found
+
+
+def _new_respondent(store, joining) -> int:  # type: ignore[no-untyped-def]
+    """A new assessment in a stored partnership, its name, industry and region answered."""
+    from nextgen_assistant.dialogue.answers_file import OPENING
+    from nextgen_assistant.dialogue.model import Answer
+
+    given = [
+        Answer(question_id=question_id, value=value, raw=value)
+        for question_id, field in OPENING.items()
+        if (value := getattr(joining, field))
+    ]
+    return int(store.start(joining, None, given))
 
 
 sessions_app = typer.Typer(help="Saved assessments: list, export, delete.", no_args_is_help=True)
@@ -491,16 +530,24 @@ class ReportFormat(StrEnum):
     md = "md"
     html = "html"
     json = "json"
+    docx = "docx"
 
 
 @app.command()
 def report(
     session: Annotated[
-        int | None, typer.Option("--session", help="A stored assessment's id.")
+        list[int] | None,
+        typer.Option("--session", help="A stored assessment's id; repeat for a group report."),
     ] = None,
     answers: Annotated[
-        Path | None,
-        typer.Option("--answers", help="An answers file instead of a stored assessment."),
+        list[Path] | None,
+        typer.Option(
+            "--answers", help="An answers file instead of a stored assessment; may repeat."
+        ),
+    ] = None,
+    partnership: Annotated[
+        str | None,
+        typer.Option("--partnership", help="Every stored respondent of this partnership."),
     ] = None,
     docs: Annotated[
         list[Path] | None,
@@ -510,50 +557,121 @@ def report(
     output: OutputOption = None,
     as_of: AsOfOption = None,
     jobs: JobsOption = 1,
+    lexicons: LexiconsOption = None,
+    max_mb: MaxMbOption = 50.0,
     db: DbOption = None,
 ) -> None:
-    """The gap report: answers and documents merged into findings and next steps."""
+    """The gap report: answers and documents merged into findings and next steps; several
+    respondents (sessions, answers files or a partnership) make one group report."""
     from nextgen_assistant import services
-    from nextgen_assistant.report.render import render_report
+    from nextgen_assistant.report.render import render_report, render_report_docx
 
-    if session is not None and answers is not None:
-        raise ConfigError("give --session or --answers, not both")
-    if session is None and answers is None and not docs:
-        raise ConfigError("nothing to report on: give --session ID, --answers FILE or --docs PATH")
+    sources = [bool(session), bool(answers), partnership is not None]
+    if sum(sources) > 1:
+        raise ConfigError("give --session, --answers or --partnership, one kind at a time")
+    if not any(sources) and not docs:
+        raise ConfigError(
+            "nothing to report on: give --session ID, --answers FILE, --partnership NAME or "
+            "--docs PATH"
+        )
+    if format is ReportFormat.docx and output is None and sys.stdout.isatty():
+        raise ConfigError("a docx report is a file: give -o FILE.docx")
     today = _as_of(as_of)
-    record = earlier = None
-    if session is not None:
-        store = _store(db)
-        record, earlier = store.load(session), store.earlier(session)
-    elif answers is not None:
-        from nextgen_assistant.clock import fixed_clock
-        from nextgen_assistant.dialogue.answers_file import read_answers_file
-        from nextgen_assistant.dialogue.model import AssessmentRecord
-        from nextgen_assistant.dialogue.questions import load_questions
-
-        partnership, respondent, parsed = read_answers_file(
-            answers, load_questions(), today, services.understander(today)
-        )
-        now = fixed_clock(today)()
-        record = AssessmentRecord(
-            id=0,
-            partnership=partnership,
-            respondent=respondent,
-            started_at=now,
-            updated_at=now,
-            answers={a.question_id: a for a in parsed},
-        )
+    records = _respondents(session, answers, partnership, db, today)
+    earlier = None
+    if session and len(session) == 1:
+        earlier = _store(db).earlier(session[0])
     scan = None
     if docs:
-        advance, stop = _progress_bar()
-        try:
-            scan = services.scan_documents(list(docs), today, jobs=jobs, progress=advance)
-        finally:
-            stop()
-    built = services.make_report(today, record, scan, earlier)
-    _emit(render_report(built, format.value), output)
+        scan = _scan_for_report(list(docs), today, jobs, lexicons, max_mb)
+    if len(records) > 1:
+        built = services.make_group_report(today, records, scan)
+    else:
+        built = services.make_report(today, records[0] if records else None, scan, earlier)
+    if format is ReportFormat.docx:
+        _emit_bytes(render_report_docx(built), output)
+    else:
+        _emit(render_report(built, format.value), output)
     if scan is not None and scan.failed:
         raise typer.Exit(1)
+
+
+def _respondents(  # type: ignore[no-untyped-def]
+    session: list[int] | None,
+    answers: list[Path] | None,
+    partnership: str | None,
+    db: Path | None,
+    today: date,
+):
+    """The assessments a report merges: stored sessions, answers files, or every respondent of
+    a stored partnership (several answers files must be about one partnership)."""
+    from nextgen_assistant import services
+
+    if session:
+        store = _store(db)
+        return [store.load(assessment_id) for assessment_id in dict.fromkeys(session)]
+    if partnership is not None:
+        return _store(db).respondents(partnership)
+    if not answers:
+        return []
+    from nextgen_assistant.clock import fixed_clock
+    from nextgen_assistant.dialogue.answers_file import read_answers_file
+    from nextgen_assistant.dialogue.model import AssessmentRecord
+    from nextgen_assistant.dialogue.questions import load_questions
+
+    now = fixed_clock(today)()
+    records: list[AssessmentRecord] = []
+    for number, path in enumerate(answers, start=1):
+        named, respondent, parsed = read_answers_file(
+            path,
+            load_questions(),
+            today,
+            services.understander(today),
+            joining=records[0].partnership if records else None,
+        )
+        records.append(
+            AssessmentRecord(
+                id=0 if len(answers) == 1 else number,
+                partnership=named,
+                respondent=respondent,
+                started_at=now,
+                updated_at=now,
+                answers={a.question_id: a for a in parsed},
+            )
+        )
+    return records
+
+
+def _scan_for_report(  # type: ignore[no-untyped-def]
+    paths: list[Path], today: date, jobs: int, lexicons: list[Path] | None, max_mb: float
+):
+    """The documents scanned through the same entry point and options as `nextgen scan`."""
+    from nextgen_assistant.documents import ReadLimits
+    from nextgen_assistant.signals.scan import ScanSettings
+    from nextgen_assistant.signals.scan import scan as run_scan
+
+    settings = ScanSettings(
+        as_of=today,
+        lexicons=tuple(lexicons or ()),
+        limits=ReadLimits(max_file_bytes=int(max_mb * 1024 * 1024)),
+    )
+    advance, stop = _progress_bar()
+    try:
+        return run_scan(paths, settings, jobs=jobs, progress=advance)
+    finally:
+        stop()
+
+
+def _emit_bytes(data: bytes, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    try:
+        output.write_bytes(data)
+    except OSError as error:
+        raise ConfigError(f"cannot write {output}: {error.strerror or error}") from None
+    sys.stderr.write(f"nextgen: wrote {output}\n")
 
 
 @app.command()

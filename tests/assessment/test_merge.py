@@ -197,6 +197,6 @@ def test_markdown_report_has_the_sections() -> None:
     assert "# Gap report: Mesa Valley Health Careers Partnership" in done.stdout
     assert (
         "Not yet Next Gen" in done.stdout
-        and "Contradicted" in done.stdout
+        and "Answers and documents disagree; the documents decide." in done.stdout
         and "Next steps" in done.stdout
     )

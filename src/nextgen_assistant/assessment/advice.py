@@ -1,15 +1,24 @@
-"""Recommendations from `lexicons/recommendations.yaml`, chosen by failed gates and statuses."""
+"""Recommendations from `lexicons/recommendations.yaml`, chosen by failed gates and statuses,
+and worded for what is missing (never 'invite colleges' to a partnership that has them)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from nextgen_assistant.assessment.model import GateResult
+from nextgen_assistant.assessment.self_score import question_scores
+from nextgen_assistant.dialogue.model import AssessmentRecord
+from nextgen_assistant.dialogue.questions import QuestionBank
 from nextgen_assistant.knowledge import lexicon_dir, load_model
 from nextgen_assistant.rubric import Status
+
+MET = 4.0
+"""An answer scoring this or more says its check is already in place."""
 
 
 class When(BaseModel):
@@ -19,6 +28,9 @@ class When(BaseModel):
 
     gate_failed: str | None = None
     status: list[Status] = Field(default_factory=list)
+    unless_met: str | None = None
+    """A rubric check this step builds: the step is left out when the answers wired to that
+    check (`check:` in questions.yaml) all say it is already in place."""
 
 
 class Recommendation(BaseModel):
@@ -45,18 +57,52 @@ def load_recommendations(path: Path | None = None) -> RecommendationBook:
     return load_model(RecommendationBook, path or lexicon_dir() / "recommendations.yaml")
 
 
+def met_checks(bank: QuestionBank, records: Sequence[AssessmentRecord], today: date) -> set[str]:
+    """The rubric checks every respondent who answered says are in place: each answer wired to
+    the check scores 4 or more."""
+    scores: dict[str, list[float]] = {}
+    wiring = {q.id: q.check for q in bank.all_questions() if q.check}
+    for record in records:
+        for question_id, score in question_scores(bank, record.answers, today).items():
+            if question_id in wiring:
+                scores.setdefault(wiring[question_id] or "", []).append(score)
+    return {check for check, values in scores.items() if min(values) >= MET}
+
+
+def _names(items: list[str]) -> str:
+    named = [i if i[:2].isupper() or i[1:2] == "-" else i[0].lower() + i[1:] for i in items]
+    return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+
+
+def _worded(recommendation: Recommendation, gates: list[GateResult]) -> Recommendation:
+    """`{missing}` in a step's text becomes what its failed gate found missing."""
+    if "{missing}" not in recommendation.text:
+        return recommendation
+    gate = next((g for g in gates if g.id == recommendation.when.gate_failed), None)
+    missing = _names(gate.missing) if gate and gate.missing else "the missing partner types"
+    return recommendation.model_copy(
+        update={"text": recommendation.text.replace("{missing}", missing)}
+    )
+
+
 def recommend(
-    book: RecommendationBook, indicator_id: str, status: Status, gates: list[GateResult]
+    book: RecommendationBook,
+    indicator_id: str,
+    status: Status,
+    gates: list[GateResult],
+    met: set[str] | None = None,
 ) -> list[Recommendation]:
-    """The recommendations for one indicator, most important (lowest priority number) first."""
+    """The recommendations for one indicator, most important (lowest priority number) first,
+    leaving out steps the answers say are done (`met`: see `met_checks`)."""
     failed = {g.id for g in gates if g.passed is False}
     chosen = [
-        r
+        _worded(r, gates)
         for r in book.recommendations
         if r.indicator in (indicator_id, None)
         and (
             (r.when.gate_failed is not None and r.when.gate_failed in failed)
             or (r.when.gate_failed is None and status in r.when.status)
         )
+        and (r.when.unless_met is None or r.when.unless_met not in (met or set()))
     ]
     return sorted(chosen, key=lambda r: r.priority)

@@ -1,89 +1,130 @@
-"""Gates, judged from answers and document facts together: passed, failed or unknown, with why."""
+"""Gates, judged from answers and document facts together: passed, failed or unknown, with why.
+
+Which question speaks to which gate is data: a question's `check:` in `lexicons/questions.yaml`
+names the rubric check it informs, and each gate's judge reads the answers wired to it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
-from nextgen_assistant.assessment.model import GateResult
+from nextgen_assistant.assessment.model import GateReading, GateResult
 from nextgen_assistant.clock import months_between
 from nextgen_assistant.dialogue.model import Answer
+from nextgen_assistant.dialogue.questions import Question, QuestionBank
 from nextgen_assistant.rubric import Check, Rubric
 from nextgen_assistant.signals.model import DocumentFacts, Signal
 
-Verdict = tuple[bool | None, str]
+UNKNOWN = GateReading(passed=None, reason="")
 
 
-def _value(answers: dict[str, Answer], question_id: str) -> object:
-    answer = answers.get(question_id)
-    return answer.value if answer is not None and answer.status == "answered" else None
+@dataclass(frozen=True)
+class GateInputs:
+    """What a gate's judge reads: the answers wired to rubric checks, the documents' facts and
+    signals (strongest first), and the day the report is made."""
+
+    bank: QuestionBank
+    answers: dict[str, Answer]
+    facts: DocumentFacts | None
+    signals: list[Signal]
+    today: date
+
+    def wired(self, check_id: str, kind: str | None = None) -> list[tuple[Question, Answer]]:
+        """The answered questions whose `check:` is `check_id` (of type `kind` when given), in
+        the order of questions.yaml."""
+        return [
+            (question, self.answers[question.id])
+            for question in self.bank.all_questions()
+            if question.check == check_id
+            and (kind is None or question.type == kind)
+            and question.id in self.answers
+            and self.answers[question.id].status == "answered"
+            and self.answers[question.id].value is not None
+        ]
+
+    def first_value(self, check_id: str, kind: str) -> object:
+        """The value of the first answered question of this type wired to the check."""
+        found = self.wired(check_id, kind)
+        return found[0][1].value if found else None
 
 
-def _footprint(
-    check: Check, a: dict[str, Answer], f: DocumentFacts | None, s: list[Signal], today: date
-) -> tuple[Verdict, Verdict]:
+Judge = Callable[[Check, GateInputs], tuple[GateReading, GateReading]]
+"""A gate's judge: what the answers say and what the documents show."""
+
+
+def _plural(count: int, word: str, plural: str) -> str:
+    return f"{count} {word if count == 1 else plural}"
+
+
+def _footprint(check: Check, inputs: GateInputs) -> tuple[GateReading, GateReading]:
     need = int(check.threshold or 2)
-    counties = _value(a, "rlm_counties")
-    said: Verdict = (None, "")
+    counties = inputs.first_value(check.id, "number")
+    said = UNKNOWN
     if isinstance(counties, int | float):
-        said = (
-            counties >= need,
-            f"you said member companies operate in {counties:g} count{'y' if counties == 1 else 'ies'}",
+        said = GateReading(
+            passed=counties >= need,
+            reason=f"said member companies operate in {counties:g} "
+            + ("county" if counties == 1 else "counties"),
         )
-    shown: Verdict = (None, "")
-    if f is not None:
-        count = max(len(f.counties), f.region_county_count or 0)
+    shown = UNKNOWN
+    if inputs.facts is not None:
+        count = max(len(inputs.facts.counties), inputs.facts.region_county_count or 0)
         if count:
-            shown = (
-                count >= need,
-                f"the documents name {count} count{'y' if count == 1 else 'ies'}"
-                + (f" ({', '.join(f.counties[:4])})" if f.counties else ""),
+            named = f" ({', '.join(inputs.facts.counties[:4])})" if inputs.facts.counties else ""
+            shown = GateReading(
+                passed=count >= need,
+                reason=f"the documents name {_plural(count, 'county', 'counties')}{named}",
             )
     return said, shown
 
 
-def _attendance(
-    check: Check, a: dict[str, Answer], f: DocumentFacts | None, s: list[Signal], today: date
-) -> tuple[Verdict, Verdict]:
-    business, public = _value(a, "psl_business_attendees"), _value(a, "psl_public_attendees")
-    said: Verdict = (None, "")
-    if isinstance(business, int | float) and isinstance(public, int | float):
-        said = (
-            business > public,
-            f"you said {business:g} business leaders and {public:g} public partners attended",
+def _attendance(check: Check, inputs: GateInputs) -> tuple[GateReading, GateReading]:
+    # questions.yaml wires two number questions to this gate: business leaders first, then
+    # public partners.
+    counts = [answer.value for _, answer in inputs.wired(check.id, "number")]
+    said = UNKNOWN
+    if len(counts) >= 2 and all(isinstance(c, int | float) for c in counts[:2]):
+        business, public = float(counts[0]), float(counts[1])  # type: ignore[arg-type]
+        said = GateReading(
+            passed=business > public,
+            reason=f"said {business:g} business leaders and {public:g} public partners attended",
         )
-    shown: Verdict = (None, "")
-    if f is not None:
-        meetings = [m for m in f.attendance if m.source == "minutes"] or f.attendance
+    shown = UNKNOWN
+    if inputs.facts is not None:
+        meetings = [m for m in inputs.facts.attendance if m.source == "minutes"]
+        meetings = meetings or inputs.facts.attendance
         if meetings:
             last = meetings[-1]
-            shown = (
-                last.business > last.public,
-                f"the {last.source} ({last.label}) list {last.business} business and {last.public} public participants",
+            shown = GateReading(
+                passed=last.business > last.public,
+                reason=f"the {last.source} ({last.label}) list {last.business} business and "
+                f"{last.public} public participants",
             )
     return said, shown
 
 
-def _agenda(
-    check: Check, a: dict[str, Answer], f: DocumentFacts | None, s: list[Signal], today: date
-) -> tuple[Verdict, Verdict]:
-    said: Verdict = (None, "")
-    setter = a.get("ida_agenda_setter")
-    if setter is not None and setter.understood and setter.confirmed is not False:
+def _agenda(check: Check, inputs: GateInputs) -> tuple[GateReading, GateReading]:
+    said = UNKNOWN
+    for _, answer in inputs.wired(check.id, "text"):
+        if not answer.understood or answer.confirmed is False:
+            continue
         red = [
             x
-            for x in setter.understood
+            for x in answer.understood
             if x.indicator == "industry_driven_agenda" and x.polarity == "red_flag"
         ]
-        good = [x for x in setter.understood if x.polarity == "supporting"]
+        good = [x for x in answer.understood if x.polarity == "supporting"]
         if red or good:
-            said = (not red, f"you said “{setter.raw}”")
-    agree = _value(a, "ida_agree_industry_identified")
-    if said[0] is None and isinstance(agree, int):
-        said = (agree >= 4, f"you rated 'priorities identified by business leaders' {agree} of 5")
+            said = GateReading(passed=not red, reason=f"said “{answer.raw}”")
+            break
+    agree = inputs.first_value(check.id, "agree")
+    if said.passed is None and isinstance(agree, int):
+        rated = inputs.wired(check.id, "agree")[0][0].text.rstrip(".")
+        said = GateReading(passed=agree >= 4, reason=f"rated “{rated}” {agree} of 5")
     rules = [
         x
-        for x in s
+        for x in inputs.signals
         if x.counted
         and x.rule.startswith(
             (
@@ -93,101 +134,124 @@ def _agenda(
             )
         )
     ]
-    shown: Verdict = (None, "")
+    shown = UNKNOWN
     if rules:
-        ok = [x for x in rules if x.polarity == "supporting"]
-        shown = (len(ok) > len(rules) - len(ok), f"the documents say “{rules[0].quote}”")
+        supporting = [x for x in rules if x.polarity == "supporting"]
+        passed = len(supporting) > len(rules) - len(supporting)
+        # The strongest sentence on the winning side: signals arrive strongest first.
+        quoted = next(x for x in rules if (x.polarity == "supporting") == passed)
+        shown = GateReading(passed=passed, reason=f"the documents say “{quoted.quote}”")
     return said, shown
 
 
-def _coverage(
-    check: Check, a: dict[str, Answer], f: DocumentFacts | None, s: list[Signal], today: date
-) -> tuple[Verdict, Verdict]:
+def _coverage(check: Check, inputs: GateInputs) -> tuple[GateReading, GateReading]:
     need = int(check.threshold or 3)
-    types = _value(a, "ppt_partner_types")
-    said: Verdict = (None, "")
-    if isinstance(types, list):
-        said = (len(types) >= need, f"you named {len(types)} of the 5 partner types")
-    shown: Verdict = (None, "")
-    if f is not None and f.partner_types:
-        shown = (
-            len(f.partner_types) >= need,
-            f"the documents show {len(f.partner_types)} of 5 ({', '.join(f.partner_types)})",
+    wired = inputs.wired(check.id, "multi")
+    choices = wired[0][0].choices if wired else _partner_choices(inputs.bank, check.id)
+    said = UNKNOWN
+    named: list[str] = []
+    if wired and isinstance(wired[0][1].value, list):
+        named = list(wired[0][1].value)
+        said = GateReading(
+            passed=len(named) >= need,
+            reason=f"named {len(named)} of the {len(choices) or 5} partner types",
+            missing=_labels(choices, named),
+        )
+    shown = UNKNOWN
+    if inputs.facts is not None and inputs.facts.partner_types:
+        types = inputs.facts.partner_types
+        shown = GateReading(
+            passed=len(types) >= need,
+            reason=f"the documents show {len(types)} of 5 ({', '.join(types)})",
+            missing=_labels(choices, types),
         )
     return said, shown
 
 
-def _plan(
-    check: Check, a: dict[str, Answer], f: DocumentFacts | None, s: list[Signal], today: date
-) -> tuple[Verdict, Verdict]:
+def _partner_choices(bank: QuestionBank, check_id: str) -> list:  # type: ignore[type-arg]
+    return next(
+        (q.choices for q in bank.all_questions() if q.check == check_id and q.type == "multi"), []
+    )
+
+
+def _labels(choices: list, present: list[str]) -> list[str]:  # type: ignore[type-arg]
+    """The partner types not present, in the words of the question's choices."""
+    return [c.label.split(" (")[0] for c in choices if c.value not in present]
+
+
+def _plan(check: Check, inputs: GateInputs) -> tuple[GateReading, GateReading]:
     limit = int(check.threshold or 12)
-    updated = _value(a, "sap_updated")
-    said: Verdict = (None, "")
+    updated = inputs.first_value(check.id, "date")
+    said = UNKNOWN
     if isinstance(updated, date):
-        age = months_between(updated, today)
-        said = (age <= limit, f"you said the plan was updated {updated:%B %Y} ({age} months ago)")
-    elif _value(a, "sap_has_plan") == "no":
-        said = (False, "you said there is no written action plan")
-    shown: Verdict = (None, "")
-    if f is not None and f.plan_dates:
-        latest = max(f.plan_dates, key=lambda p: p.updated)
-        shown = (
-            latest.age_months <= limit,
-            f"the documents date the plan {latest.updated:%B %Y} ({latest.age_months} months ago)",
+        age = months_between(updated, inputs.today)
+        said = GateReading(
+            passed=age <= limit,
+            reason=f"said the plan was updated {updated:%B %Y} ({age} months ago)",
+        )
+    else:
+        # A plan that does not exist cannot be current: the answer wired to `plan_in_use`.
+        for question, answer in inputs.wired("plan_in_use", "choice"):
+            chosen = next((c for c in question.choices if c.value == answer.value), None)
+            if chosen is not None and chosen.score is not None and chosen.score <= 1:
+                said = GateReading(passed=False, reason="said there is no written action plan")
+    shown = UNKNOWN
+    if inputs.facts is not None and inputs.facts.plan_dates:
+        latest = max(inputs.facts.plan_dates, key=lambda p: p.updated)
+        shown = GateReading(
+            passed=latest.age_months <= limit,
+            reason=f"the documents date the plan {latest.updated:%B %Y} "
+            f"({latest.age_months} months ago)",
         )
     return said, shown
 
 
-def _grants(
-    check: Check, a: dict[str, Answer], f: DocumentFacts | None, s: list[Signal], today: date
-) -> tuple[Verdict, Verdict]:
+def _grants(check: Check, inputs: GateInputs) -> tuple[GateReading, GateReading]:
     limit = (check.threshold or 0.5) * 100
-    share = _value(a, "sus_largest_grant_share")
-    said: Verdict = (None, "")
+    share = inputs.first_value(check.id, "number")
+    said = UNKNOWN
     if isinstance(share, int | float):
-        said = (share <= limit, f"you said the largest grant is {share:g}% of funding")
-    shown: Verdict = (None, "")
-    if f is not None:
-        amounts = [x for x in f.funding if x.amount]
+        said = GateReading(
+            passed=share <= limit, reason=f"said the largest grant is {share:g}% of funding"
+        )
+    shown = UNKNOWN
+    if inputs.facts is not None:
+        amounts = [x for x in inputs.facts.funding if x.amount]
         total = sum(x.amount or 0 for x in amounts)
         if total:
             grants = [x.amount or 0 for x in amounts if x.kind == "grant"]
             largest = max(grants, default=0) / total * 100
-            shown = (
-                largest <= limit,
-                f"the funding documents put the largest grant at {largest:.0f}% of stated funding",
+            shown = GateReading(
+                passed=largest <= limit,
+                reason=f"the funding documents put the largest grant at {largest:.0f}% of "
+                "stated funding",
             )
     return said, shown
 
 
-def _outcomes(
-    check: Check, a: dict[str, Answer], f: DocumentFacts | None, s: list[Signal], today: date
-) -> tuple[Verdict, Verdict]:
-    chosen = _value(a, "mr_outcomes")
-    said: Verdict = (None, "")
-    if isinstance(chosen, list):
-        outcomes = [c for c in chosen if c != "meetings_only"]
-        said = (
-            bool(outcomes),
-            f"you said the partnership measures {', '.join(chosen) or 'nothing yet'}",
+def _outcomes(check: Check, inputs: GateInputs) -> tuple[GateReading, GateReading]:
+    wired = inputs.wired(check.id, "multi")
+    said = UNKNOWN
+    if wired and isinstance(wired[0][1].value, list):
+        question, chosen = wired[0][0], list(wired[0][1].value)
+        # A choice of weight 0 (meetings held) is activity, not an outcome.
+        outcomes = [c for c in question.choices if c.value in chosen and c.weight > 0]
+        said = GateReading(
+            passed=bool(outcomes),
+            reason=f"said the partnership measures {', '.join(chosen) or 'nothing yet'}",
         )
-    shown: Verdict = (None, "")
-    if f is not None and f.metrics:
-        outcome = [m for m in f.metrics if m.kind == "outcome"]
-        shown = (
-            bool(outcome),
-            f"the documents report {len(outcome)} outcome figure(s) and {len(f.metrics) - len(outcome)} activity count(s)",
+    shown = UNKNOWN
+    if inputs.facts is not None and inputs.facts.metrics:
+        outcome = [m for m in inputs.facts.metrics if m.kind == "outcome"]
+        shown = GateReading(
+            passed=bool(outcome),
+            reason=f"the documents report {len(outcome)} outcome figure(s) and "
+            f"{len(inputs.facts.metrics) - len(outcome)} activity count(s)",
         )
     return said, shown
 
 
-JUDGES: dict[
-    str,
-    Callable[
-        [Check, dict[str, Answer], DocumentFacts | None, list[Signal], date],
-        tuple[Verdict, Verdict],
-    ],
-] = {
+JUDGES: dict[str, Judge] = {
     "footprint_crosses_jurisdictions": _footprint,
     "business_outnumbers_public": _attendance,
     "business_sets_agenda": _agenda,
@@ -198,32 +262,31 @@ JUDGES: dict[
 }
 
 
-def judge_gates(
-    rubric: Rubric,
-    indicator_id: str,
-    answers: dict[str, Answer],
-    facts: DocumentFacts | None,
-    signals: list[Signal],
-    today: date,
-) -> list[GateResult]:
-    """Every gate of one indicator. Documents decide where they speak; answers where they don't."""
-    results = []
-    for check in rubric.indicator(indicator_id).gates:
-        judge = JUDGES.get(check.id)
-        said, shown = (
-            judge(check, answers, facts, signals, today) if judge else ((None, ""), (None, ""))
-        )
-        passed = shown[0] if shown[0] is not None else said[0]
-        reasons = [r for r in (shown[1], said[1]) if r]
-        detail = "; ".join(reasons) if reasons else "no answer or document speaks to this yet"
-        results.append(
-            GateResult(
-                id=check.id,
-                description=check.description,
-                passed=passed,
-                detail=detail,
-                from_answers=said[0],
-                from_documents=shown[0],
-            )
-        )
-    return results
+def read_gate(check: Check, inputs: GateInputs) -> tuple[GateReading, GateReading]:
+    """What the answers say and what the documents show about one gate."""
+    judge = JUDGES.get(check.id)
+    return judge(check, inputs) if judge else (UNKNOWN, UNKNOWN)
+
+
+def gate_result(check: Check, said: GateReading, shown: GateReading) -> GateResult:
+    """One gate's result: the documents decide where they speak, the answers where they don't.
+    `said` is the answers' reading with who said it ('you said ...'; see `group`)."""
+    passed = shown.passed if shown.passed is not None else said.passed
+    reasons = [r for r in (shown.reason, said.reason) if r]
+    return GateResult(
+        id=check.id,
+        description=check.description,
+        passed=passed,
+        detail="; ".join(reasons) if reasons else "no answer or document speaks to this yet",
+        from_answers=said.passed,
+        from_documents=shown.passed,
+        missing=shown.missing if shown.passed is not None else said.missing,
+    )
+
+
+def judge_gates(rubric: Rubric, indicator_id: str, inputs: GateInputs) -> list[GateResult]:
+    """Every gate of one indicator, from one respondent's answers and the documents."""
+    return [
+        gate_result(check, *read_gate(check, inputs))
+        for check in rubric.indicator(indicator_id).gates
+    ]

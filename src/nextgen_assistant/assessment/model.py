@@ -6,9 +6,18 @@ from datetime import date
 
 from pydantic import BaseModel, Field
 
-from nextgen_assistant.dialogue.model import Partnership
+from nextgen_assistant.dialogue.model import Partnership, Role
 from nextgen_assistant.rubric import Status
 from nextgen_assistant.signals.model import Signal
+
+
+class GateReading(BaseModel):
+    """What one side (the answers, or the documents) says about a gate: passed, failed or
+    unknown (None), why in words, and what is missing (the partner types not at the table)."""
+
+    passed: bool | None
+    reason: str
+    missing: list[str] = Field(default_factory=list)
 
 
 class GateResult(BaseModel):
@@ -20,6 +29,8 @@ class GateResult(BaseModel):
     detail: str
     from_answers: bool | None = None
     from_documents: bool | None = None
+    missing: list[str] = Field(default_factory=list)
+    """What the partnership lacks for this gate, as far as anyone knows (documents first)."""
 
 
 class Conflict(BaseModel):
@@ -27,10 +38,30 @@ class Conflict(BaseModel):
 
     message: str
     kind: str  # "contradicted" or "unsupported"
+    gate_id: str | None = None
+    """The gate this disagreement is about (reports show it with that gate, not twice)."""
     question_id: str | None = None
     answer: str | None = None
     evidence: Signal | None = None
     evidence_summary: str | None = None
+
+
+class RoleView(BaseModel):
+    """One role's view of an indicator: the mean of its respondents' self scores."""
+
+    respondents: int
+    self_score: float | None = None
+    note: str | None = None
+    """Set when one person answered for the role: one person's view is not a group's."""
+
+
+class QuestionGap(BaseModel):
+    """A question on which business and public respondents' mean scores differ."""
+
+    question_id: str
+    text: str
+    business: float
+    public: float
 
 
 class IndicatorFinding(BaseModel):
@@ -48,6 +79,15 @@ class IndicatorFinding(BaseModel):
     evidence: list[Signal] = Field(default_factory=list)
     recommendations: list[str] = Field(default_factory=list)
     change_since_last: float | None = None
+    by_role: dict[Role, RoleView] = Field(default_factory=dict)
+    """Each role's mean self score, with how many respondents (never who)."""
+    spread: float | None = None
+    """Highest minus lowest respondent's self score, when two or more scored the indicator."""
+    divergence: float | None = None
+    """Business leaders' mean self score minus public partners', when both answered."""
+    divergence_finding: str | None = None
+    """Set when business and public respondents are a full band (1.0) or more apart."""
+    diverging_questions: list[QuestionGap] = Field(default_factory=list)
 
 
 class Overall(BaseModel):
@@ -75,6 +115,13 @@ class DocumentNote(BaseModel):
     error: str | None = None
 
 
+class RespondentNote(BaseModel):
+    """One respondent of a group report: a role and how many questions they answered."""
+
+    role: Role
+    answered: int
+
+
 class Report(BaseModel):
     """The gap report."""
 
@@ -82,6 +129,9 @@ class Report(BaseModel):
     as_of: date
     partnership: Partnership
     assessment_id: int | None = None
+    respondents: list[RespondentNote] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+    """What a reader must know before trusting the rest (documents of another partnership)."""
     overall: Overall
     indicators: list[IndicatorFinding]
     documents: list[DocumentNote] = Field(default_factory=list)

@@ -48,7 +48,8 @@ def _in_band(value: float, at_least: float | None, at_most: float | None) -> boo
 def self_scores(
     bank: QuestionBank, answers: dict[str, Answer], today: date
 ) -> dict[str, float | None]:
-    """Per indicator: the mean of its answered questions' scores (None when none scored)."""
+    """Per indicator: the exact mean of its answered questions' scores (None when none scored);
+    the report cuts it for display, and bands apply to it unrounded."""
     by_indicator: dict[str, list[float]] = {i: [] for i in INDICATOR_IDS}
     for question in bank.all_questions():
         answer = answers.get(question.id)
@@ -57,4 +58,18 @@ def self_scores(
         score = question_score(question, answer, today)
         if score is not None:
             by_indicator[question.indicator].append(score)
-    return {i: round(mean(scores), 1) if scores else None for i, scores in by_indicator.items()}
+    return {i: mean(scores) if scores else None for i, scores in by_indicator.items()}
+
+
+def question_scores(
+    bank: QuestionBank, answers: dict[str, Answer], today: date
+) -> dict[str, float]:
+    """Every answered question's score, by question id (the group report compares them)."""
+    out: dict[str, float] = {}
+    for question in bank.all_questions():
+        answer = answers.get(question.id)
+        if question.indicator is not None and answer is not None:
+            score = question_score(question, answer, today)
+            if score is not None:
+                out[question.id] = score
+    return out

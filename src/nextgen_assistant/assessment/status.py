@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from nextgen_assistant.assessment.advice import load_recommendations
 from nextgen_assistant.assessment.merge import build_report
+from nextgen_assistant.assessment.scores import shown_score
 from nextgen_assistant.dialogue.model import AssessmentRecord
 from nextgen_assistant.dialogue.questions import Question, load_questions
 from nextgen_assistant.rubric import Status, load_rubric
@@ -71,7 +72,7 @@ def summary_lines(name: str, rows: list[Standing]) -> list[str]:
     """Where things stand, one line per indicator, in the words of the rubric."""
     lines = [f"Where things stand for {name}:"]
     for row in rows:
-        score = "–" if row.score is None else f"{row.score:.1f}"
+        score = shown_score(row.score)
         aside = f", {row.set_aside} skipped or don't know" if row.set_aside else ""
         lines.append(
             f"- {row.title}: {row.answered} of {row.asked} answered{aside} · {row.status} {score}"

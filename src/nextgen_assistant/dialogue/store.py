@@ -3,6 +3,7 @@ so killing the program at any moment loses no answer already given."""
 
 from __future__ import annotations
 
+import builtins
 import os
 import re
 import sqlite3
@@ -344,13 +345,48 @@ class Store:
         ]
 
     def earlier(self, assessment_id: int) -> AssessmentRecord | None:
-        """The previous assessment of the same partnership, if any."""
+        """The previous assessment of the same partnership by a respondent of the same role, if
+        any (another respondent's answers are a second view, not an earlier one)."""
         row = self._db.execute(
             "SELECT b.id FROM assessments a JOIN assessments b ON b.partnership_id = a.partnership_id "
+            "AND b.respondent_role = a.respondent_role "
             "WHERE a.id = ? AND b.id < a.id ORDER BY b.id DESC LIMIT 1",
             (assessment_id,),
         ).fetchone()
         return self.load(row[0]) if row else None
+
+    def partnership(self, name: str) -> Partnership | None:
+        """The partnership record of this name (any case), or None."""
+        row = self._db.execute(
+            "SELECT name, industry, region FROM partnerships WHERE name = ?", (name.strip(),)
+        ).fetchone()
+        return Partnership(name=row[0], industry=row[1], region=row[2]) if row else None
+
+    def partnerships(self) -> builtins.list[tuple[Partnership, int]]:
+        """Every partnership with at least one assessment, and how many respondents it has,
+        by name."""
+        return [
+            (Partnership(name=r[0], industry=r[1], region=r[2]), r[3])
+            for r in self._db.execute(
+                "SELECT p.name, p.industry, p.region, COUNT(a.id) FROM partnerships p "
+                "JOIN assessments a ON a.partnership_id = p.id GROUP BY p.id ORDER BY p.name"
+            )
+        ]
+
+    def respondents(self, name: str) -> builtins.list[AssessmentRecord]:
+        """Every assessment of the partnership of this name (any case), oldest first: the
+        group a group report merges. An unknown name is an error that says where to look."""
+        rows = self._db.execute(
+            "SELECT a.id FROM assessments a JOIN partnerships p ON p.id = a.partnership_id "
+            "WHERE p.name = ? ORDER BY a.id",
+            (name.strip(),),
+        ).fetchall()
+        if not rows:
+            raise StoreError(
+                f"no partnership named '{name}' has an assessment in {self.path}: "
+                "`nextgen sessions list` shows them"
+            )
+        return [self.load(row[0]) for row in rows]
 
     def delete(self, assessment_id: int) -> None:
         """Delete one assessment and its answers."""

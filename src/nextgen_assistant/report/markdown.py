@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from nextgen_assistant.assessment.model import IndicatorFinding, Report
+from nextgen_assistant.report.wording import (
+    GATE_MARK,
+    gate_conflict,
+    group_roles,
+    one_voice_note,
+    other_conflicts,
+    respondents_line,
+    role_cell,
+    role_heading,
+    score,
+    where,
+)
 from nextgen_assistant.safe_text import markdown_code, markdown_text
-from nextgen_assistant.signals.model import Signal
-
-
-def _score(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f}"
 
 
 def _cell(text: str) -> str:
@@ -16,20 +23,20 @@ def _cell(text: str) -> str:
     return markdown_text(text)
 
 
-def _where(signal: Signal) -> str:
-    page = f" p.{signal.location.page}" if signal.location.page else ""
-    return f"{signal.path}{page} l.{signal.location.line}"
-
-
 def indicator_markdown(f: IndicatorFinding) -> list[str]:
-    """One indicator's section: gates, conflicts, the counted evidence and next steps (the
-    report's sections, and the terminal app's drill-down)."""
+    """One indicator's section: gates (with any disagreement about them), other conflicts, the
+    group's divergence, the counted evidence and next steps (the report's sections, and the
+    terminal app's drill-down)."""
     lines = [f"## {f.title}: {f.status}", "", f.description, ""]
     for gate in f.gates:
-        mark = {True: "passed", False: "FAILED", None: "unknown"}[gate.passed]
-        lines.append(f"- Gate ({mark}): {gate.description} — {_cell(gate.detail)}")
-    for conflict in f.conflicts:
+        disagreement = gate_conflict(f, gate)
+        mark = GATE_MARK[gate.passed]
+        tail = " **Answers and documents disagree; the documents decide.**" if disagreement else ""
+        lines.append(f"- Gate ({mark}): {gate.description} — {_cell(gate.detail)}{tail}")
+    for conflict in other_conflicts(f):
         lines.append(f"- **{conflict.kind.capitalize()}:** {_cell(conflict.message)}")
+    if f.divergence_finding:
+        lines.append(f"- **Divergent views:** {_cell(f.divergence_finding)}")
     counted = [s for s in f.evidence if s.counted][:5]
     if counted:
         lines += ["", "Evidence:", ""]
@@ -42,7 +49,7 @@ def indicator_markdown(f: IndicatorFinding) -> list[str]:
                 if s.derived
                 else f"“{_cell(s.quote)}”"
             )
-            lines.append(f"- **{sign}:** {said} — {markdown_code(_where(s))}")
+            lines.append(f"- **{sign}:** {said} — {markdown_code(where(s))}")
     if f.recommendations:
         lines += ["", "Next steps:", ""] + [
             f"{n}. {r}" for n, r in enumerate(f.recommendations, start=1)
@@ -50,14 +57,43 @@ def indicator_markdown(f: IndicatorFinding) -> list[str]:
     return lines
 
 
+def _group_table(report: Report) -> list[str]:
+    roles = group_roles(report)
+    if not roles:
+        return []
+    head = " | ".join(role_heading(role) for role in roles)
+    lines = [
+        "## The group's views",
+        "",
+        f"| Indicator | Group | Spread | {head} | Business − public |",
+        "|---|---|---|" + "---|" * len(roles) + "---|",
+    ]
+    for f in report.indicators:
+        cells = " | ".join(role_cell(f, role) for role in roles)
+        divergence = "–" if f.divergence is None else f"{f.divergence:+.1f}"
+        if f.divergence_finding:
+            divergence = f"**{divergence}**"
+        spread = "–" if f.spread is None else f"{f.spread:.1f}"
+        lines.append(f"| {f.title} | {score(f.self_score)} | {spread} | {cells} | {divergence} |")
+    note = one_voice_note(report)
+    lines += ["", "A business − public difference of a full band (1.0) or more is in bold."]
+    if note:
+        lines += ["", note]
+    return [*lines, ""]
+
+
 def report_markdown(report: Report) -> str:
-    """Overall verdict, the per-indicator table, then each indicator's gates, conflicts,
-    evidence and next steps."""
+    """Warnings first, the overall verdict, the per-indicator table, the group's views, then
+    each indicator's gates, conflicts, evidence and next steps."""
     p = report.partnership
     lines = [f"# Gap report: {_cell(p.name)}", ""]
+    for warning in report.warnings:
+        lines += [f"> **Check first:** {_cell(warning)}", ""]
     details = [_cell(x) for x in (p.industry, p.region) if x]
-    if details:
-        lines += [f"*{' · '.join(details)}* · as of {report.as_of}", ""]
+    lines += [f"*{' · '.join([*details, f'as of {report.as_of}'])}*", ""]
+    group = respondents_line(report)
+    if group:
+        lines += [group, ""]
     lines += [f"**{report.overall.summary}**", ""]
     if report.overall.top_change:
         lines += [
@@ -68,8 +104,9 @@ def report_markdown(report: Report) -> str:
     for f in report.indicators:
         change = f" ({f.change_since_last:+.1f})" if f.change_since_last else ""
         lines.append(
-            f"| {f.title} | {_score(f.self_score)}{change} | {_score(f.evidence_score)} | {_score(f.score)} | **{f.status}** |"
+            f"| {f.title} | {score(f.self_score)}{change} | {score(f.evidence_score)} | {score(f.score)} | **{f.status}** |"
         )
+    lines += ["", *_group_table(report)]
     for f in report.indicators:
         lines += ["", *indicator_markdown(f)]
     unread = [d for d in report.documents if d.status == "error"]

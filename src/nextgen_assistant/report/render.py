@@ -14,3 +14,10 @@ def render_report(report: Report, format: str) -> str:
     if format == "json":
         return report.model_dump_json(indent=2)
     return report_markdown(report)
+
+
+def render_report_docx(report: Report) -> bytes:
+    """The report as an editable Word document."""
+    from nextgen_assistant.report.docx import report_docx  # python-docx: only when asked for
+
+    return report_docx(report)
