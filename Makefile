@@ -27,11 +27,14 @@ lint: $(VENV)/.installed-dev
 test: lint
 	$(BIN)/pytest
 
-# The tuned sets must pass their floors; the held-out set reports (it fails until recall improves).
+# The tuned sets must pass their floors; the held-out set and the real published passages report
+# (they fail their floors today). The real passages are not in git: real_docs/LABELLING.md says
+# how to gather them again, and eval says which are missing.
 eval: $(VENV)/.installed
 	$(BIN)/nextgen eval --labels sample_docs/labels.yaml
 	$(BIN)/nextgen eval --labels dev_docs/labels.yaml
 	-$(BIN)/nextgen eval --labels heldout_docs/labels.yaml
+	-$(BIN)/nextgen eval --labels real_docs/labels.yaml --summary
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/run_all.py

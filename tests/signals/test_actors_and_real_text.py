@@ -152,3 +152,10 @@ def test_numbers_about_the_economy_are_not_results() -> None:
     assert ("measurable_results", "supporting") in counted(
         "Enrollment in the welding program has grown from 40 students to 95."
     )
+
+
+def test_a_state_and_an_opening_passive_are_actors() -> None:
+    assert PUBLIC_LEADS in counted("In 2012 Nebraska launched four industry councils.")
+    assert PUBLIC_LEADS in counted(
+        "Led by the Harlan County Office of Economic Development, the council wrote a proposal."
+    )

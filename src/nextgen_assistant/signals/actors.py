@@ -161,6 +161,7 @@ class ActorRoleFinder:
         self._modifiers = set(roles.industry_modifiers) | set(classes.get("business_modifiers", []))
         self._public = set(roles.public_nouns)
         self._places = set(roles.place_nouns)
+        self._states = set(classes.get("state_names", []))
         self._self = set(roles.partnership_nouns)
         self._grantmaker = set(roles.grantmaker_words)
         self._objects = {name: set(words) for name, words in roles.objects.items()}
@@ -226,9 +227,13 @@ class ActorRoleFinder:
             if actor.kind is None:
                 continue
             for rule_id, wanted in self._triggers.get((actor.kind, role), []):
-                if wanted is not None and not self._object(
-                    doc, verb, object_side, sentence, wanted
-                ):
+                # "Led by the county, the consortium ...": a passive that opens the sentence has
+                # its object after the actor.
+                if passive is not None and verb == start:
+                    where, side = actor.end, 1
+                else:
+                    where, side = verb, object_side
+                if wanted is not None and not self._object(doc, where, side, sentence, wanted):
                     continue
                 # Before an active verb, the match is the verb alone: a cue between the actor and
                 # the verb ("employers do not pay") then sets its context.
@@ -415,6 +420,8 @@ class ActorRoleFinder:
                     seen = self._classify(doc[first:last].text)
                     if seen is not None and seen.sector == "public":
                         return Actor("public", first, last)
+        if word in self._states:
+            return Actor("public", position, position + 1)  # "Vermont launched six networks"
         if word in self._grantmaker or lemma in self._grantmaker:
             return Actor("grantmaker", position, position + 1)
         if lemma in self._business or word in self._business:
