@@ -23,6 +23,7 @@ run: $(VENV)/.installed
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check --output-format concise src tests benchmarks
 	$(BIN)/mypy src
+	$(BIN)/lint-imports
 
 test: lint
 	$(BIN)/pytest
