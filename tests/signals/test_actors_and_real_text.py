@@ -159,3 +159,15 @@ def test_a_state_and_an_opening_passive_are_actors() -> None:
     assert PUBLIC_LEADS in counted(
         "Led by the Harlan County Office of Economic Development, the council wrote a proposal."
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The county economic development office takes the lead in this sector.",
+        "The chamber hired a director to lead the initiative.",
+        "For its first year the three board directors ran it.",
+    ],
+)
+def test_public_leadership_in_other_words(sentence: str) -> None:
+    assert PUBLIC_LEADS in counted(sentence)

@@ -114,6 +114,7 @@ _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _PREPOSITIONS = frozenset(
     {"in", "from", "of", "across", "at", "throughout", "around", "within", "on"}
 )
+_HIRE_VERBS = frozenset({"hire", "appoint", "engage", "contract", "task", "charge", "retain"})
 _FEW = frozenset({"only", "few", "no", "handful"})
 _PASSIVE_SKIP = frozenset({"jointly", "originally", "first", "also", "largely", "mainly", "solely"})
 
@@ -202,7 +203,13 @@ class ActorRoleFinder:
         token = doc[verb]
         role = self._verb_role.get(token.lemma_) or self._verb_role.get(token.lower_)
         start, end = sentence
-        if role is None or self._noun_here(doc, verb, start, end):
+        took_the_lead = (
+            role == "lead"
+            and verb - 2 >= start
+            and doc[verb - 1].lower_ == "the"
+            and doc[verb - 2].lemma_ == "take"
+        )
+        if role is None or (not took_the_lead and self._noun_here(doc, verb, start, end)):
             return []
         if token.is_title and verb > start:
             return []  # a headline ("Fremont County Launches Partnership"): no grammar to read
@@ -216,7 +223,12 @@ class ActorRoleFinder:
             actors = [actor] if actor is not None else []
             object_side = 1
         else:
-            left = verb - 2 if verb - 2 >= start and doc[verb - 2].lower_ == "co" else verb
+            left = (
+                verb - 2
+                if verb - 2 >= start
+                and doc[verb - 2].lower_ in ("co", "take", "takes", "took", "taken")
+                else verb
+            )
             actor = self._actor_before(doc, left, start, acronyms)
             actors = [actor] if actor is not None else []
             object_side = 1
@@ -338,6 +350,20 @@ class ActorRoleFinder:
                 return actor
             if word in self._stops or jumps >= 2:
                 return None
+            # "The chamber hired Ziegler to lead the initiative": who leads on whose behalf is
+            # the one who hired; the one hired is passed over.
+            hirer = next(
+                (
+                    p
+                    for p in range(position - 1, max(start - 1, position - 4), -1)
+                    if doc[p].lemma_ in _HIRE_VERBS and doc[p].lower_ != doc[p].lemma_
+                ),
+                None,
+            )
+            if hirer is not None and doc[verb - 1].lower_ == "to":
+                position = hirer - 1
+                jumps += 1
+                continue
             preposition = next(
                 (
                     p
@@ -430,6 +456,12 @@ class ActorRoleFinder:
             return Actor("business", position, position + 1)
         if lemma in self._people or word in self._people:
             before = doc[position - 1] if position - 1 >= sentence_start else None
+            if (
+                before is not None
+                and (before.lower_ in self._public or before.lower_ in self._name_heads)
+                and before.lower_ not in self._modifiers
+            ):
+                return Actor("public", position - 1, position + 1)  # "board directors"
             if before is not None and (
                 before.lower_ in self._modifiers
                 or before.lemma_ in self._modifiers
