@@ -202,3 +202,25 @@ def test_earlier_assessment_is_the_same_role_not_another_respondent(tmp_path: Pa
     assert store.earlier(later).id == 2  # type: ignore[union-attr]
     assert [r.id for r in store.respondents("role partnership")] == [1, 2, 3, 4]
     assert store.partnerships() == [(Partnership(name="Role Partnership"), 4)]
+
+
+def test_readme_quick_start_reports_on_the_id_assess_prints(tmp_path: Path) -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    start = readme.split("## Quick start", 1)[1].split("## ", 1)[0]
+    assert "--session 1 " not in start and '--session "$ID"' in start
+    db = str(tmp_path / "quick.sqlite3")
+    # After `make run` the database already holds the user's own assessment.
+    own = tmp_path / "own.yaml"
+    own.write_text(
+        "partnership: {name: High Plains Manufacturing Partnership, region: Northeast Colorado}\n"
+        "answers: {psl_agree_engaged: 4}\n",
+        encoding="utf-8",
+    )
+    assert run_nextgen("assess", "--answers", str(own), "--db", db).stdout.strip() == "1"
+    printed = run_nextgen("assess", "--answers", str(MESA / "answers.yaml"), "--db", db)
+    assessment_id = printed.stdout.strip()
+    assert assessment_id == "2" and "--session 2" in printed.stderr
+    md = _report("--session", assessment_id, "--docs", str(MESA), "--db", db)
+    assert "Mesa Valley Health Careers Partnership" in md and "Check first" not in md
+    wrong = _report("--session", "1", "--docs", str(MESA), "--db", db)
+    assert "**Check first:** The documents name Mesa County" in wrong
