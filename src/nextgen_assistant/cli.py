@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 from rich.console import Console
@@ -19,6 +19,9 @@ from nextgen_assistant import __version__
 from nextgen_assistant.clock import system_clock
 from nextgen_assistant.errors import ConfigError, NextGenError
 from nextgen_assistant.rubric import Rubric, load_rubric
+
+if TYPE_CHECKING:  # imported where used, so that start-up stays fast
+    from nextgen_assistant.signals.model import ScanResult
 
 app = typer.Typer(
     name="nextgen",
@@ -284,18 +287,20 @@ def portfolio(
     finally:
         stop()
     rubric = load_rubric()
+    paged = output if format in (PortfolioFormat.table, PortfolioFormat.html) else None
+    summaries = _portfolio_summaries(folders, results, settings.as_of, paged)
     if format is PortfolioFormat.table:
-        render.print_portfolio(results, rubric, Console())
+        render.print_portfolio(results, rubric, Console(), summaries)
         if output is not None:
-            _emit(render.portfolio_html(results, rubric), output)
+            _emit(render.portfolio_html(results, rubric, summaries), output)
     elif format is PortfolioFormat.csv:
-        _emit(render.portfolio_csv(results, rubric), output)
+        _emit(render.portfolio_csv(results, rubric, summaries), output)
     elif format is PortfolioFormat.json:
-        _emit(render.portfolio_json(results), output)
+        _emit(render.portfolio_json(results, summaries), output)
     elif format is PortfolioFormat.md:
-        _emit(render.portfolio_markdown(results, rubric), output)
+        _emit(render.portfolio_markdown(results, rubric, summaries), output)
     else:
-        _emit(render.portfolio_html(results, rubric), output)
+        _emit(render.portfolio_html(results, rubric, summaries), output)
     for name, result in results.items():
         for document in result.failed:
             sys.stderr.write(
@@ -660,6 +665,71 @@ def _scan_for_report(  # type: ignore[no-untyped-def]
         return run_scan(paths, settings, jobs=jobs, progress=advance)
     finally:
         stop()
+
+
+def _portfolio_summaries(  # type: ignore[no-untyped-def]
+    folders: list[Path], results: dict[str, ScanResult], today: date, page: Path | None
+):
+    """Per partnership folder: its answers files (answers*.yaml, .yml or .json, its
+    respondents) merged with its documents into its own report, summarised for the portfolio;
+    with `page` (the portfolio page), each report page is written beside it and linked. An
+    answers file with an error is named on stderr and left out."""
+    from nextgen_assistant import services
+    from nextgen_assistant.clock import fixed_clock
+    from nextgen_assistant.dialogue.answers_file import read_answers_file
+    from nextgen_assistant.dialogue.model import AssessmentRecord
+    from nextgen_assistant.dialogue.questions import load_questions
+    from nextgen_assistant.errors import AnswerError
+    from nextgen_assistant.report.html import report_html
+    from nextgen_assistant.report.portfolio import report_page_name, summarize
+    from nextgen_assistant.safe_text import terminal_text
+
+    now = fixed_clock(today)()
+    pages = page.parent / f"{page.stem}-reports" if page is not None else None
+    summaries = {}
+    for index, folder in enumerate(folders, start=1):
+        records: list[AssessmentRecord] = []
+        files = sorted(
+            f
+            for pattern in ("answers*.yaml", "answers*.yml", "answers*.json")
+            for f in folder.glob(pattern)
+            if f.is_file() and not f.is_symlink()
+        )
+        for path in files:
+            try:
+                named, respondent, parsed = read_answers_file(
+                    path,
+                    load_questions(),
+                    today,
+                    services.understander(today),
+                    joining=records[0].partnership if records else None,
+                )
+            except AnswerError as error:
+                sys.stderr.write(terminal_text(f"nextgen: {folder.name}: {error}") + "\n")
+                continue
+            records.append(
+                AssessmentRecord(
+                    id=len(records) + 1,
+                    partnership=named,
+                    respondent=respondent,
+                    started_at=now,
+                    updated_at=now,
+                    answers={a.question_id: a for a in parsed},
+                )
+            )
+        scan = results[folder.name]
+        if len(records) > 1:
+            built = services.make_group_report(today, records, scan)
+        else:
+            built = services.make_report(today, records[0] if records else None, scan)
+        link = None
+        if pages is not None:
+            pages.mkdir(parents=True, exist_ok=True)
+            name = report_page_name(index, folder.name)
+            (pages / name).write_text(report_html(built), encoding="utf-8")
+            link = f"{pages.name}/{name}"
+        summaries[folder.name] = summarize(scan, built if records else None, link)
+    return summaries
 
 
 def _emit_bytes(data: bytes, output: Path | None) -> None:
