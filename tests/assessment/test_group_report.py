@@ -272,3 +272,31 @@ def test_docx_streams_to_a_pipe(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     document = docx.Document(io.BytesIO(done.stdout))  # the docx bytes went to the pipe
     assert document.paragraphs[0].text == f"Gap report: {NAME}"
+
+
+def test_plain_assessment_adds_a_respondent_without_retyping(tmp_path: Path) -> None:
+    db = tmp_path / "plain.sqlite3"
+    first = tmp_path / "first.yaml"
+    first.write_text(FIRST_BUSINESS, encoding="utf-8")
+    assert run_nextgen("assess", "--answers", str(first), "--db", str(db)).returncode == 0
+    done = run_nextgen(
+        "assess",
+        "--plain",
+        "--partnership",
+        NAME.lower(),
+        "--db",
+        str(db),
+        "--as-of",
+        AS_OF,
+        stdin="public partner\n4\n",
+    )
+    assert done.returncode == 0, done.stderr
+    # The name, industry and region are not asked again: the role is the first question.
+    assert "What is the partnership called?" not in done.stdout
+    assert "What is your role in the partnership?" in done.stdout
+    listed = run_nextgen("sessions", "list", "--db", str(db)).stdout.splitlines()
+    assert len(listed) == 2 and all(line.endswith(NAME) for line in listed)
+    data = json.loads(
+        run_nextgen("report", "--partnership", NAME, "--db", str(db), "-f", "json").stdout
+    )
+    assert [r["role"] for r in data["respondents"]] == ["business_leader", "public_partner"]
