@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -170,20 +170,31 @@ class Checker:
     def _without_contained(self, matches: list[RuleMatch]) -> list[RuleMatch]:
         """The more specific reading wins: a match inside a longer match of the same indicator
         and the other polarity is dropped ("grants fund" inside "grants fund specific
-        projects"), as ConText resolves overlapping targets by the longest span."""
-        by_indicator: dict[str, list[RuleMatch]] = {}
+        projects"), as ConText resolves overlapping targets by the longest span. An actor-role
+        match is no more specific phrase and drops nothing. Sorted starts and running maxima of
+        ends answer "is there a longer match around this one" in O(log n), so a document with
+        evidence in every sentence costs no more per match than a sparse one."""
+        around: dict[tuple[str, str], tuple[list[int], list[int]]] = {}
+        by_side: dict[tuple[str, str], list[RuleMatch]] = {}
         for match in matches:
-            by_indicator.setdefault(self._rules[match.rule_id].indicator, []).append(match)
+            if match.how != "role":
+                rule = self._rules[match.rule_id]
+                by_side.setdefault((rule.indicator, rule.polarity), []).append(match)
+        for side, found in by_side.items():
+            found.sort(key=lambda m: m.start)
+            ends, longest = [], -1
+            for m in found:
+                longest = max(longest, m.end)
+                ends.append(longest)
+            around[side] = ([m.start for m in found], ends)
         kept = []
         for match in matches:
             rule = self._rules[match.rule_id]
-            inside_longer = any(
-                other.how != "role"  # an actor and a verb are not a more specific phrase
-                and other.start <= match.start
-                and match.end <= other.end
-                and other.end - other.start > match.end - match.start
-                and self._rules[other.rule_id].polarity != rule.polarity
-                for other in by_indicator[rule.indicator]
+            starts, ends = around.get((rule.indicator, FLIP[rule.polarity]), ([], []))
+            at_or_before = bisect_right(starts, match.start)
+            before = bisect_left(starts, match.start)
+            inside_longer = (at_or_before and ends[at_or_before - 1] > match.end) or (
+                before and ends[before - 1] >= match.end
             )
             if not inside_longer:
                 kept.append(match)
