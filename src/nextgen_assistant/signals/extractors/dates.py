@@ -18,7 +18,9 @@ DATE_RE = re.compile(
     re.IGNORECASE,
 )
 # A month and a day with no year ("on July 25", "Oct. 22"): a date, never a quantity.
-MONTH_DAY_RE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{{4}})", re.IGNORECASE)
+MONTH_DAY_RE = re.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{{4}})", re.IGNORECASE
+)
 _SEASONS = {"spring": 4, "summer": 7, "fall": 10, "autumn": 10, "winter": 1}
 
 

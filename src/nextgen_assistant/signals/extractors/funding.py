@@ -119,9 +119,9 @@ def run(ex: Extraction, max_grant_share: float, ending_within_months: int) -> No
     # news story is not the funding mix.
     words = ex.lexicons.extractors.funding_document_words
     named = f"{ex.document.path} {ex.document.title or ''}".lower()
-    states_funding = any(w in named for w in words) or len(
-        [f for f in ex.facts.funding if f.amount]
-    ) >= 2
+    states_funding = (
+        any(w in named for w in words) or len([f for f in ex.facts.funding if f.amount]) >= 2
+    )
     if share > max_grant_share and biggest_grant[1] is not None and states_funding:
         ex.add(
             biggest_grant[1],
