@@ -184,6 +184,19 @@ MaxMbOption = Annotated[
 ]
 
 
+def _scan_settings(as_of: str | None, lexicons: list[Path] | None, max_mb: float):  # type: ignore[no-untyped-def]
+    """The settings of every scan the CLI runs (`scan`, `report --docs`, `portfolio`): one
+    entry point, the same options."""
+    from nextgen_assistant.documents import ReadLimits
+    from nextgen_assistant.signals.scan import ScanSettings
+
+    return ScanSettings(
+        as_of=_as_of(as_of),
+        lexicons=tuple(lexicons or ()),
+        limits=ReadLimits(max_file_bytes=int(max_mb * 1024 * 1024)),
+    )
+
+
 @app.command()
 def scan(
     paths: PathsArgument,
@@ -199,16 +212,12 @@ def scan(
     max_mb: MaxMbOption = 50.0,
 ) -> None:
     """Scan one partnership's documents for evidence for and against each indicator."""
-    from nextgen_assistant.documents import ReadLimits
-    from nextgen_assistant.report import scan_output
-    from nextgen_assistant.signals.scan import ScanSettings, scan_streaming
+    from dataclasses import replace
 
-    settings = ScanSettings(
-        as_of=_as_of(as_of),
-        lexicons=tuple(lexicons or ()),
-        model=model,
-        limits=ReadLimits(max_file_bytes=int(max_mb * 1024 * 1024)),
-    )
+    from nextgen_assistant.report import scan_output
+    from nextgen_assistant.signals.scan import scan_streaming
+
+    settings = replace(_scan_settings(as_of, lexicons, max_mb), model=model)
     chosen = format or (
         ScanFormat.table if sys.stdout.isatty() and output is None else ScanFormat.json
     )
@@ -262,12 +271,12 @@ def portfolio(
     as_of: AsOfOption = None,
     jobs: JobsOption = 1,
     lexicons: LexiconsOption = None,
+    max_mb: MaxMbOption = 50.0,
 ) -> None:
     """For a coordinator: every subfolder of ROOT scanned as one partnership, as a matrix."""
     from nextgen_assistant.documents.walk import partnership_folders
     from nextgen_assistant.report import portfolio as render
     from nextgen_assistant.safe_text import terminal_text
-    from nextgen_assistant.signals.scan import ScanSettings
     from nextgen_assistant.signals.scan import scan as run_scan
 
     if not root.is_dir():
@@ -277,7 +286,7 @@ def portfolio(
         sys.stderr.write(f"nextgen: {terminal_text(str(folder))}: {reason}\n")
     if not folders:
         raise ConfigError(f"{root} has no partnership subfolders")
-    settings = ScanSettings(as_of=_as_of(as_of), lexicons=tuple(lexicons or ()))
+    settings = _scan_settings(as_of, lexicons, max_mb)
     advance, stop = _progress_bar()
     try:
         results = {
@@ -581,14 +590,21 @@ def report(
         )
     if format is ReportFormat.docx and output is None and sys.stdout.isatty():
         raise ConfigError("a docx report is a file: give -o FILE.docx")
-    today = _as_of(as_of)
+    settings = _scan_settings(as_of, lexicons, max_mb)
+    today = settings.as_of
     records = _respondents(session, answers, partnership, db, today)
     earlier = None
     if session and len(session) == 1:
         earlier = _store(db).earlier(session[0])
     scan = None
     if docs:
-        scan = _scan_for_report(list(docs), today, jobs, lexicons, max_mb)
+        from nextgen_assistant.signals.scan import scan as run_scan
+
+        advance, stop = _progress_bar()
+        try:
+            scan = run_scan(list(docs), settings, jobs=jobs, progress=advance)
+        finally:
+            stop()
     if len(records) > 1:
         built = services.make_group_report(today, records, scan)
     else:
@@ -645,26 +661,6 @@ def _respondents(  # type: ignore[no-untyped-def]
             )
         )
     return records
-
-
-def _scan_for_report(  # type: ignore[no-untyped-def]
-    paths: list[Path], today: date, jobs: int, lexicons: list[Path] | None, max_mb: float
-):
-    """The documents scanned through the same entry point and options as `nextgen scan`."""
-    from nextgen_assistant.documents import ReadLimits
-    from nextgen_assistant.signals.scan import ScanSettings
-    from nextgen_assistant.signals.scan import scan as run_scan
-
-    settings = ScanSettings(
-        as_of=today,
-        lexicons=tuple(lexicons or ()),
-        limits=ReadLimits(max_file_bytes=int(max_mb * 1024 * 1024)),
-    )
-    advance, stop = _progress_bar()
-    try:
-        return run_scan(paths, settings, jobs=jobs, progress=advance)
-    finally:
-        stop()
 
 
 def _portfolio_summaries(  # type: ignore[no-untyped-def]

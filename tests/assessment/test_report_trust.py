@@ -224,3 +224,57 @@ def test_readme_quick_start_reports_on_the_id_assess_prints(tmp_path: Path) -> N
     assert "Mesa Valley Health Careers Partnership" in md and "Check first" not in md
     wrong = _report("--session", "1", "--docs", str(MESA), "--db", db)
     assert "**Check first:** The documents name Mesa County" in wrong
+
+
+def test_report_and_portfolio_take_the_scan_options(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "mine.yaml").write_text(
+        "indicator: sustainability\nrules:\n  - id: sustainability.endowment_drive\n"
+        "    polarity: supporting\n    phrases: [capital campaign]\n"
+        '    examples: {match: ["We ran a capital campaign."]}\n',
+        encoding="utf-8",
+    )
+    root = tmp_path / "root"
+    docs = root / "one"
+    docs.mkdir(parents=True)
+    (docs / "note.txt").write_text("Members ran a capital campaign this year.\n", encoding="utf-8")
+    (docs / "big.txt").write_text(
+        "Business leaders chair the partnership.\n" * 100, encoding="utf-8"
+    )
+    done = run_nextgen(
+        "report",
+        "--docs",
+        str(docs),
+        "--lexicons",
+        str(rules),
+        "--max-mb",
+        "0.002",
+        "--as-of",
+        TODAY.isoformat(),
+        "-f",
+        "json",
+    )
+    assert done.returncode == 1 and "Traceback" not in done.stderr  # a document was unreadable
+    data = json.loads(done.stdout)
+    rules_found = [s["rule"] for i in data["indicators"] for s in i["evidence"]]
+    assert "sustainability.endowment_drive" in rules_found
+    unread = [d for d in data["documents"] if d["status"] == "error"]
+    assert [d["path"] for d in unread] == ["one/big.txt"]
+    sheet = run_nextgen(
+        "portfolio",
+        str(root),
+        "--lexicons",
+        str(rules),
+        "--max-mb",
+        "0.002",
+        "--as-of",
+        TODAY.isoformat(),
+        "-f",
+        "json",
+    )
+    assert sheet.returncode == 1 and "big.txt" in sheet.stderr
+    listed = json.loads(sheet.stdout)["partnerships"][0]
+    assert listed["unreadable"][0]["path"].endswith("big.txt")
+    sustainability = next(i for i in listed["indicators"] if i["id"] == "sustainability")
+    assert sustainability["supporting"] == 1
