@@ -105,4 +105,4 @@ def recommend(
         )
         and (r.when.unless_met is None or r.when.unless_met not in (met or set()))
     ]
-    return sorted(chosen, key=lambda r: r.priority)
+    return sorted(chosen, key=lambda recommendation: recommendation.priority)

@@ -197,7 +197,7 @@ def _plan(check: Check, inputs: GateInputs) -> tuple[GateReading, GateReading]:
                 said = GateReading(passed=False, reason="said there is no written action plan")
     shown = UNKNOWN
     if inputs.facts is not None and inputs.facts.plan_dates:
-        latest = max(inputs.facts.plan_dates, key=lambda p: p.updated)
+        latest = max(inputs.facts.plan_dates, key=lambda plan: plan.updated)
         shown = GateReading(
             passed=latest.age_months <= limit,
             reason=f"the documents date the plan {latest.updated:%B %Y} "

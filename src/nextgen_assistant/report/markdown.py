@@ -23,36 +23,36 @@ def _cell(text: str) -> str:
     return markdown_text(text)
 
 
-def indicator_markdown(f: IndicatorFinding) -> list[str]:
+def indicator_markdown(finding: IndicatorFinding) -> list[str]:
     """One indicator's section: gates (with any disagreement about them), other conflicts, the
     group's divergence, the counted evidence and next steps (the report's sections, and the
     terminal app's drill-down)."""
-    lines = [f"## {f.title}: {f.status}", "", f.description, ""]
-    for gate in f.gates:
-        disagreement = gate_conflict(f, gate)
+    lines = [f"## {finding.title}: {finding.status}", "", finding.description, ""]
+    for gate in finding.gates:
+        disagreement = gate_conflict(finding, gate)
         mark = GATE_MARK[gate.passed]
         tail = " **Answers and documents disagree; the documents decide.**" if disagreement else ""
         lines.append(f"- Gate ({mark}): {gate.description} — {_cell(gate.detail)}{tail}")
-    for conflict in other_conflicts(f):
+    for conflict in other_conflicts(finding):
         lines.append(f"- **{conflict.kind.capitalize()}:** {_cell(conflict.message)}")
-    if f.divergence_finding:
-        lines.append(f"- **Divergent views:** {_cell(f.divergence_finding)}")
-    counted = [s for s in f.evidence if s.counted][:5]
+    if finding.divergence_finding:
+        lines.append(f"- **Divergent views:** {_cell(finding.divergence_finding)}")
+    counted = [signal for signal in finding.evidence if signal.counted][:5]
     if counted:
         lines += ["", "Evidence:", ""]
-        for s in counted:
+        for signal in counted:
             # A word, not "+" or "-": those after a list marker make a nested list.
-            sign = "For" if s.polarity == "supporting" else "Against"
+            sign = "For" if signal.polarity == "supporting" else "Against"
             # A derived fact is the tool's finding, not the document's words: no quotation marks.
             said = (
-                f"{_cell(s.quote)} (found across the document)"
-                if s.derived
-                else f"“{_cell(s.quote)}”"
+                f"{_cell(signal.quote)} (found across the document)"
+                if signal.derived
+                else f"“{_cell(signal.quote)}”"
             )
-            lines.append(f"- **{sign}:** {said} — {markdown_code(where(s))}")
-    if f.recommendations:
+            lines.append(f"- **{sign}:** {said} — {markdown_code(where(signal))}")
+    if finding.recommendations:
         lines += ["", "Next steps:", ""] + [
-            f"{n}. {r}" for n, r in enumerate(f.recommendations, start=1)
+            f"{number}. {step}" for number, step in enumerate(finding.recommendations, start=1)
         ]
     return lines
 

@@ -47,7 +47,7 @@ class PartnershipSummary:
 def summarize(result: ScanResult, report: Report | None, page: str | None) -> PartnershipSummary:
     """One partnership's summary from its scan and, when it has answers, its (group) report."""
     divergent = [f for f in (report.indicators if report else []) if f.divergence is not None]
-    largest = max(divergent, key=lambda f: abs(f.divergence or 0), default=None)
+    largest = max(divergent, key=lambda finding: abs(finding.divergence or 0), default=None)
     return PartnershipSummary(
         respondents=len(report.respondents) if report else 0,
         largest_divergence=largest.divergence if largest else None,
