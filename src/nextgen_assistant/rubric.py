@@ -26,6 +26,15 @@ class Check(BaseModel):
     threshold: float | None = None
     unit: str | None = None
 
+    @property
+    def limit(self) -> float:
+        """The threshold, for code that needs one: its only home is lexicons/rubric.yaml."""
+        if self.threshold is None:
+            from nextgen_assistant.errors import ConfigError
+
+            raise ConfigError(f"lexicons/rubric.yaml: the check '{self.id}' needs a threshold")
+        return self.threshold
+
 
 class Indicator(BaseModel):
     """One of the seven Next Gen indicators."""

@@ -153,3 +153,19 @@ def test_windowed_token_patterns_find_what_whole_sentences_do() -> None:
                 for key, a, b in pattern.matcher(doc[start:end])
             }
             assert windowed == whole, path.name
+
+
+def test_a_misspelt_threshold_is_an_error_naming_the_key(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Thresholds and weights are typed: a typo in extractors.yaml is not silently ignored."""
+    import pytest as _pytest
+
+    from nextgen_assistant.errors import ConfigError
+    from nextgen_assistant.knowledge import lexicon_dir, load_model
+    from nextgen_assistant.signals.lexicon import ExtractorLexicon
+
+    text = (lexicon_dir() / "shared" / "extractors.yaml").read_text(encoding="utf-8")
+    broken = tmp_path / "extractors.yaml"
+    broken.write_text(text.replace("lasting_years:", "lasting_yeras:"), encoding="utf-8")
+    with _pytest.raises(ConfigError) as raised:
+        load_model(ExtractorLexicon, broken)
+    assert "lasting_yeras" in str(raised.value) and "extractors.yaml" in str(raised.value)

@@ -64,19 +64,18 @@ class Checker:
         self._compiled: dict[str, object] = {}  # the extractors' regexes, built on first use
         thresholds = self.lexicons.extractors.thresholds
         self._fresh_months = int(
-            self.rubric.indicator("shared_action_plan").check("plan_current").threshold or 12
+            self.rubric.indicator("shared_action_plan").check("plan_current").limit
         )
-        self._stale_months = int(thresholds.get("plan_stale_months", 24))
+        self._stale_months = thresholds.plan_stale_months
         self._grant_share = (
-            self.rubric.indicator("sustainability").check("not_grant_dependent").threshold or 0.5
+            self.rubric.indicator("sustainability").check("not_grant_dependent").limit
         )
         self._partner_types_needed = int(
-            self.rubric.indicator("public_partner_team").check("partner_type_coverage").threshold
-            or 3
+            self.rubric.indicator("public_partner_team").check("partner_type_coverage").limit
         )
-        self._grant_ending = int(thresholds.get("grant_ending_within_months", 24))
-        self._heading_words = int(thresholds.get("topic_heading_max_words", 5))
-        self._lasting_years = int(thresholds.get("lasting_years", 3))
+        self._grant_ending = thresholds.grant_ending_within_months
+        self._heading_words = thresholds.topic_heading_max_words
+        self._lasting_years = thresholds.lasting_years
         self._business_words = set(self.lexicons.vocabulary.classes.get("business_nouns", []))
 
     def _rule_signal(self, piece: Piece, match: RuleMatch, path: str) -> Signal | None:

@@ -181,6 +181,45 @@ class RolesLexicon(BaseModel):
     object_reach: int = Field(ge=1, le=30)
 
 
+class ExtractorThresholds(BaseModel):
+    """The extractors' numbers, each named once (a misspelt key is an error naming it)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    plan_stale_months: int = Field(ge=1)
+    lasting_years: int = Field(ge=1)
+    grant_ending_within_months: int = Field(ge=1)
+    topic_heading_max_words: int = Field(ge=1)
+    evidence_shrinkage: float = Field(ge=0)
+
+
+class ExtractorWeights(BaseModel):
+    """The weight of each extractor rule's signal (a rule not listed weighs 1.0)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    attendance_business_majority: float = Field(default=1.0, gt=0)
+    attendance_public_majority: float = Field(default=1.0, gt=0)
+    partner_type_coverage: float = Field(default=1.0, gt=0)
+    narrow_partner_coverage: float = Field(default=1.0, gt=0)
+    counties_named: float = Field(default=1.0, gt=0)
+    plan_updated_recently: float = Field(default=1.0, gt=0)
+    plan_out_of_date: float = Field(default=1.0, gt=0)
+    plan_aging: float = Field(default=1.0, gt=0)
+    grant_end_date: float = Field(default=1.0, gt=0)
+    grant_majority: float = Field(default=1.0, gt=0)
+    diversified_funding: float = Field(default=1.0, gt=0)
+    outcome_metric: float = Field(default=1.0, gt=0)
+    output_only_metric: float = Field(default=1.0, gt=0)
+    has_lasted: float = Field(default=1.0, gt=0)
+    prose_business_majority: float = Field(default=1.0, gt=0)
+    prose_public_majority: float = Field(default=1.0, gt=0)
+
+    def of(self, rule_name: str) -> float:
+        """The weight of an extractor rule (the part of its id after the dot)."""
+        return float(getattr(self, rule_name, 1.0))
+
+
 class ExtractorLexicon(BaseModel):
     """Vocabulary the structured extractors use."""
 
@@ -201,8 +240,8 @@ class ExtractorLexicon(BaseModel):
     not_results: list[str] = Field(default_factory=list)
     output_measures: list[str]
     beneficiaries: dict[str, list[str]]
-    weights: dict[str, float]
-    thresholds: dict[str, float]
+    weights: ExtractorWeights
+    thresholds: ExtractorThresholds
 
 
 class Vocabulary(BaseModel):

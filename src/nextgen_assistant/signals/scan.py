@@ -188,7 +188,7 @@ def scan(
 
 
 def _shrinkage(checker: Checker) -> float:
-    return checker.lexicons.extractors.thresholds.get("evidence_shrinkage", 1.0)
+    return checker.lexicons.extractors.thresholds.evidence_shrinkage
 
 
 @dataclass

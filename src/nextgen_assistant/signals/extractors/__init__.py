@@ -169,7 +169,7 @@ class Extraction:
 
     def weight(self, name: str) -> float:
         """A weight from the extractor lexicon (1.0 when not set)."""
-        return self.lexicons.extractors.weights.get(name, 1.0)
+        return self.lexicons.extractors.weights.of(name)
 
     def add(
         self,
