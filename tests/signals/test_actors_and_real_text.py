@@ -171,3 +171,11 @@ def test_a_state_and_an_opening_passive_are_actors() -> None:
 )
 def test_public_leadership_in_other_words(sentence: str) -> None:
     assert PUBLIC_LEADS in counted(sentence)
+
+
+def test_lemmas_that_spacy_keeps_as_symbols_resolve() -> None:
+    """'number', 'person', 'position' are spaCy symbols: their lemma must print and match."""
+    doc = checker().nlp("The numbers of persons in new positions grew.")
+    assert [t.lemma_ for t in doc][1:6] == ["number", "of", "person", "in", "new"]
+    # and a sentence with such a word next to a role verb checks without an error
+    assert checker().check_text("Member numbers chose the priorities.", AS_OF).signals is not None

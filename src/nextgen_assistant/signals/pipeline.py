@@ -12,7 +12,7 @@ from spacy.attrs import IDX, IS_SPACE, LEMMA, LOWER, ORTH, SENT_START
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.lookups import load_lookups
-from spacy.strings import hash_string  # type: ignore[attr-defined]  # in the .pyx, not the stubs
+from spacy.strings import StringStore, hash_string  # type: ignore[attr-defined]  # hash_string: in the .pyx, not the stubs
 from spacy.tokens import Doc, Span
 
 from nextgen_assistant.errors import ConfigError
@@ -33,7 +33,11 @@ class LemmaTable:
         keys = numpy.array([key for key, _ in items], dtype=numpy.uint64)
         order = numpy.argsort(keys)
         self.lemma_strings = [value.lower() for _, value in items]
-        values = numpy.array([hash_string(v) for v in self.lemma_strings], dtype=numpy.uint64)
+        # spaCy keeps some words as symbols ("number", "person", "noun"): their id is not the
+        # string's hash, and a lemma stored as the hash would neither print ("numbers" -> E018)
+        # nor match a {LEMMA: "number"} pattern. StringStore.add gives the id spaCy uses.
+        ids = StringStore()
+        values = numpy.array([ids.add(v) for v in self.lemma_strings], dtype=numpy.uint64)
         self._keys = keys[order]
         self._values = values[order]
         index = lookups.get_table("lemma_index")
