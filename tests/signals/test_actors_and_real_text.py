@@ -179,3 +179,12 @@ def test_lemmas_that_spacy_keeps_as_symbols_resolve() -> None:
     assert [t.lemma_ for t in doc][1:6] == ["number", "of", "person", "in", "new"]
     # and a sentence with such a word next to a role verb checks without an error
     assert checker().check_text("Member numbers chose the priorities.", AS_OF).signals is not None
+
+
+def test_a_topic_word_is_the_agenda_only_where_the_sentence_says_so() -> None:
+    assert BUSINESS_AGENDA in counted(
+        "Members chose supply chain and broadband as their two priorities."
+    )
+    assert BUSINESS_AGENDA not in counted(
+        "The region has 300 supply chain firms and good broadband."
+    )

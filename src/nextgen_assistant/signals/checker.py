@@ -82,6 +82,12 @@ class Checker:
         rule = self._rules[match.rule_id]
         doc = piece.doc
         sentence: Span = piece.sentence_at(match.start)
+        if rule.in_sentence_with and not any(
+            token.lemma_ in rule.in_sentence_with or token.lower_ in rule.in_sentence_with
+            for token in sentence
+            if not match.start <= token.i < match.end
+        ):
+            return None  # a topic word with nothing saying it is on the agenda
         context, cue = self.context.context_of(sentence, match.start, match.end)
         polarity = rule.polarity
         if context == "negated":

@@ -58,6 +58,10 @@ class Rule(BaseModel):
     phrases: list[str] = Field(default_factory=list)
     patterns: list[TokenPattern] = Field(default_factory=list)
     roles: list[RoleTrigger] = Field(default_factory=list)
+    in_sentence_with: list[str] = Field(default_factory=list)
+    """Words (lemmas, or "@class") one of which the sentence must also hold: a topic word
+    ("supply chain", "transportation") is the partnership's agenda only where the sentence says
+    it is worked on ("priorities", "tackle", "action team")."""
     weight: float = Field(default=1.0, gt=0.0, le=3.0)
     negation: Literal["flip", "cancel"] = "flip"
     fuzzy: bool = True
@@ -265,6 +269,10 @@ class Vocabulary(BaseModel):
         """The patterns with every "@class" in an IN or NOT_IN list replaced by its words."""
         return [[self._token(spec, owner) for spec in pattern] for pattern in patterns]
 
+    def expand_words(self, words: list[str], owner: str) -> list[str]:
+        """A word list with every "@class" replaced by its words."""
+        return [str(word) for word in self._words(words, owner)]
+
     def _token(self, spec: dict[str, Any], owner: str) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for attr, value in spec.items():
@@ -324,6 +332,9 @@ def _rule_files(folder: Path, vocabulary: Vocabulary) -> list[tuple[Path, Indica
             lexicon = validate(IndicatorLexicon, data, path)
             for rule in lexicon.rules:
                 rule.patterns = vocabulary.expand(rule.patterns, f"{path}: rule '{rule.id}'")
+                rule.in_sentence_with = vocabulary.expand_words(
+                    rule.in_sentence_with, f"{path}: rule '{rule.id}'"
+                )
             loaded.append((path, lexicon))
     return loaded
 
