@@ -9,14 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Footer, Header
+from textual.widgets import Footer, Header, Input, TextArea
 
 from nextgen_assistant.dialogue.engine import Conversation, Reply
 from nextgen_assistant.dialogue.questions import Question
 from nextgen_assistant.errors import NextGenError
 from nextgen_assistant.tui.screens.base import AppScreen
 from nextgen_assistant.tui.screens.change_answer import ChangeAnswerDialog
-from nextgen_assistant.tui.widgets.answer_area import TYPED, AnswerArea
+from nextgen_assistant.tui.widgets.answer_area import AnswerArea
 from nextgen_assistant.tui.widgets.indicator_panel import IndicatorPanel
 from nextgen_assistant.tui.widgets.transcript import AnswerBubble, Transcript
 
@@ -58,6 +58,7 @@ class ConversationScreen(AppScreen):
         self.conversation = conversation
         self.busy = False
         self.typed_ahead = ""
+        self.send_pending = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -96,17 +97,14 @@ class ConversationScreen(AppScreen):
         if question is not None and not confirming:
             transcript.asked(self.heading(question))
         heading = "Is that right?" if confirming else self.heading(question) if question else ""
-        typed, self.typed_ahead = self.typed_ahead, ""
         area = self.query_one(AnswerArea)
         await area.ask(
             question,
             heading,
             confirming,
-            typed_ahead=typed,
+            typed_ahead=area.typed_since_sent(),
             closing=self.conversation.closing(),
         )
-        if typed and area.answer_widget is not None and not isinstance(area.answer_widget, TYPED):
-            area.shortcut(typed[0])  # a number key pressed while the answer was read
         self.refresh_panel()
         self.sub_title = self.conversation.record.partnership.name
 
@@ -120,6 +118,12 @@ class ConversationScreen(AppScreen):
         if field is not None and not self.busy:
             field.focus()
 
+    def _send_while_reading(self) -> None:
+        if self.typed_ahead.strip():
+            self.send_pending = True  # typed, then sent, while the last answer was read
+        else:
+            self.notify("Still reading your last answer…", timeout=2)
+
     def on_answer_area_submitted(self, event: AnswerArea.Submitted) -> None:
         question = self.conversation.current
         self.begin(event.text, event.shown, question.id if question else None)
@@ -128,9 +132,16 @@ class ConversationScreen(AppScreen):
         if self.conversation.current is not None:
             self.notify("Type an answer first, or press F3 to skip, F4 for don't know.")
 
+    @property
+    def reading(self) -> bool:
+        """An answer is on its way or being read: keys wait for the next question."""
+        return self.busy or self.query_one(AnswerArea).pending
+
     def action_send(self) -> None:
-        if self.busy:
-            self.notify("Still reading your last answer…", timeout=2)
+        if self.reading:
+            # Keys typed just before reach this screen after this binding runs: decide once
+            # they are in.
+            self.call_later(self._send_while_reading)
             return
         area = self.query_one(AnswerArea)
         field = area.answer_widget
@@ -175,7 +186,7 @@ class ConversationScreen(AppScreen):
         await self.change(event.question_id)
 
     def on_key(self, event: events.Key) -> None:
-        if self.busy:
+        if self.reading:
             # Typing while the answer is read: kept for the next question's box.
             if event.key == "backspace":
                 self.typed_ahead = self.typed_ahead[:-1]
@@ -184,8 +195,6 @@ class ConversationScreen(AppScreen):
                 self.typed_ahead += event.character
                 event.stop()
             return
-        if event.character and self.query_one(AnswerArea).shortcut(event.character):
-            event.stop()
 
     def begin(self, text: str, shown: str | None, question_id: str | None) -> None:
         """Hand an answer to the engine; one at a time (a second send waits for the first)."""
@@ -211,6 +220,29 @@ class ConversationScreen(AppScreen):
             await self.show(event.reply, event.shown, event.question_id)
         finally:
             self.busy = False
+            self._catch_up()
+
+    def _catch_up(self) -> None:
+        """Keys pressed while the last answer was read go to the new question, as if typed
+        now: text into its box, number keys to its choices (keys after one that answers wait
+        for the question after); a send pressed after them sends."""
+        typed, self.typed_ahead = self.typed_ahead, ""
+        pending, self.send_pending = self.send_pending, False
+        area = self.query_one(AnswerArea)
+        field = area.answer_widget
+        if typed and isinstance(field, Input | TextArea):
+            area.type_in(typed)
+        elif typed:
+            for number, key in enumerate(typed):
+                area.shortcut(key)
+                if area.pending:  # that key answered: the rest is for the next question
+                    self.typed_ahead, self.send_pending = typed[number + 1 :], pending
+                    return
+        if pending and not area.pending:
+            if field is not None:
+                field.call_after_refresh(area.send)  # after the text typed ahead is in
+            else:
+                area.send()
 
     def on_conversation_screen_answer_failed(self, event: AnswerFailed) -> None:
         self.busy = False

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widget import Widget
@@ -22,6 +23,14 @@ TYPED = (Input, TextArea)
 
 class AnswerArea(Vertical):
     """Changes with the question; posts `Submitted` with the answer as the engine reads it."""
+
+    # Number keys and y/n are bindings, not a key handler: bindings run in the order keys
+    # arrive, before a ctrl+s pressed right after them (a handler would see them later).
+    BINDINGS = [
+        *[Binding(str(n), f"answer_key('{n}')", show=False) for n in range(10)],
+        Binding("y", "answer_key('y')", show=False),
+        Binding("n", "answer_key('n')", show=False),
+    ]
 
     DEFAULT_CSS = """
     AnswerArea { height: auto; max-height: 60%; border-top: solid $primary-darken-2; padding: 0 1; }
@@ -49,6 +58,10 @@ class AnswerArea(Vertical):
         self.question: Question | None = None
         self.confirming = False
         self._asking = asyncio.Lock()
+        self._sent = ""
+        self.pending = False
+        """An answer was posted and its question is not yet replaced: keys typed now belong to
+        the next question."""
 
     def compose(self) -> ComposeResult:
         yield Static("", id="question")
@@ -59,6 +72,15 @@ class AnswerArea(Vertical):
         """The widget that holds the answer now (None at the end of the conversation)."""
         found = self.query(".answer")
         return found.first() if found else None
+
+    def typed_since_sent(self) -> str:
+        """What was typed into the box after its answer was sent (keys that were already on
+        their way when ctrl+s was pressed): it belongs to the next question."""
+        field = self.answer_widget
+        if not isinstance(field, TYPED):
+            return ""
+        now = field.text if isinstance(field, TextArea) else field.value
+        return now[len(self._sent) :] if now.startswith(self._sent) else ""
 
     async def ask(
         self,
@@ -73,19 +95,17 @@ class AnswerArea(Vertical):
         Calls are serialised: a second answer arriving while the first is shown waits its turn
         instead of mounting a second widget beside it."""
         async with self._asking:
+            self._sent = ""
+            self.pending = False
             self.question, self.confirming = question, confirming
             await self.remove_children()
             widgets = self._widgets(question, heading, confirming, closing)
             await self.mount_all(widgets)
             field = self.answer_widget
-            if isinstance(field, Input) and typed_ahead:
-                field.value = typed_ahead
-                field.cursor_position = len(typed_ahead)
-            elif isinstance(field, TextArea) and typed_ahead:
-                field.text = typed_ahead
-                field.move_cursor(field.document.end)
             if field is not None:
                 field.focus()  # at once: keys typed as the question appears land in it
+            if typed_ahead:
+                self.type_in(typed_ahead)
 
     def _widgets(
         self, question: Question | None, heading: str, confirming: bool, closing: str
@@ -155,6 +175,21 @@ class AnswerArea(Vertical):
             Static("Enter sends · F4 don't know", classes="hint"),
         ]
 
+    def post_message(self, message: Message) -> bool:
+        """Every answer leaves through here: from then on the area is `pending`."""
+        if isinstance(message, self.Submitted):
+            self.pending = True
+        return super().post_message(message)
+
+    def type_in(self, text: str) -> None:
+        """Add text to the answer box as if typed, once the box is laid out (a TextArea
+        styled before its first refresh raises inside Textual)."""
+        field = self.answer_widget
+        if isinstance(field, Input):
+            field.call_after_refresh(field.insert_text_at_cursor, text)
+        elif isinstance(field, TextArea):
+            field.call_after_refresh(field.insert, text)
+
     def send(self) -> None:
         """Submit whatever the current widget holds (ctrl+s)."""
         field = self.answer_widget
@@ -167,6 +202,7 @@ class AnswerArea(Vertical):
             )
         elif isinstance(field, TextArea | Input):
             text = field.text if isinstance(field, TextArea) else field.value
+            self._sent = text
             if text.strip():
                 self.post_message(self.Submitted(text.strip(), text.strip()))
             else:
@@ -185,10 +221,34 @@ class AnswerArea(Vertical):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        self._sent = event.value
         if event.value.strip():
             self.post_message(self.Submitted(event.value.strip(), event.value.strip()))
         else:
             self.post_message(self.Empty())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Number keys and y/n are shortcuts only where they answer something, and never
+        while a text box has the keyboard."""
+        if action == "answer_key":
+            return self._shortcut_applies(str(parameters[0]))
+        return True
+
+    def action_answer_key(self, key: str) -> None:
+        self.shortcut(key)
+
+    def _shortcut_applies(self, key: str) -> bool:
+        question = self.question
+        if question is None or self.pending or isinstance(self.app.focused, TYPED):
+            return False
+        if self.confirming:
+            return key in ("y", "n")
+        if not key.isdigit():
+            return False
+        number = int(key)
+        if question.type == "agree":
+            return 0 <= number <= 5
+        return question.type in ("choice", "multi") and 1 <= number <= len(question.choices)
 
     def shortcut(self, key: str) -> bool:
         """Number keys answer choice and agree questions and tick multi-select items; y/n
