@@ -216,8 +216,9 @@ def test_readme_quick_start_reports_on_the_id_assess_prints(tmp_path: Path) -> N
         "answers: {psl_agree_engaged: 4}\n",
         encoding="utf-8",
     )
-    assert run_nextgen("assess", "--answers", str(own), "--db", db).stdout.strip() == "1"
-    printed = run_nextgen("assess", "--answers", str(MESA / "answers.yaml"), "--db", db)
+    day = ("--as-of", TODAY.isoformat())  # Mesa's answers date the plan January 2026
+    assert run_nextgen("assess", "--answers", str(own), "--db", db, *day).stdout.strip() == "1"
+    printed = run_nextgen("assess", "--answers", str(MESA / "answers.yaml"), "--db", db, *day)
     assessment_id = printed.stdout.strip()
     assert assessment_id == "2" and "--session 2" in printed.stderr
     md = _report("--session", assessment_id, "--docs", str(MESA), "--db", db)
