@@ -300,3 +300,17 @@ def test_plain_assessment_adds_a_respondent_without_retyping(tmp_path: Path) -> 
         run_nextgen("report", "--partnership", NAME, "--db", str(db), "-f", "json").stdout
     )
     assert [r["role"] for r in data["respondents"]] == ["business_leader", "public_partner"]
+
+
+def test_schema_describes_the_group_report() -> None:
+    schema = json.loads(run_nextgen("schema").stdout)
+    assert {"respondents", "warnings"} <= set(schema["properties"])
+    finding = schema["$defs"]["IndicatorFinding"]["properties"]
+    assert {"by_role", "divergence", "spread", "diverging_questions"} <= set(finding)
+    assert finding["by_role"]["propertyNames"]["enum"] == [
+        "business_leader",
+        "public_partner",
+        "convener",
+        "other",
+    ]
+    assert set(schema["$defs"]["RespondentNote"]["properties"]) == {"role", "answered"}
