@@ -168,3 +168,35 @@ def test_streamed_scan_keeps_what_the_full_scan_has() -> None:
             assert strongest(summary, item.id, 2) == strongest(full, item.id, 2)
     finally:
         streamed.close()
+
+
+def test_a_worker_that_dies_does_not_stop_the_scan(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """With --jobs 2, a worker process killed mid-scan (out of memory, a native crash) loses no
+    document: the ones not yet reported are checked in the scanning process."""
+    import os
+    from datetime import date
+
+    from nextgen_assistant.signals import scan as scan_module
+
+    for index in range(6):
+        (tmp_path / f"note-{index}.txt").write_text(
+            "Employers chair the partnership and set its priorities.\n", encoding="utf-8"
+        )
+    real = scan_module._scan_in_worker
+    parent = os.getpid()
+
+    def dies_in_a_worker(job):  # type: ignore[no-untyped-def]
+        if os.getpid() != parent and job[0].name == "note-3.txt":
+            os._exit(1)  # the worker process dies without a word
+        return real(job)
+
+    # Pickled by name, so the forked workers look up this replacement in the module.
+    dies_in_a_worker.__qualname__ = "_scan_in_worker"
+    dies_in_a_worker.__module__ = scan_module.__name__
+    monkeypatch.setattr(scan_module, "_scan_in_worker", dies_in_a_worker)
+    result = scan_module.scan(
+        [tmp_path], scan_module.ScanSettings(as_of=date(2026, 11, 28)), jobs=2
+    )
+    names = sorted(Path(d.path).name for d in result.documents)
+    assert names == [f"note-{i}.txt" for i in range(6)]
+    assert all(d.status == "ok" and d.signals for d in result.documents)

@@ -7,6 +7,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -161,10 +162,22 @@ def iter_scan(
                 progress(done, total, result.path)
             yield result
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for result in pool.map(
-            _scan_in_worker, [(p, settings, n) for p, n in to_read], chunksize=4
-        ):
+    jobs_list = [(p, settings, n) for p, n in to_read]
+    finished = 0
+    try:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for result in pool.map(_scan_in_worker, jobs_list, chunksize=4):
+                done += 1
+                finished += 1
+                if progress:
+                    progress(done, total, result.path)
+                yield result
+    except BrokenProcessPool:
+        # A worker died (killed for memory, or a crash in a native library): the documents not
+        # yet reported are checked here one by one, and the one that kills this process too is
+        # the only one lost; nothing already reported is scanned twice.
+        for path, _, name in jobs_list[finished:]:
+            result = scan_one(path, settings, name)
             done += 1
             if progress:
                 progress(done, total, result.path)
