@@ -454,7 +454,7 @@ def assess(
     if joining is not None:
         if resume is not None:
             raise ConfigError("give --resume or --partnership, not both")
-        resume = _new_respondent(store, joining)
+        resume = store.add_respondent(joining.name)
     if plain or not (sys.stdin.isatty() and sys.stdout.isatty()):
         from nextgen_assistant.dialogue.plain import run_plain
 
@@ -483,19 +483,6 @@ def _stored_partnership(store, name: str):  # type: ignore[no-untyped-def]
             "names it, in the conversation or an answers file"
         )
     return found
-
-
-def _new_respondent(store, joining) -> int:  # type: ignore[no-untyped-def]
-    """A new assessment in a stored partnership, its name, industry and region answered."""
-    from nextgen_assistant.dialogue.answers_file import OPENING
-    from nextgen_assistant.dialogue.model import Answer
-
-    given = [
-        Answer(question_id=question_id, value=value, raw=value)
-        for question_id, field in OPENING.items()
-        if (value := getattr(joining, field))
-    ]
-    return int(store.start(joining, None, given))
 
 
 sessions_app = typer.Typer(help="Saved assessments: list, export, delete.", no_args_is_help=True)

@@ -373,6 +373,28 @@ class Store:
             )
         ]
 
+    def add_respondent(self, name: str) -> int:
+        """A new assessment in the stored partnership of this name, its name, industry and
+        region already answered, so the respondent is not asked them again."""
+        from nextgen_assistant.dialogue.answers_file import OPENING
+
+        partnership = self.partnership(name)
+        if partnership is None:
+            raise StoreError(f"no partnership named '{name}' is stored")
+        given = [
+            Answer(question_id=question_id, value=value, raw=value)
+            for question_id, field in OPENING.items()
+            if (value := getattr(partnership, field))
+        ]
+        return self.start(partnership, None, given)
+
+    def respondent_roles(self) -> dict[int, str]:
+        """Every assessment's respondent role, by assessment id (never a name: there is none)."""
+        return {
+            int(row[0]): str(row[1])
+            for row in self._db.execute("SELECT id, respondent_role FROM assessments")
+        }
+
     def respondents(self, name: str) -> builtins.list[AssessmentRecord]:
         """Every assessment of the partnership of this name (any case), oldest first: the
         group a group report merges. An unknown name is an error that says where to look."""
