@@ -15,7 +15,10 @@ from nextgen_assistant.tui.screens.base import AppScreen
 
 
 class HomeScreen(AppScreen):
-    """The saved assessments, newest first, and a new one."""
+    """The saved assessments, grouped by partnership, a new one, and a new respondent for a
+    partnership already assessed."""
+
+    _joinable: list[str]
 
     BINDINGS = [
         Binding("n", "new", "New"),
@@ -59,23 +62,44 @@ class HomeScreen(AppScreen):
         self.reload()
 
     def reload(self) -> None:
-        """List the saved assessments; the newest is highlighted, so Enter and r act at once."""
+        """List the saved assessments grouped by partnership (the partnership of the newest
+        first, so the newest is highlighted and Enter and r act at once), then a row per named
+        partnership to add a respondent to it."""
         options = self.query_one(OptionList)
         options.clear_options()
         options.add_option(Option("+ New assessment", id="new"))
-        for assessment_id, name, started, answered, _updated in self.nextgen.store.list():
-            noun = "answer" if answered == 1 else "answers"
-            options.add_option(
-                Option(
-                    Text(f"{name}  ·  started {started[:10]}  ·  {answered} {noun}"),
-                    id=str(assessment_id),
+        store = self.nextgen.store
+        rows = store.list()
+        roles = store.respondent_roles()
+        order = list(dict.fromkeys(name for _, name, _, _, _ in rows))
+        counts = {name: sum(row[1] == name for row in rows) for name in order}
+        for name in order:
+            for assessment_id, _name, started, answered, _updated in (
+                r for r in rows if r[1] == name
+            ):
+                noun = "answer" if answered == 1 else "answers"
+                role = roles.get(assessment_id, "other").replace("_", " ")
+                group = f"  ·  {role}, 1 of {counts[name]}" if counts[name] > 1 else ""
+                options.add_option(
+                    Option(
+                        Text(f"{name}  ·  started {started[:10]}  ·  {answered} {noun}{group}"),
+                        id=str(assessment_id),
+                    )
                 )
-            )
+        self._joinable = [name for name in order if not name.lower().startswith("new partnership")]
+        for index, name in enumerate(self._joinable):
+            options.add_option(Option(Text(f"+ Add a respondent to {name}"), id=f"join-{index}"))
         options.highlighted = 1 if options.option_count > 1 else 0
         options.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        chosen = event.option.id
+        chosen = event.option.id or ""
+        if chosen.startswith("join-"):
+            # A new respondent joins the partnership: its name, industry and region are not
+            # asked again; respondents are known by role only.
+            name = self._joinable[int(chosen.removeprefix("join-"))]
+            self.post_message(self.OpenRequested(self.nextgen.store.add_respondent(name)))
+            return
         self.post_message(self.OpenRequested(None if chosen == "new" else int(chosen or 0)))
 
     def action_new(self) -> None:
@@ -86,7 +110,7 @@ class HomeScreen(AppScreen):
         if options.highlighted is None:
             return
         chosen = options.get_option_at_index(options.highlighted).id
-        if chosen and chosen != "new":
+        if chosen and chosen != "new" and not chosen.startswith("join-"):
             self.post_message(self.ReportRequested(int(chosen)))
         else:
             self.notify("Highlight a saved assessment to see its report.")
