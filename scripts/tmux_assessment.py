@@ -76,7 +76,7 @@ STEPS: list[tuple[str, list[str], str]] = [
         "result",
     ),
     ("That's the last question", ["F5"], "end-and-summary"),
-    ("Where things stand", ["F7"], "report"),
+    ("answered ·", ["F7"], "report"),
     ("Gap report", ["PageDown"], "report-page-down"),
     ("Gap report", ["Escape", "C-p"], "palette"),
     ("Search for commands", ["Escape"], "palette-closed"),
@@ -150,6 +150,11 @@ def main() -> int:
             for key in keys:
                 literal = key not in KEY_NAMES
                 tmux("send-keys", "-t", SESSION, *(["-l", key] if literal else [key]))
+        # Escape then ctrl+q at once reads as alt+ctrl+q in a terminal: quit once it is closed.
+        deadline = time.monotonic() + 30
+        while "Search for commands" in screen() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        (out / f"{len(STEPS) + 1:02d}-report-before-quitting.txt").write_text(screen())
         started = time.monotonic()
         tmux("send-keys", "-t", SESSION, "C-q")
         while not done.exists():

@@ -152,7 +152,7 @@ async def until(pilot: Pilot[None], condition: Callable[[], bool]) -> None:
 
 def idle(app: NextGenApp) -> Callable[[], bool]:
     """The conversation screen has shown the reply to the last answer."""
-    return lambda: isinstance(app.screen, ConversationScreen) and not app.screen.busy
+    return lambda: isinstance(app.screen, ConversationScreen) and not app.screen.reading
 
 
 def heading(app: NextGenApp) -> str:

@@ -45,13 +45,15 @@ async def _at_a_rated_statement(pilot) -> None:  # type: ignore[no-untyped-def]
         "rlm_region_defined": ["1"],
     }
     for _ in range(12):
-        await _until(pilot, lambda: app.screen.query(".answer") and not app.screen.busy)
+        await _until(pilot, lambda: app.screen.query(".answer") and not app.screen.reading)
         conversation = app.conversation
         if conversation.current.id == "rlm_agree_footprint" and not conversation.confirming:
             break
         await pilot.press(*(["y"] if conversation.confirming else keys[conversation.current.id]))
         await pilot.pause()
-    await _until(pilot, lambda: not app.screen.busy)
+    await _until(pilot, lambda: not app.screen.reading)
+    heading = app.screen.query_one("AnswerArea #question")
+    await _until(pilot, lambda: "Our region matches" in str(heading.render()))
     transcript = app.screen.query_one("Transcript")
     await _until(pilot, lambda: transcript.scroll_y >= transcript.max_scroll_y)
     await pilot.pause()

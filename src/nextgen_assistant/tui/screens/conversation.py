@@ -27,7 +27,9 @@ class ConversationScreen(AppScreen):
     # Function keys, with priority: Input and TextArea own most ctrl keys (ctrl+k deletes to
     # the line end), and a focused text box must not swallow F6 or F7.
     BINDINGS = [
-        Binding("ctrl+s", "send", "Send", priority=True, show=False),
+        # ctrl+s is not a priority binding on purpose: it then travels behind the keys typed
+        # just before it (a priority binding overtook them, sending half an answer).
+        Binding("ctrl+s", "send", "Send", show=False),
         Binding("f1", "command('why')", "Why", priority=True),
         Binding("f2", "command('back')", "Back", priority=True),
         Binding("f3", "command('skip')", "Skip", priority=True),
@@ -139,18 +141,9 @@ class ConversationScreen(AppScreen):
 
     def action_send(self) -> None:
         if self.reading:
-            # Keys typed just before reach this screen after this binding runs: decide once
-            # they are in.
-            self.call_later(self._send_while_reading)
+            self._send_while_reading()
             return
-        area = self.query_one(AnswerArea)
-        field = area.answer_widget
-        # A priority binding runs before the keys typed just ahead of it reach the text box:
-        # sending from the box's own queue takes what was typed, all of it.
-        if field is None:
-            area.send()
-        else:
-            field.call_later(area.send)
+        self.query_one(AnswerArea).send()
 
     def action_command(self, command: str) -> None:
         self.begin(command, f"({command})", None)

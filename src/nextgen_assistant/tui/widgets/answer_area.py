@@ -7,10 +7,13 @@ import asyncio
 from dataclasses import dataclass
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.geometry import Region
 from textual.message import Message
+from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, SelectionList, Static, TextArea
 from textual.widgets.option_list import Option
@@ -19,6 +22,49 @@ from nextgen_assistant.dialogue.questions import Question, QuestionBank
 
 TYPED = (Input, TextArea)
 """Widgets that take typed text: number keys and y/n belong to them, not to shortcuts."""
+
+
+@dataclass
+class SendTyped(Message):
+    """ctrl+s in a text box, with the text as it was at that key."""
+
+    text: str
+
+
+class AnswerLine(Input):
+    """The one-line box of number and date questions; ctrl+s sends like Enter."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Textual calls every class's _on_key along the MRO: prevent_default keeps the
+        # base class from also handling ctrl+s; other keys go on to it untouched.
+        if event.key == "ctrl+s":
+            event.stop()
+            event.prevent_default()
+            self.post_message(SendTyped(self.value))
+
+
+class AnswerBox(TextArea):
+    """The text box of free-text questions.
+
+    ctrl+s is taken here, with the text as it is at that key: the keys typed after it must
+    not join this answer (they belong to the next question).
+
+    Textual 8 can ask a TextArea that was just removed (its styles already cleared) to draw
+    once more, which raised KeyError 'text-area--gutter' and closed the app when a person sent
+    an answer quickly (seen in tmux); a removed box draws nothing instead."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Textual calls every class's _on_key along the MRO: prevent_default keeps the
+        # base class from also handling ctrl+s; other keys go on to it untouched.
+        if event.key == "ctrl+s":
+            event.stop()
+            event.prevent_default()
+            self.post_message(SendTyped(self.text))
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if not self.is_attached:
+            return [Strip.blank(crop.width)] * crop.height
+        return super().render_lines(crop)
 
 
 class AnswerArea(Vertical):
@@ -162,7 +208,7 @@ class AnswerArea(Vertical):
         if question.type == "text":
             return [
                 title,
-                TextArea(classes="answer", placeholder="Type your answer · ctrl+s sends"),
+                AnswerBox(classes="answer", placeholder="Type your answer · ctrl+s sends"),
                 Static(
                     "ctrl+s sends · F3 skips" if question.optional else "ctrl+s sends",
                     classes="hint",
@@ -171,7 +217,7 @@ class AnswerArea(Vertical):
         placeholder = "a number, e.g. 4" if question.type == "number" else "e.g. March 2026"
         return [
             title,
-            Input(placeholder=placeholder, classes="answer"),
+            AnswerLine(placeholder=placeholder, classes="answer"),
             Static("Enter sends · F4 don't know", classes="hint"),
         ]
 
@@ -214,6 +260,14 @@ class AnswerArea(Vertical):
 
     def _chosen(self, option: Option) -> None:
         self.post_message(self.Submitted(option.id or "", str(option.prompt).split("  ", 1)[-1]))
+
+    def on_send_typed(self, event: SendTyped) -> None:
+        event.stop()
+        self._sent = event.text
+        if event.text.strip():
+            self.post_message(self.Submitted(event.text.strip(), event.text.strip()))
+        else:
+            self.post_message(self.Empty())
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
