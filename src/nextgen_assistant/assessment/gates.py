@@ -58,7 +58,7 @@ def _plural(count: int, word: str, plural: str) -> str:
 
 
 def _footprint(check: Check, inputs: GateInputs) -> tuple[GateReading, GateReading]:
-    need = int(check.threshold or 2)
+    need = int(check.limit)
     counties = inputs.first_value(check.id, "number")
     said = UNKNOWN
     if isinstance(counties, int | float):
@@ -145,7 +145,7 @@ def _agenda(check: Check, inputs: GateInputs) -> tuple[GateReading, GateReading]
 
 
 def _coverage(check: Check, inputs: GateInputs) -> tuple[GateReading, GateReading]:
-    need = int(check.threshold or 3)
+    need = int(check.limit)
     wired = inputs.wired(check.id, "multi")
     choices = wired[0][0].choices if wired else _partner_choices(inputs.bank, check.id)
     said = UNKNOWN
@@ -180,7 +180,7 @@ def _labels(choices: list, present: list[str]) -> list[str]:  # type: ignore[typ
 
 
 def _plan(check: Check, inputs: GateInputs) -> tuple[GateReading, GateReading]:
-    limit = int(check.threshold or 12)
+    limit = int(check.limit)
     updated = inputs.first_value(check.id, "date")
     said = UNKNOWN
     if isinstance(updated, date):
@@ -207,7 +207,7 @@ def _plan(check: Check, inputs: GateInputs) -> tuple[GateReading, GateReading]:
 
 
 def _grants(check: Check, inputs: GateInputs) -> tuple[GateReading, GateReading]:
-    limit = (check.threshold or 0.5) * 100
+    limit = check.limit * 100
     share = inputs.first_value(check.id, "number")
     said = UNKNOWN
     if isinstance(share, int | float):
