@@ -56,7 +56,25 @@ async def _at_a_rated_statement(pilot) -> None:  # type: ignore[no-untyped-def]
     await _until(pilot, lambda: "Our region matches" in str(heading.render()))
     transcript = app.screen.query_one("Transcript")
     await _until(pilot, lambda: transcript.scroll_y >= transcript.max_scroll_y)
-    await pilot.pause()
+    # A loaded machine lays the transcript out in several frames: wait until its scroll
+    # position and size hold still at the end, so the scrollbar is drawn where it rests.
+    await _settled(
+        pilot,
+        lambda: (transcript.scroll_y, transcript.max_scroll_y, transcript.virtual_size.height),
+    )
+
+
+async def _settled(pilot, state) -> None:  # type: ignore[no-untyped-def]
+    """Wait until `state()` gives the same value three frames running (at most a minute)."""
+    last, steady = None, 0
+    for _ in range(1200):
+        await pilot.pause(0.05)
+        now = state()
+        steady = steady + 1 if now == last else 0
+        last = now
+        if steady >= 3:
+            return
+    raise AssertionError("the screen never settled")
 
 
 @pytest.mark.parametrize("size", SIZES)
