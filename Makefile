@@ -29,7 +29,7 @@ test: lint
 	$(BIN)/pytest
 
 # The tuned sets must pass their floors; the held-out set and the real published passages report
-# (they fail their floors today). The real passages are not in git: real_docs/LABELLING.md says
+# (they fail their floors today). The real passages are not in git: docs/labelling-real-text.md says
 # how to gather them again, and eval says which are missing.
 eval: $(VENV)/.installed
 	$(BIN)/nextgen eval --labels sample_docs/labels.yaml

@@ -171,7 +171,7 @@ def evaluate(labels_path: Path, jobs: int = 1) -> Evaluation:
             f"{len(missing)} of {len(labels.documents)} labeled documents are not in {root} "
             f"(first: {missing[0]}). Published passages are others' words and are kept out of "
             f"git: gather them again from the addresses in the SOURCES.md beside each labels "
-            f"file (real_docs/LABELLING.md says how)."
+            f"file (docs/labelling-real-text.md says how)."
         )
     scores = {
         (i, p): Score(indicator=i, polarity=p)
