@@ -21,6 +21,7 @@ from nextgen_assistant.errors import ConfigError, NextGenError
 from nextgen_assistant.rubric import Rubric, load_rubric
 
 if TYPE_CHECKING:  # imported where used, so that start-up stays fast
+    from nextgen_assistant.dialogue.model import AssessmentRecord
     from nextgen_assistant.signals.model import ScanResult
 
 app = typer.Typer(
@@ -613,8 +614,6 @@ def _respondents(  # type: ignore[no-untyped-def]
 ):
     """The assessments a report merges: stored sessions, answers files, or every respondent of
     a stored partnership (several answers files must be about one partnership)."""
-    from nextgen_assistant import services
-
     if session:
         store = _store(db)
         return [store.load(assessment_id) for assessment_id in dict.fromkeys(session)]
@@ -622,32 +621,39 @@ def _respondents(  # type: ignore[no-untyped-def]
         return _store(db).respondents(partnership)
     if not answers:
         return []
+    records: list[AssessmentRecord] = []
+    for number, path in enumerate(answers, start=1):
+        records.append(_answers_record(path, today, records, 0 if len(answers) == 1 else number))
+    return records
+
+
+def _answers_record(
+    path: Path, today: date, group: list[AssessmentRecord], record_id: int
+) -> AssessmentRecord:
+    """One answers file as an unsaved assessment, dated `today`; after the first file of a
+    group, each joins the group's partnership."""
+    from nextgen_assistant import services
     from nextgen_assistant.clock import fixed_clock
     from nextgen_assistant.dialogue.answers_file import read_answers_file
     from nextgen_assistant.dialogue.model import AssessmentRecord
     from nextgen_assistant.dialogue.questions import load_questions
 
+    named, respondent, parsed = read_answers_file(
+        path,
+        load_questions(),
+        today,
+        services.understander(today),
+        joining=group[0].partnership if group else None,
+    )
     now = fixed_clock(today)()
-    records: list[AssessmentRecord] = []
-    for number, path in enumerate(answers, start=1):
-        named, respondent, parsed = read_answers_file(
-            path,
-            load_questions(),
-            today,
-            services.understander(today),
-            joining=records[0].partnership if records else None,
-        )
-        records.append(
-            AssessmentRecord(
-                id=0 if len(answers) == 1 else number,
-                partnership=named,
-                respondent=respondent,
-                started_at=now,
-                updated_at=now,
-                answers={a.question_id: a for a in parsed},
-            )
-        )
-    return records
+    return AssessmentRecord(
+        id=record_id,
+        partnership=named,
+        respondent=respondent,
+        started_at=now,
+        updated_at=now,
+        answers={a.question_id: a for a in parsed},
+    )
 
 
 def _portfolio_summaries(  # type: ignore[no-untyped-def]
@@ -658,16 +664,11 @@ def _portfolio_summaries(  # type: ignore[no-untyped-def]
     with `page` (the portfolio page), each report page is written beside it and linked. An
     answers file with an error is named on stderr and left out."""
     from nextgen_assistant import services
-    from nextgen_assistant.clock import fixed_clock
-    from nextgen_assistant.dialogue.answers_file import read_answers_file
-    from nextgen_assistant.dialogue.model import AssessmentRecord
-    from nextgen_assistant.dialogue.questions import load_questions
     from nextgen_assistant.errors import AnswerError
     from nextgen_assistant.report.html import report_html
     from nextgen_assistant.report.portfolio import report_page_name, summarize
     from nextgen_assistant.safe_text import terminal_text
 
-    now = fixed_clock(today)()
     pages = page.parent / f"{page.stem}-reports" if page is not None else None
     summaries = {}
     for index, folder in enumerate(folders, start=1):
@@ -680,26 +681,10 @@ def _portfolio_summaries(  # type: ignore[no-untyped-def]
         )
         for path in files:
             try:
-                named, respondent, parsed = read_answers_file(
-                    path,
-                    load_questions(),
-                    today,
-                    services.understander(today),
-                    joining=records[0].partnership if records else None,
-                )
+                records.append(_answers_record(path, today, records, len(records) + 1))
             except AnswerError as error:
                 sys.stderr.write(terminal_text(f"nextgen: {folder.name}: {error}") + "\n")
                 continue
-            records.append(
-                AssessmentRecord(
-                    id=len(records) + 1,
-                    partnership=named,
-                    respondent=respondent,
-                    started_at=now,
-                    updated_at=now,
-                    answers={a.question_id: a for a in parsed},
-                )
-            )
         scan = results[folder.name]
         if len(records) > 1:
             built = services.make_group_report(today, records, scan)
