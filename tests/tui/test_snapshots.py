@@ -58,10 +58,24 @@ async def _at_a_rated_statement(pilot) -> None:  # type: ignore[no-untyped-def]
     await _until(pilot, lambda: transcript.scroll_y >= transcript.max_scroll_y)
     # A loaded machine lays the transcript out in several frames: wait until its scroll
     # position and size hold still at the end, so the scrollbar is drawn where it rests.
-    await _settled(
-        pilot,
-        lambda: (transcript.scroll_y, transcript.max_scroll_y, transcript.virtual_size.height),
-    )
+    # The scrollbar is its own widget, updated after the layout: wait until it shows the
+    # transcript's own size and position too, not a frame from before the last turn.
+    bar = transcript.vertical_scrollbar
+
+    def state() -> tuple[float, ...]:
+        return (transcript.scroll_y, transcript.max_scroll_y, transcript.virtual_size.height)
+
+    def bar_agrees() -> bool:
+        return (
+            bar.window_virtual_size == transcript.virtual_size.height
+            and round(bar.position) == round(transcript.scroll_y)
+            and bar.window_size == transcript.scrollable_content_region.height
+        )
+
+    await _settled(pilot, lambda: (*state(), bar_agrees()))
+    await _until(pilot, bar_agrees)
+    bar.refresh()
+    await pilot.pause()
 
 
 async def _settled(pilot, state) -> None:  # type: ignore[no-untyped-def]
