@@ -8,14 +8,16 @@ from pathlib import Path
 
 import numpy
 import spacy
+from pydantic import BaseModel, ConfigDict, field_validator
 from spacy.attrs import IDX, IS_SPACE, LEMMA, LOWER, ORTH, SENT_START
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.lookups import load_lookups
-from spacy.strings import StringStore, hash_string  # type: ignore[attr-defined]  # hash_string: in the .pyx, not the stubs
+from spacy.strings import StringStore, get_string_id, hash_string  # type: ignore[attr-defined]  # hash_string: in the .pyx, not the stubs
 from spacy.tokens import Doc, Span
 
 from nextgen_assistant.errors import ConfigError
+from nextgen_assistant.knowledge import lexicon_dir, load_model
 
 
 class LemmaTable:
@@ -29,7 +31,10 @@ class LemmaTable:
     def __init__(self) -> None:
         self._forms: dict[str, list[str]] | None = None
         lookups = load_lookups("en", ["lemma_lookup", "lemma_index"])
-        items = list(lookups.get_table("lemma_lookup").items())
+        self.corrections = lemma_corrections()
+        table = dict(lookups.get_table("lemma_lookup").items())
+        table.update({get_string_id(form): base for form, base in self.corrections.items()})
+        items = list(table.items())
         keys = numpy.array([key for key, _ in items], dtype=numpy.uint64)
         order = numpy.argsort(keys)
         self.lemma_strings = [value.lower() for _, value in items]
@@ -62,6 +67,7 @@ class LemmaTable:
             data: dict[str, str] = dict(
                 spacy.util.load_language_data(spacy_lookups_data.en["lemma_lookup"])
             )
+            data.update(self.corrections)
             for form, base in data.items():
                 forms.setdefault(base.lower(), []).append(form.lower())
             self._forms = forms
@@ -83,6 +89,25 @@ def _look_up(keys: numpy.ndarray, hashes: numpy.ndarray) -> tuple[numpy.ndarray,
     index = numpy.searchsorted(keys, hashes)
     index[index >= len(keys)] = 0
     return index, keys[index] == hashes
+
+
+class LemmaCorrections(BaseModel):
+    """`lexicons/shared/lemmas.yaml`: word forms whose base form the lookup table gets wrong."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    corrections: dict[str, str]
+    homographs: list[str] = []
+
+    @field_validator("corrections")
+    @classmethod
+    def _lower_case(cls, value: dict[str, str]) -> dict[str, str]:
+        return {form.lower(): base.lower() for form, base in value.items()}
+
+
+def lemma_corrections() -> dict[str, str]:
+    """The shipped corrections to the lemma table, form to base form."""
+    return load_model(LemmaCorrections, lexicon_dir() / "shared" / "lemmas.yaml").corrections
 
 
 @lru_cache(maxsize=1)
