@@ -51,16 +51,21 @@ def required_words(pattern: TokenPattern) -> list[list[str]]:
             k in spec for k in ("LOWER", "ORTH", "TEXT", "NORM")
         )
         if lemma_only:
-            # A lemma anchors by its stem ('rely' must still find 'relies') and by every form the
-            # lemma table knows for it ('chose' and 'chosen' for 'choose', 'led' for 'lead').
-            table = lemma_table()
-            words = [
-                form
-                for w in words
-                for form in (w[:-1] if len(w) > 4 and w.endswith("y") else w, *table.forms_of(w))
-            ]
+            words = word_forms(words)
         required.append(list(dict.fromkeys(w.lower() for w in words)))
     return required
+
+
+def word_forms(lemmas: Iterable[str]) -> list[str]:
+    """What a gate looks for to find these lemmas in text: each lemma's stem ('rely' must still
+    find 'relies', 'company' 'companies') and every form the lemma table knows for it ('chose'
+    and 'chosen' for 'choose', 'led' for 'lead')."""
+    table = lemma_table()
+    return [
+        form
+        for w in lemmas
+        for form in (w[:-1] if len(w) > 4 and w.endswith("y") else w, *table.forms_of(w))
+    ]
 
 
 # Tokens spaCy splits off inside a word ("can|not", "do|n't", "gon|na"): a gate, which finds words

@@ -197,31 +197,76 @@ class ExtractorThresholds(BaseModel):
     evidence_shrinkage: float = Field(ge=0)
 
 
-class ExtractorWeights(BaseModel):
-    """The weight of each extractor rule's signal (a rule not listed weighs 1.0)."""
+class ExtractorExample(BaseModel):
+    """A document an extractor rule is tried on: its file name matters for rosters (CSV) and
+    statements of funding."""
 
     model_config = ConfigDict(extra="forbid")
 
-    attendance_business_majority: float = Field(default=1.0, gt=0)
-    attendance_public_majority: float = Field(default=1.0, gt=0)
-    partner_type_coverage: float = Field(default=1.0, gt=0)
-    narrow_partner_coverage: float = Field(default=1.0, gt=0)
-    counties_named: float = Field(default=1.0, gt=0)
-    plan_updated_recently: float = Field(default=1.0, gt=0)
-    plan_out_of_date: float = Field(default=1.0, gt=0)
-    plan_aging: float = Field(default=1.0, gt=0)
-    grant_end_date: float = Field(default=1.0, gt=0)
-    grant_majority: float = Field(default=1.0, gt=0)
-    diversified_funding: float = Field(default=1.0, gt=0)
-    outcome_metric: float = Field(default=1.0, gt=0)
-    output_only_metric: float = Field(default=1.0, gt=0)
-    has_lasted: float = Field(default=1.0, gt=0)
-    prose_business_majority: float = Field(default=1.0, gt=0)
-    prose_public_majority: float = Field(default=1.0, gt=0)
+    file: str = Field(default="example.txt", pattern=r"^[\w.-]+\.(txt|md|csv|html)$")
+    text: str = Field(min_length=1)
 
-    def of(self, rule_name: str) -> float:
-        """The weight of an extractor rule (the part of its id after the dot)."""
-        return float(getattr(self, rule_name, 1.0))
+
+class ExtractorExamples(BaseModel):
+    """Documents an extractor rule must find, and documents it must not."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    match: list[ExtractorExample] = Field(min_length=1)
+    no_match: list[ExtractorExample] = Field(default_factory=list)
+
+    @field_validator("match", "no_match", mode="before")
+    @classmethod
+    def _plain_text(cls, value: Any) -> Any:
+        """A bare string is a plain-text document."""
+        if isinstance(value, list):
+            return [{"text": item} if isinstance(item, str) else item for item in value]
+        return value
+
+
+ExtractorName = Literal[
+    "attendance", "geography", "plan_dates", "funding", "metrics", "longevity", "headcounts"
+]
+
+
+class ExtractorRule(BaseModel):
+    """A rule whose evidence is a fact an extractor works out (`lexicons/shared/extractor_rules.yaml`)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=r"^[a-z_]+\.[a-z0-9_]+$")
+    polarity: Polarity
+    extractor: ExtractorName
+    weight: float = Field(gt=0.0, le=3.0)
+    description: str = Field(min_length=20)
+    examples: ExtractorExamples
+
+    @property
+    def indicator(self) -> str:
+        """The indicator id, the part of the rule id before the dot."""
+        return self.id.split(".", 1)[0]
+
+    @field_validator("id")
+    @classmethod
+    def _known_indicator(cls, value: str) -> str:
+        if value.split(".", 1)[0] not in INDICATOR_IDS:
+            raise ValueError(f"unknown indicator in '{value}'")
+        return value
+
+
+class ExtractorRulesLexicon(BaseModel):
+    """Every extractor rule, each id once."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    rules: list[ExtractorRule]
+
+    @model_validator(mode="after")
+    def _unique(self) -> ExtractorRulesLexicon:
+        ids = [rule.id for rule in self.rules]
+        if repeated := sorted({i for i in ids if ids.count(i) > 1}):
+            raise ValueError(f"rules declared twice: {', '.join(repeated)}")
+        return self
 
 
 class ExtractorLexicon(BaseModel):
@@ -244,7 +289,6 @@ class ExtractorLexicon(BaseModel):
     not_results: list[str] = Field(default_factory=list)
     output_measures: list[str]
     beneficiaries: dict[str, list[str]]
-    weights: ExtractorWeights
     thresholds: ExtractorThresholds
 
 
@@ -312,6 +356,7 @@ class Lexicons(BaseModel):
     false_friends: FalseFriendLexicon
     organizations: OrganizationLexicon
     extractors: ExtractorLexicon
+    extractor_rules: list[ExtractorRule]
     roles: RolesLexicon
     vocabulary: Vocabulary
     sources: list[str]
@@ -319,6 +364,13 @@ class Lexicons(BaseModel):
     def rule(self, rule_id: str) -> Rule:
         """The rule with this id."""
         for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise KeyError(rule_id)
+
+    def extractor_rule(self, rule_id: str) -> ExtractorRule:
+        """The declared extractor rule with this id (KeyError if it is not declared)."""
+        for rule in self.extractor_rules:
             if rule.id == rule_id:
                 return rule
         raise KeyError(rule_id)
@@ -375,12 +427,31 @@ def _load_lexicons(extra: tuple[Path, ...]) -> Lexicons:
         false_friends=false_friends,
         organizations=load_model(OrganizationLexicon, shared / "organizations.yaml"),
         extractors=load_model(ExtractorLexicon, shared / "extractors.yaml"),
+        extractor_rules=_checked_extractor_rules(
+            load_model(ExtractorRulesLexicon, shared / "extractor_rules.yaml").rules,
+            rules,
+            shared,
+        ),
         roles=_checked_roles(
             load_model(RolesLexicon, shared / "roles.yaml"), list(rules.values()), shared
         ),
         vocabulary=vocabulary,
         sources=sources,
     )
+
+
+def _checked_extractor_rules(
+    declared: list[ExtractorRule], rules: dict[str, Rule], shared: Path
+) -> list[ExtractorRule]:
+    """An extractor rule's id is not also a lexicon rule's: each id means one thing."""
+    from nextgen_assistant.errors import ConfigError
+
+    if clash := sorted(rule.id for rule in declared if rule.id in rules):
+        raise ConfigError(
+            f"{shared / 'extractor_rules.yaml'}: {', '.join(clash)} also a rule in the "
+            "indicator lexicons; give the extractor rule another id"
+        )
+    return declared
 
 
 def _checked_roles(roles: RolesLexicon, rules: list[Rule], shared: Path) -> RolesLexicon:

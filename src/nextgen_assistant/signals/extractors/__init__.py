@@ -17,7 +17,7 @@ from nextgen_assistant.documents.model import Block, Document
 from nextgen_assistant.signals.anchors import Gate, containing
 from nextgen_assistant.signals.context import ContextFinder
 from nextgen_assistant.signals.lexicon import Lexicons
-from nextgen_assistant.signals.model import DocumentFacts, Polarity, Signal, SignalLocation
+from nextgen_assistant.signals.model import DocumentFacts, Signal, SignalLocation
 from nextgen_assistant.signals.pipeline import (
     SENTENCE_STARTS_KEY,
     quote_of,
@@ -167,24 +167,21 @@ class Extraction:
                 self._groups.append((doc, pairs, token_chars(doc)[first_tokens]))
         return self._groups
 
-    def weight(self, name: str) -> float:
-        """A weight from the extractor lexicon (1.0 when not set)."""
-        return self.lexicons.extractors.weights.of(name)
-
     def add(
         self,
         piece: Piece,
         sentence: Span | None,
         *,
-        indicator: str,
-        polarity: Polarity,
         rule: str,
         matched: str,
         confidence: float = 0.9,
         start_char: int | None = None,
         quote: str | None = None,
     ) -> Signal:
-        """Record a signal found at `sentence` (or the whole block), in that sentence's context."""
+        """Record a signal of a declared extractor rule (`lexicons/shared/extractor_rules.yaml`:
+        its indicator, polarity and weight) found at `sentence` (or the whole block), in that
+        sentence's context."""
+        declared = self.lexicons.extractor_rule(rule)
         context, cue = ("asserted", None)
         if sentence is not None:
             context, cue = self.context.context_of(sentence, sentence.start, sentence.end)
@@ -199,8 +196,8 @@ class Extraction:
         location = SignalLocation(page=piece.block.page, line=piece.line_at(offset))
         derived = quote is not None or sentence is None
         signal = Signal(
-            indicator=indicator,
-            polarity=polarity,
+            indicator=declared.indicator,
+            polarity=declared.polarity,
             context=context,
             rule=rule,
             matched=matched,
@@ -208,7 +205,7 @@ class Extraction:
             location=location,
             confidence=confidence,
             cue=cue,
-            weight=self.weight(rule.split(".", 1)[1]),
+            weight=declared.weight,
             path=self.document.path,
             derived=derived,
             sources=[location] if derived else [],

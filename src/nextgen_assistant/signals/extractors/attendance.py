@@ -54,8 +54,6 @@ def _fact(
         ex.add(
             piece,
             None,
-            indicator="private_sector_leadership",
-            polarity="supporting",
             rule="private_sector_leadership.attendance_business_majority",
             matched=where,
             quote=f"{label}: {where}",
@@ -64,8 +62,6 @@ def _fact(
         ex.add(
             piece,
             None,
-            indicator="private_sector_leadership",
-            polarity="red_flag",
             rule="private_sector_leadership.attendance_public_majority",
             matched=where,
             quote=f"{label}: {where}",
@@ -152,8 +148,6 @@ def run(ex: Extraction, classifier: OrganizationClassifier, types_needed: int) -
         ex.add(
             piece,
             None,
-            indicator="public_partner_team",
-            polarity="supporting",
             rule="public_partner_team.partner_type_coverage",
             matched=f"{len(types)} of 5 partner types: {', '.join(sorted(types))}",
             quote=f"Public-partner types named: {', '.join(sorted(types))}",
@@ -173,8 +167,6 @@ def run(ex: Extraction, classifier: OrganizationClassifier, types_needed: int) -
         ex.add(
             piece,
             None,
-            indicator="public_partner_team",
-            polarity="red_flag",
             rule="public_partner_team.narrow_partner_coverage",
             matched=f"{len(types)} of 5 partner types",
             quote=f"Public partners at the table cover {len(types)} of the five partner types"

@@ -103,8 +103,6 @@ def run(ex: Extraction, max_grant_share: float, ending_within_months: int) -> No
             ex.add(
                 piece,
                 sentence,
-                indicator="sustainability",
-                polarity="red_flag",
                 rule="sustainability.grant_end_date",
                 matched=matched,
             )
@@ -126,8 +124,6 @@ def run(ex: Extraction, max_grant_share: float, ending_within_months: int) -> No
         ex.add(
             biggest_grant[1],
             None,
-            indicator="sustainability",
-            polarity="red_flag",
             rule="sustainability.grant_majority",
             matched=f"grants are {share:.0%} of funding",
             quote=f"Funding mix: {mix}",
@@ -138,9 +134,7 @@ def run(ex: Extraction, max_grant_share: float, ending_within_months: int) -> No
         ex.add(
             ex.pieces[0],
             None,
-            indicator="sustainability",
-            polarity="supporting",
-            rule="sustainability.diversified_funding",
+            rule="sustainability.funding_mix_diversified",
             matched=f"grants are {share:.0%} of funding",
             quote=f"Funding mix: {mix}",
         )

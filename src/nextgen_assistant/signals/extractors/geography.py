@@ -108,8 +108,6 @@ def run(ex: Extraction) -> None:
             signal = ex.add(
                 piece,
                 sentence,
-                indicator="regional_labor_market",
-                polarity="supporting",
                 rule="regional_labor_market.counties_named",
                 matched=", ".join(seen),
             )
@@ -126,8 +124,6 @@ def run(ex: Extraction) -> None:
                     ex.add(
                         piece,
                         None,
-                        indicator="regional_labor_market",
-                        polarity="supporting",
                         rule="regional_labor_market.counties_named",
                         matched=", ".join(seen),
                         quote=f"Members in {', '.join(seen)}",

@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Span
 
-from nextgen_assistant.signals.anchors import Gate, word_gate
+from nextgen_assistant.signals.anchors import Gate, word_forms, word_gate
 from nextgen_assistant.signals.extractors import Extraction, Piece
 from nextgen_assistant.signals.extractors.attendance import _split_entries
 from nextgen_assistant.signals.extractors.organizations import OrganizationClassifier
@@ -93,7 +93,7 @@ def _gates(
     number_words: dict[str, int], business_words: set[str], public_words: list[str]
 ) -> tuple[Gate, Gate, Gate, Gate]:
     numbers = word_gate([*"0123456789", *(w for w, v in number_words.items() if v > 1)])
-    business = word_gate(business_words)
+    business = word_gate(word_forms(business_words))  # "companies" for "company"
     public = word_gate(public_words)
     cues = word_gate(["including", "include", "includes", "such", "involve", "involves"])
     return numbers, business, public, cues
@@ -125,14 +125,12 @@ def run(ex: Extraction, classifier: OrganizationClassifier, business_words: set[
     for piece, sentence, business, public in found.values():
         where = f"{business} business and {public} public partners counted or named"
         if business > public:
-            rule, polarity = "private_sector_leadership.prose_business_majority", "supporting"
+            rule = "private_sector_leadership.prose_business_majority"
         else:
-            rule, polarity = "private_sector_leadership.prose_public_majority", "red_flag"
+            rule = "private_sector_leadership.prose_public_majority"
         ex.add(
             piece,
             sentence,
-            indicator="private_sector_leadership",
-            polarity=polarity,  # type: ignore[arg-type]
             rule=rule,
             matched=where,
             quote=f"In one sentence: {where}",

@@ -1,11 +1,15 @@
 """Longevity: when the partnership began ("in place since 1970", "established in 2010"), and
 whether it has lasted `lasting_years` by --as-of: a partnership that has outlived a grant cycle
-or two is organised for the long haul."""
+or two is organised for the long haul. Another organisation's age ("the company was founded in
+1952", "the college, established in 1965") is not the partnership's: the nearest actor before
+the cue decides whose start it is."""
 
 from __future__ import annotations
 
 import re
 from typing import NamedTuple
+
+from spacy.tokens import Span
 
 from nextgen_assistant.signals.anchors import Gate, word_gate
 from nextgen_assistant.signals.extractors import Extraction
@@ -41,12 +45,46 @@ def run(ex: Extraction, lasting_years: int) -> None:
             year = int(match.group(1))
             if year > ex.as_of.year or ex.as_of.year - year < lasting_years:
                 continue
+            if not _about_the_partnership(ex, sentence, sentence.start_char + match.start()):
+                continue
             ex.add(
                 piece,
                 sentence,
-                indicator="sustainability",
-                polarity="supporting",
                 rule="sustainability.has_lasted",
                 matched=match.group(0),
             )
             break
+
+
+_REACH = 10  # tokens before the cue searched for whose start it is
+
+
+_OF = frozenset({"of", "with", "for", "from", "among", "including"})
+
+
+def _about_the_partnership(ex: Extraction, sentence: Span, cue_char: int) -> bool:
+    """Whether the actor before the cue is the partnership (or no actor is named): a company,
+    college or agency named there is telling its own history. The actor is the nearest actor
+    word before the cue, or, where that word sits in an "of" phrase ("an alliance of 40
+    employers"), the word the phrase belongs to."""
+    roles = ex.lexicons.roles
+    others = {
+        *ex.lexicons.vocabulary.classes.get("business_nouns", []),
+        *roles.public_nouns,
+        *(suffix.lower() for suffix in ex.lexicons.organizations.business_suffixes),
+    }
+    ours = set(roles.partnership_nouns)
+    before = [token for token in sentence if token.idx < cue_char][-_REACH:]
+    actors = [
+        (i, token.lower_ in ours or token.lemma_ in ours)
+        for i, token in enumerate(before)
+        if {token.lower_, token.lemma_} & (ours | others)
+    ]
+    if not actors:
+        return True
+    index = len(actors) - 1
+    while index > 0 and any(
+        t.lower_ in _OF for t in before[actors[index - 1][0] + 1 : actors[index][0]]
+    ):
+        index -= 1
+    return actors[index][1]

@@ -127,8 +127,6 @@ def run(ex: Extraction) -> None:
             signal = ex.add(
                 piece,
                 sentence,
-                indicator="measurable_results",
-                polarity="supporting",
                 rule="measurable_results.outcome_metric",
                 matched=f"{fact.value} {fact.measure}",
             )
@@ -153,8 +151,6 @@ def run(ex: Extraction) -> None:
         signal = ex.add(
             piece,
             sentence,
-            indicator="measurable_results",
-            polarity="red_flag",
             rule="measurable_results.output_only_metric",
             matched=f"{fact.value} {fact.measure}",
         )

@@ -62,8 +62,6 @@ def run(ex: Extraction, fresh_months: int, stale_months: int) -> None:
             signal = ex.add(
                 piece,
                 sentence,
-                indicator="shared_action_plan",
-                polarity="supporting",
                 rule="shared_action_plan.plan_updated_recently",
                 matched=f"{update.group(0)} {updated:%B %Y}",
             )
@@ -71,8 +69,6 @@ def run(ex: Extraction, fresh_months: int, stale_months: int) -> None:
             signal = ex.add(
                 piece,
                 sentence,
-                indicator="shared_action_plan",
-                polarity="red_flag",
                 rule="shared_action_plan.plan_out_of_date"
                 if age > stale_months
                 else "shared_action_plan.plan_aging",
