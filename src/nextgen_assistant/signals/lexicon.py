@@ -286,6 +286,11 @@ class ExtractorLexicon(BaseModel):
     since_words: list[str] = Field(default_factory=list)
     funding_document_words: list[str] = Field(default_factory=list)
     outcome_measures: dict[str, list[str]]
+    counted_people: list[str] = Field(default_factory=list)
+    outcome_verbs: list[str] = Field(default_factory=list)
+    outcome_verbs_with_object: list[str] = Field(default_factory=list)
+    outcome_objects: list[str] = Field(default_factory=list)
+    multiplied: list[str] = Field(default_factory=list)
     not_results: list[str] = Field(default_factory=list)
     output_measures: list[str]
     beneficiaries: dict[str, list[str]]

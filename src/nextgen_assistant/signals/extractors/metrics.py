@@ -59,6 +59,8 @@ class _Patterns(NamedTuple):
     gate: Gate
     number_gate: Gate  # a digit or a number word: where NUMBER_RE or number_words can match
     not_results: re.Pattern[str] | None = None  # the economy's or a company's numbers
+    people_outcome: re.Pattern[str] | None = None  # "55 students ... received certificates"
+    multiplied: re.Pattern[str] | None = None  # "more than doubled": a change with no number
 
 
 def _compile(words: ExtractorLexicon) -> _Patterns:
@@ -77,8 +79,29 @@ def _compile(words: ExtractorLexicon) -> _Patterns:
         output=_alternation(words.output_measures),
         not_results=_alternation(words.not_results) if words.not_results else None,
         beneficiaries={name: _alternation(cues) for name, cues in words.beneficiaries.items()},
-        gate=word_gate(measure_words),
-        number_gate=word_gate([*"0123456789", *spelled]),
+        gate=word_gate([*measure_words, *words.outcome_verbs]),
+        number_gate=word_gate([*"0123456789", *spelled, *words.multiplied]),
+        people_outcome=_people_outcome(words),
+        multiplied=_alternation(words.multiplied) if words.multiplied else None,
+    )
+
+
+def _people_outcome(words: ExtractorLexicon) -> re.Pattern[str] | None:
+    """A count of people (a number, up to three words, one of `counted_people`) and, later in the
+    sentence, what happened to them: one of `outcome_verbs`, or one of `outcome_verbs_with_object`
+    with one of `outcome_objects` close after it."""
+    if not words.counted_people or not (words.outcome_verbs or words.outcome_verbs_with_object):
+        return None
+
+    def either(cues: list[str]) -> str:
+        return "|".join(map(re.escape, sorted(cues, key=len, reverse=True))) or "(?!)"
+
+    people, verbs = either(words.counted_people), either(words.outcome_verbs)
+    with_object, objects = either(words.outcome_verbs_with_object), either(words.outcome_objects)
+    return re.compile(
+        rf"\s*(?:[\w&'’-]+\s+){{0,3}}?(?:{people})\b[^.;:!?]{{0,120}}?\b"
+        rf"({verbs}|(?:{with_object})\s+(?:[\w'’-]+\s+){{0,3}}?(?:{objects}))\b",
+        re.IGNORECASE,
     )
 
 
@@ -109,15 +132,25 @@ def run(ex: Extraction) -> None:
             ),
             key=lambda m: m.start(),
         )
+        if not numbers and patterns.multiplied is not None:
+            numbers = list(patterns.multiplied.finditer(text))  # "more than doubled"
         if not numbers or (not_results is not None and not_results.search(text)):
             continue
 
         measures = [name for name, pattern in outcomes.items() if _near(text, numbers, pattern)]
+        counted = numbers[0]
+        if not measures and patterns.people_outcome is not None:
+            for number in numbers:
+                if "$" in number.group(0) or "%" in number.group(0):
+                    continue
+                if found := patterns.people_outcome.match(text, number.end()):
+                    measures, counted = [" ".join(found.group(1).lower().split())], number
+                    break
         line = piece.line_at(sentence.start_char)
         if measures:
             served = [name for name, pattern in beneficiaries.items() if pattern.search(text)]
             fact = MetricFact(
-                value=numbers[0].group(0).strip(),
+                value=counted.group(0).strip(" ,"),
                 measure=", ".join(measures),
                 kind="outcome",
                 beneficiaries=served,
