@@ -20,6 +20,8 @@ from nextgen_assistant.signals.pipeline import text_of
 class _Patterns(NamedTuple):
     since: re.Pattern[str]
     gate: Gate
+    lasted: re.Pattern[str]  # "for nearly eight years", "celebrates 15 years", "10th anniversary"
+    years_gate: Gate
 
 
 def _compile(words: ExtractorLexicon) -> _Patterns:
@@ -27,10 +29,27 @@ def _compile(words: ExtractorLexicon) -> _Patterns:
     return _Patterns(
         # "since 2010", "established in 1970", "dates back to the 1990s", "since late 2018"
         since=re.compile(
-            rf"\b(?:{cues})\s+(?:the\s+)?(?:(?:early|mid|late|the)\s+)?((?:19|20)\d\d)(s)?\b",
+            rf"\b(?:{cues})\s+(?:(?:around|about|circa|in)\s+)?(?:the\s+)?(?:(?:early|mid|late|the)\s+)?"
+            r"((?:19|20)\d\d)(s)?\b",
             re.IGNORECASE,
         ),
         gate=word_gate(["19", "20"]),  # a year is there: a word beginning 19 or 20
+        lasted=_lasted(words),
+        years_gate=word_gate(["years", "anniversary"]),
+    )
+
+
+def _lasted(words: ExtractorLexicon) -> re.Pattern[str]:
+    """How long, without a start year: "has been around for about 5 years", "for nearly eight
+    years", "over the past six years", "celebrates 15 years", "its 10th anniversary"."""
+    spelled = sorted((w for w, v in words.number_words.items() if v > 1), key=len, reverse=True)
+    number = rf"(\d{{1,2}}|{'|'.join(spelled)})"
+    about = r"(?:(?:about|around|nearly|almost|more\s+than|over|some|roughly)\s+)?"
+    return re.compile(
+        rf"\b(?:for|over|in)\s+(?:the\s+)?(?:(?:past|last|first)\s+)?{about}{number}\s+years\b"
+        rf"|\b(?:celebrat\w*|marks?|marking|turns?|turned)\s+(?:its\s+|their\s+|our\s+)?{about}{number}(?:th)?\s+(?:years|anniversary)\b"
+        rf"|\b{number}(?:th|st|nd|rd)?\s+anniversary\b",
+        re.IGNORECASE,
     )
 
 
@@ -38,10 +57,10 @@ def run(ex: Extraction, lasting_years: int) -> None:
     """Signal `sustainability` where the partnership began `lasting_years` or more ago."""
     if not ex.lexicons.extractors.since_words:
         return
-    since, gate = ex.compiled(__name__, lambda: _compile(ex.lexicons.extractors))
-    for piece, sentence in ex.sentences(gate):
+    patterns = ex.compiled(__name__, lambda: _compile(ex.lexicons.extractors))
+    for piece, sentence in ex.sentences(patterns.gate):
         text = text_of(sentence)
-        for match in since.finditer(text):
+        for match in patterns.since.finditer(text):
             year = int(match.group(1))
             if year > ex.as_of.year or ex.as_of.year - year < lasting_years:
                 continue
@@ -53,16 +72,34 @@ def run(ex: Extraction, lasting_years: int) -> None:
                 rule="sustainability.has_lasted",
                 matched=match.group(0),
             )
-            break
+            return
+    number_words = ex.lexicons.extractors.number_words
+    for piece, sentence in ex.sentences(patterns.years_gate):
+        text = text_of(sentence)
+        for match in patterns.lasted.finditer(text):
+            said = next(group for group in match.groups() if group)
+            years = int(said) if said.isdigit() else number_words.get(said.lower(), 0)
+            if years < lasting_years or years > 150:
+                continue
+            # "they did the same job for 40 years": a span of years is often people's, not the
+            # partnership's; "they" does not name it here.
+            where = sentence.start_char + match.start()
+            if not _about_the_partnership(ex, sentence, where, _PEOPLE):
+                continue
+            ex.add(piece, sentence, rule="sustainability.has_lasted", matched=match.group(0))
+            return
 
 
 _REACH = 10  # tokens before the cue searched for whose start it is
 
 
+_PEOPLE = frozenset({"they", "them", "he", "she", "i"})
 _OF = frozenset({"of", "with", "for", "from", "among", "including"})
 
 
-def _about_the_partnership(ex: Extraction, sentence: Span, cue_char: int) -> bool:
+def _about_the_partnership(
+    ex: Extraction, sentence: Span, cue_char: int, people: frozenset[str] = frozenset()
+) -> bool:
     """Whether the actor before the cue is the partnership (or no actor is named): a company,
     college or agency named there is telling its own history. The actor is the nearest actor
     word before the cue, or, where that word sits in an "of" phrase ("an alliance of 40
@@ -73,7 +110,8 @@ def _about_the_partnership(ex: Extraction, sentence: Span, cue_char: int) -> boo
         *roles.public_nouns,
         *(suffix.lower() for suffix in ex.lexicons.organizations.business_suffixes),
     }
-    ours = set(roles.partnership_nouns)
+    ours = set(roles.partnership_nouns) - people
+    others |= people
     before = [token for token in sentence if token.idx < cue_char][-_REACH:]
     actors = [
         (i, token.lower_ in ours or token.lemma_ in ours)
