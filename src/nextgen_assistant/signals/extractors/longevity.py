@@ -46,7 +46,8 @@ def _lasted(words: ExtractorLexicon) -> re.Pattern[str]:
     number = rf"(\d{{1,2}}|{'|'.join(spelled)})"
     about = r"(?:(?:about|around|nearly|almost|more\s+than|over|some|roughly)\s+)?"
     return re.compile(
-        rf"\b(?:for|over|in)\s+(?:the\s+)?(?:(?:past|last|first)\s+)?{about}{number}\s+years\b"
+        # "in the last five years" dates an action, it does not say how long anything lasted
+        rf"\b(?:for|over)\s+(?:the\s+)?(?:(?:past|last|first)\s+)?{about}{number}\s+years\b"
         rf"|\b(?:celebrat\w*|marks?|marking|turns?|turned)\s+(?:its\s+|their\s+|our\s+)?{about}{number}(?:th)?\s+(?:years|anniversary)\b"
         rf"|\b{number}(?:th|st|nd|rd)?\s+anniversary\b",
         re.IGNORECASE,
