@@ -291,6 +291,7 @@ class ExtractorLexicon(BaseModel):
     outcome_verbs_with_object: list[str] = Field(default_factory=list)
     outcome_objects: list[str] = Field(default_factory=list)
     multiplied: list[str] = Field(default_factory=list)
+    change_verbs: list[str] = Field(default_factory=list)
     not_results: list[str] = Field(default_factory=list)
     output_measures: list[str]
     beneficiaries: dict[str, list[str]]

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Span
 
-from nextgen_assistant.signals.anchors import Gate, word_gate
+from nextgen_assistant.signals.anchors import Gate, word_forms, word_gate
 from nextgen_assistant.signals.extractors import Extraction, Piece
 from nextgen_assistant.signals.extractors.dates import MONTH_DAY_RE, dates_in
 from nextgen_assistant.signals.lexicon import ExtractorLexicon
@@ -26,6 +26,16 @@ TIME_RE = re.compile(
     r"|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s?(?:[ap]\.m\.|[ap]m\b)|\b(?:" + _HOURS + r")\s+o'clock\b",
     re.IGNORECASE,
 )
+# "from 240 vacancies down to less than 50", "from 60 percent to 58 percent": one value to another.
+_QUANTITY = r"(\$?\d[\d,]*(?:\.\d+)?)(?:\s?%|\s+percent)?"
+_ROUGHLY = (
+    r"(?:(?:about|nearly|almost|roughly|more\s+than|less\s+than|fewer\s+than|over|under|just)\s+)?"
+)
+FROM_TO_RE = re.compile(
+    rf"\bfrom\s+{_ROUGHLY}{_QUANTITY}(?:\s+[a-z]+){{0,2}}?\s+(?:down\s+|up\s+)?to\s+{_ROUGHLY}{_QUANTITY}",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
 # "2. Food safety: every new hire..." - a list's item number, not a quantity.
 LIST_NUMBER_RE = re.compile(r"\s*\(?\d{1,2}[.)]\s")
 
@@ -79,7 +89,7 @@ def _compile(words: ExtractorLexicon) -> _Patterns:
         output=_alternation(words.output_measures),
         not_results=_alternation(words.not_results) if words.not_results else None,
         beneficiaries={name: _alternation(cues) for name, cues in words.beneficiaries.items()},
-        gate=word_gate([*measure_words, *words.outcome_verbs]),
+        gate=word_gate([*measure_words, *words.outcome_verbs, *word_forms(words.change_verbs)]),
         number_gate=word_gate([*"0123456789", *spelled, *words.multiplied]),
         people_outcome=_people_outcome(words),
         multiplied=_alternation(words.multiplied) if words.multiplied else None,
@@ -103,6 +113,24 @@ def _people_outcome(words: ExtractorLexicon) -> re.Pattern[str] | None:
         rf"({verbs}|(?:{with_object})\s+(?:[\w'’-]+\s+){{0,3}}?(?:{objects}))\b",
         re.IGNORECASE,
     )
+
+
+def _changed(
+    text: str, sentence: Span, dated: list[tuple[int, int]], ex: Extraction
+) -> re.Match[str] | None:
+    """A value that went from one number to another, in a sentence with a verb of change:
+    neither number a year or inside a date or clock time."""
+    verbs = ex.lexicons.extractors.change_verbs
+    if not verbs or not any(token.lemma_ in verbs for token in sentence):
+        return None
+    for found in FROM_TO_RE.finditer(text):
+        values = (found.group(1), found.group(2))
+        if all(_YEAR.match(value) for value in values):
+            continue
+        if any(start <= found.start(i) < end for i in (1, 2) for start, end in dated):
+            continue
+        return found
+    return None
 
 
 def run(ex: Extraction) -> None:
@@ -138,19 +166,25 @@ def run(ex: Extraction) -> None:
             continue
 
         measures = [name for name, pattern in outcomes.items() if _near(text, numbers, pattern)]
-        counted = numbers[0]
+        value = numbers[0].group(0).strip(" ,")
         if not measures and patterns.people_outcome is not None:
             for number in numbers:
                 if "$" in number.group(0) or "%" in number.group(0):
                     continue
                 if found := patterns.people_outcome.match(text, number.end()):
-                    measures, counted = [" ".join(found.group(1).lower().split())], number
+                    measures = [" ".join(found.group(1).lower().split())]
+                    value = number.group(0).strip(" ,")
                     break
+        if not measures and (moved := _changed(text, sentence, dated, ex)):
+            measures, value = (
+                ["change"],
+                f"from {moved.group(1).rstrip(',')} to {moved.group(2).rstrip(',')}",
+            )
         line = piece.line_at(sentence.start_char)
         if measures:
             served = [name for name, pattern in beneficiaries.items() if pattern.search(text)]
             fact = MetricFact(
-                value=counted.group(0).strip(" ,"),
+                value=value,
                 measure=", ".join(measures),
                 kind="outcome",
                 beneficiaries=served,
