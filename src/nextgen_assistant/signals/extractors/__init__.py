@@ -8,10 +8,10 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, TypeVar, cast
+from typing import Any, Literal, TypeVar, cast
 
 import numpy
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from nextgen_assistant.documents.model import Block, Document
 from nextgen_assistant.signals.anchors import Gate, containing
@@ -112,6 +112,78 @@ class Piece:
 
 
 T = TypeVar("T")
+
+ActorKind = Literal["partnership", "business", "public", "people"]
+OTHERS: frozenset[str] = frozenset({"business", "public", "people"})
+"""Actors whose own facts (a company's founding, a board's service area) are not the partnership's."""
+_REACH = 10  # tokens before a fact searched for whose fact it is
+_PEOPLE = frozenset({"they", "them", "he", "she", "i"})
+_OF = frozenset({"of", "with", "for", "from", "among", "including"})
+# "the workforce board", "the county commission": a board is public by what it is the board of
+# (a company has a board too).
+_BODIES = frozenset({"board", "boards", "commission", "council", "authority"})
+_PUBLIC_BODY_MODIFIERS = frozenset(
+    {
+        "workforce",
+        "investment",
+        "development",
+        "education",
+        "school",
+        "county",
+        "city",
+        "state",
+        "regional",
+        "planning",
+        "wioa",
+        "local",
+    }
+)
+
+
+def actor_before(
+    ex: Extraction, sentence: Span, char: int, *, people_are_others: bool = False
+) -> ActorKind | None:
+    """Whose fact the words at `char` state: the kind of the nearest actor word before them in
+    the sentence, or, where that word sits in an "of" phrase ("an alliance of 40 employers"), of
+    the word the phrase belongs to; None when no actor is named. Partnership words and "we",
+    "it", "they" are the partnership (`people_are_others`: "they" is people, as in "they did the
+    same job for 40 years"); business nouns and company suffixes are business; public nouns
+    (agency, board, college, county...) are public."""
+    roles = ex.lexicons.roles
+    business = {
+        *ex.lexicons.vocabulary.classes.get("business_nouns", []),
+        *(suffix.lower() for suffix in ex.lexicons.organizations.business_suffixes),
+    }
+    public = set(roles.public_nouns)
+    ours = set(roles.partnership_nouns) - (_PEOPLE if people_are_others else set())
+    people = _PEOPLE if people_are_others else frozenset()
+
+    def kind(token: Token) -> ActorKind | None:
+        words = {token.lower_, token.lemma_}
+        if words & ours:
+            return "partnership"
+        if words & people:
+            return "people"
+        if words & public or (
+            token.lower_ in _BODIES
+            and token.i > sentence.start
+            and token.nbor(-1).lower_ in _PUBLIC_BODY_MODIFIERS
+        ):
+            return "public"
+        if words & business:
+            return "business"
+        return None
+
+    before = [token for token in sentence if token.idx < char][-_REACH:]
+    actors = [(i, found) for i, token in enumerate(before) if (found := kind(token)) is not None]
+    if not actors:
+        return None
+    index = len(actors) - 1
+    while index > 0 and any(
+        t.lower_ in _OF for t in before[actors[index - 1][0] + 1 : actors[index][0]]
+    ):
+        index -= 1
+    return actors[index][1]
 
 
 @dataclass

@@ -10,7 +10,7 @@ from typing import NamedTuple
 import addfips
 
 from nextgen_assistant.signals.anchors import Gate, word_gate
-from nextgen_assistant.signals.extractors import Extraction
+from nextgen_assistant.signals.extractors import Extraction, actor_before
 from nextgen_assistant.signals.lexicon import ExtractorLexicon
 from nextgen_assistant.signals.pipeline import text_of
 
@@ -37,6 +37,13 @@ def gazetteer() -> tuple[frozenset[str], dict[str, str]]:
     )
     states = {name: name.title() for name in fips._states if len(name) > 2}
     return counties, states
+
+
+_SERVICE = re.compile(
+    r"\b(?:serves|served|serving|covers|covering|service area|service territory|jurisdiction"
+    r"|administers)\b",
+    re.IGNORECASE,
+)
 
 
 def _counties_in(text: str) -> list[tuple[str, int]]:
@@ -102,7 +109,14 @@ def run(ex: Extraction) -> None:
                 # The signal comes from the lexicon's token pattern; here only the fact.
                 ex.facts.region_county_count = max(ex.facts.region_county_count or 0, value)
         before = len(seen)
-        for county, _ in _counties_in(text):
+        named = _counties_in(text)
+        # "The workforce board serves Adams, Arapahoe and Douglas counties": a public body's
+        # service area is not the partnership's footprint.
+        if named and _SERVICE.search(text):
+            first = sentence.start_char + min(p for _, p in named)
+            if actor_before(ex, sentence, first) == "public":
+                continue
+        for county, _ in named:
             seen.setdefault(county, None)
         if not signalled and before < 2 <= len(seen):
             signal = ex.add(

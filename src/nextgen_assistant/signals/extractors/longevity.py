@@ -1,18 +1,16 @@
 """Longevity: when the partnership began ("in place since 1970", "established in 2010"), and
 whether it has lasted `lasting_years` by --as-of: a partnership that has outlived a grant cycle
 or two is organised for the long haul. Another organisation's age ("the company was founded in
-1952", "the college, established in 1965") is not the partnership's: the nearest actor before
-the cue decides whose start it is."""
+1952", "the college, established in 1965") is not the partnership's: the actor before the cue
+decides whose start it is (`actor_before`)."""
 
 from __future__ import annotations
 
 import re
 from typing import NamedTuple
 
-from spacy.tokens import Span
-
 from nextgen_assistant.signals.anchors import Gate, word_gate
-from nextgen_assistant.signals.extractors import Extraction
+from nextgen_assistant.signals.extractors import OTHERS, Extraction, actor_before
 from nextgen_assistant.signals.lexicon import ExtractorLexicon
 from nextgen_assistant.signals.pipeline import text_of
 
@@ -65,7 +63,7 @@ def run(ex: Extraction, lasting_years: int) -> None:
             year = int(match.group(1))
             if year > ex.as_of.year or ex.as_of.year - year < lasting_years:
                 continue
-            if not _about_the_partnership(ex, sentence, sentence.start_char + match.start()):
+            if actor_before(ex, sentence, sentence.start_char + match.start()) in OTHERS:
                 continue
             ex.add(
                 piece,
@@ -85,45 +83,7 @@ def run(ex: Extraction, lasting_years: int) -> None:
             # "they did the same job for 40 years": a span of years is often people's, not the
             # partnership's; "they" does not name it here.
             where = sentence.start_char + match.start()
-            if not _about_the_partnership(ex, sentence, where, _PEOPLE):
+            if actor_before(ex, sentence, where, people_are_others=True) in OTHERS:
                 continue
             ex.add(piece, sentence, rule="sustainability.has_lasted", matched=match.group(0))
             return
-
-
-_REACH = 10  # tokens before the cue searched for whose start it is
-
-
-_PEOPLE = frozenset({"they", "them", "he", "she", "i"})
-_OF = frozenset({"of", "with", "for", "from", "among", "including"})
-
-
-def _about_the_partnership(
-    ex: Extraction, sentence: Span, cue_char: int, people: frozenset[str] = frozenset()
-) -> bool:
-    """Whether the actor before the cue is the partnership (or no actor is named): a company,
-    college or agency named there is telling its own history. The actor is the nearest actor
-    word before the cue, or, where that word sits in an "of" phrase ("an alliance of 40
-    employers"), the word the phrase belongs to."""
-    roles = ex.lexicons.roles
-    others = {
-        *ex.lexicons.vocabulary.classes.get("business_nouns", []),
-        *roles.public_nouns,
-        *(suffix.lower() for suffix in ex.lexicons.organizations.business_suffixes),
-    }
-    ours = set(roles.partnership_nouns) - people
-    others |= people
-    before = [token for token in sentence if token.idx < cue_char][-_REACH:]
-    actors = [
-        (i, token.lower_ in ours or token.lemma_ in ours)
-        for i, token in enumerate(before)
-        if {token.lower_, token.lemma_} & (ours | others)
-    ]
-    if not actors:
-        return True
-    index = len(actors) - 1
-    while index > 0 and any(
-        t.lower_ in _OF for t in before[actors[index - 1][0] + 1 : actors[index][0]]
-    ):
-        index -= 1
-    return actors[index][1]
