@@ -54,6 +54,47 @@ def _near(
     return None
 
 
+_AUXILIARIES = frozenset(
+    {"have", "has", "had", "were", "was", "are", "been", "also", "all", "each"}
+)
+
+
+def _counts(
+    text: str,
+    numbers: list[re.Match[str]],
+    pattern: re.Pattern[str],
+    people: frozenset[str],
+    businesses: frozenset[str],
+) -> re.Match[str] | None:
+    """An activity a number counts: the activity word within three words after the number, with no
+    punctuation between ("12 meetings", "3 job fairs", "600 students have toured"), or within
+    three words before it ("attendance of 38", "the average meeting runs
+    about 100"). "Six manufacturers sponsor the annual event" counts manufacturers, not events."""
+    for number in numbers:
+        if "$" in number.group(0) or "%" in number.group(0):
+            continue
+        start, after_noun = number.end(), False
+        for _ in range(4):  # the number, then up to three words
+            found = pattern.match(text, start + len(text[start:]) - len(text[start:].lstrip()))
+            if found:
+                return found
+            word = re.match(r"\s*([\w'’-]+)", text[start:])
+            if word is None:
+                break
+            said = word.group(1).lower()
+            if (after_noun and said not in _AUXILIARIES) or said in businesses:
+                # "six manufacturers cover the annual event", "two employers attended": the
+                # number counts businesses (a matter of who takes part, not of activity)
+                break
+            after_noun = after_noun or said in people  # "5,000 students participated"
+            start += word.end()
+        window = text[max(0, number.start() - 40) : number.start()]
+        before = list(pattern.finditer(window))
+        if before and len(window[before[-1].end() :].split()) <= 3:
+            return before[-1]  # "attendance of 38", "the average meeting runs about 100"
+    return None
+
+
 def _alternation(cues: list[str]) -> re.Pattern[str]:
     return re.compile(
         r"\b(" + "|".join(map(re.escape, sorted(cues, key=len, reverse=True))) + r")\b",
@@ -71,9 +112,11 @@ class _Patterns(NamedTuple):
     not_results: re.Pattern[str] | None = None  # the economy's or a company's numbers
     people_outcome: re.Pattern[str] | None = None  # "55 students ... received certificates"
     multiplied: re.Pattern[str] | None = None  # "more than doubled": a change with no number
+    people: frozenset[str] = frozenset()  # people a number counts ("students")
+    businesses: frozenset[str] = frozenset()  # businesses a number counts ("employers")
 
 
-def _compile(words: ExtractorLexicon) -> _Patterns:
+def _compile(words: ExtractorLexicon, business_nouns: list[str]) -> _Patterns:
     measure_words = [
         *words.output_measures,
         *(cue for cues in words.outcome_measures.values() for cue in cues),
@@ -93,6 +136,10 @@ def _compile(words: ExtractorLexicon) -> _Patterns:
         number_gate=word_gate([*"0123456789", *spelled, *words.multiplied]),
         people_outcome=_people_outcome(words),
         multiplied=_alternation(words.multiplied) if words.multiplied else None,
+        people=frozenset(words.counted_people),
+        businesses=frozenset(
+            f for noun in business_nouns for f in (noun, f"{noun}s", f"{noun[:-1]}ies")
+        ),
     )
 
 
@@ -135,7 +182,12 @@ def _changed(
 
 def run(ex: Extraction) -> None:
     """Record outcome and output numbers; signal them for `measurable_results`."""
-    patterns = ex.compiled(__name__, lambda: _compile(ex.lexicons.extractors))
+    patterns = ex.compiled(
+        __name__,
+        lambda: _compile(
+            ex.lexicons.extractors, ex.lexicons.vocabulary.classes.get("business_nouns", [])
+        ),
+    )
     number_words, outcomes, output, beneficiaries = (
         patterns.number_words,
         patterns.outcomes,
@@ -197,7 +249,7 @@ def run(ex: Extraction) -> None:
                 rule="measurable_results.outcome_metric",
                 matched=f"{fact.value} {fact.measure}",
             )
-        elif found := _near(text, numbers, output, count_only=True):
+        elif found := _counts(text, numbers, output, patterns.people, patterns.businesses):
             fact = MetricFact(
                 value=numbers[0].group(0).strip(),
                 measure=found.group(0),
