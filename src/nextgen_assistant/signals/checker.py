@@ -209,19 +209,8 @@ class Checker:
         """The blocks as pieces of processed Docs: one Doc per document, or per CHUNK_CHARS of a
         long one. Blocks are joined by a blank line, which ends a sentence; a Doc per block would
         cost more in spaCy's per-Doc overhead than in the tokenising itself."""
-        chunks: list[list[Block]] = [[]]
-        size = 0
-        for block in blocks:
-            if chunks[-1] and size + len(block.text) > CHUNK_CHARS:
-                chunks.append([])
-                size = 0
-            chunks[-1].append(block)
-            size += len(block.text) + len(BLOCK_SEPARATOR)
-        texts = [
-            BLOCK_SEPARATOR.join(block.text.replace("\n", " ") for block in chunk)
-            for chunk in chunks
-            if chunk
-        ]
+        chunks = _chunks(blocks)
+        texts = [_chunk_text(chunk) for chunk in chunks]
         for chunk, text, doc in zip(chunks, texts, self.nlp.pipe(texts), strict=False):
             remember_text(doc, text)
             chars = token_chars(doc)
@@ -242,12 +231,35 @@ class Checker:
                 offset += len(block.text) + len(BLOCK_SEPARATOR)
             yield pieces
 
+    def doc_texts(self, blocks: list[Block]) -> list[str]:
+        """The text of each Doc the checker makes of these blocks (what a benchmark tokenises
+        to compare with the checker)."""
+        return [_chunk_text(chunk) for chunk in _chunks(blocks)]
+
     def check_text(
         self, text: str, as_of: date, source: str = "answer", *, one_per_sentence: bool = True
     ) -> DocumentResult:
         """Check free text (an answer in the conversation) as a one-paragraph document."""
         document = Document(path=source, format="txt", blocks=text_blocks(text))
         return self.check_document(document, as_of, one_per_sentence=one_per_sentence)
+
+
+def _chunks(blocks: list[Block]) -> list[list[Block]]:
+    """The blocks in chunks of about CHUNK_CHARS (one chunk for most documents)."""
+    chunks: list[list[Block]] = [[]]
+    size = 0
+    for block in blocks:
+        if chunks[-1] and size + len(block.text) > CHUNK_CHARS:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(block)
+        size += len(block.text) + len(BLOCK_SEPARATOR)
+    return [chunk for chunk in chunks if chunk]
+
+
+def _chunk_text(chunk: list[Block]) -> str:
+    """A chunk's blocks joined by a blank line, newlines inside a block as spaces."""
+    return BLOCK_SEPARATOR.join(block.text.replace("\n", " ") for block in chunk)
 
 
 def _strongest_per_sentence(signals: list[Signal]) -> list[Signal]:
