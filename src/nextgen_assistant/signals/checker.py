@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import numpy
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from nextgen_assistant.documents.model import Block, Document
 from nextgen_assistant.documents.plain import text_blocks
@@ -216,6 +216,7 @@ class Checker:
             chars = token_chars(doc)
             pieces: list[Piece] = []
             offset = 0
+            friends = _FalseFriends(self.matcher, doc, pieces)
             for block in chunk:
                 start, end = numpy.searchsorted(chars, [offset, offset + len(block.text)])
                 pieces.append(
@@ -225,7 +226,7 @@ class Checker:
                         start=int(start),
                         end=int(end),
                         char_offset=offset,
-                        find_blocked=self.matcher.false_friend_tokens,
+                        find_blocked=friends.tokens_in,
                     )
                 )
                 offset += len(block.text) + len(BLOCK_SEPARATOR)
@@ -260,6 +261,21 @@ def _chunks(blocks: list[Block]) -> list[list[Block]]:
 def _chunk_text(chunk: list[Block]) -> str:
     """A chunk's blocks joined by a blank line, newlines inside a block as spaces."""
     return BLOCK_SEPARATOR.join(block.text.replace("\n", " ") for block in chunk)
+
+
+class _FalseFriends:
+    """A Doc's false-friend tokens per sentence: every false friend of the Doc found at once, on
+    first need (the Matcher per sentence cost more than the rest of the false friends)."""
+
+    def __init__(self, matcher: RuleMatcher, doc: Doc, pieces: list[Piece]) -> None:
+        self._matcher, self._doc, self._pieces = matcher, doc, pieces
+        self._blocked: dict[int, set[int]] | None = None
+
+    def tokens_in(self, sentence: Span) -> set[int]:
+        if self._blocked is None:
+            bounds = [bound for piece in self._pieces for bound in piece.bounds]
+            self._blocked = self._matcher.false_friends_in(self._doc, bounds)
+        return self._blocked.get(sentence.start, set())
 
 
 def _strongest_per_sentence(signals: list[Signal]) -> list[Signal]:

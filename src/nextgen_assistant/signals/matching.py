@@ -4,10 +4,7 @@ patterns for shapes, and a rapidfuzz fallback for spelling and hyphenation varia
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import NamedTuple
 
 import numpy
 from rapidfuzz import fuzz, process
@@ -19,16 +16,15 @@ from spacy.strings import hash_string  # type: ignore[attr-defined]  # in the .p
 from spacy.tokens import Doc, Span
 
 from nextgen_assistant.errors import ConfigError
-from nextgen_assistant.signals.anchors import (
-    Gate,
-    anchor_gate,
-    containing,
-    gate_words,
-    pattern_reach,
-    word_gate,
+from nextgen_assistant.signals.lexemes import (
+    CompiledPattern,
+    Sentences,
+    WordSpecs,
+    compile_pattern,
+    pattern_matches,
 )
 from nextgen_assistant.signals.lexicon import Lexicons, TokenPattern
-from nextgen_assistant.signals.pipeline import lemma_table, token_chars
+from nextgen_assistant.signals.pipeline import lemma_table
 
 _LETTERS = re.compile(r"[^a-z0-9]")
 _ASCII_LOWER = re.compile(r"[a-z]+")
@@ -39,17 +35,6 @@ FUZZY_MIN_CHARS = 7
 FUZZY_CUTOFF = 88.0
 FUZZY_MAX_TOKENS = 4
 FUZZY_MEMO_SIZE = 100_000
-
-
-def doc_offsets(
-    span: Doc | Span, matcher: Matcher, phrases: PhraseMatcher
-) -> list[tuple[int, int]]:
-    """(start, end) in the Doc of both matchers' matches. On a Span, spaCy's Matcher answers in
-    Span offsets and its PhraseMatcher in Doc offsets: this puts both in the Doc's."""
-    base = span.start if isinstance(span, Span) else 0
-    found = [(start + base, end + base) for _, start, end in matcher(span)] if len(matcher) else []
-    found += [(start, end) for _, start, end in phrases(span)]
-    return found
 
 
 @dataclass(frozen=True)
@@ -76,32 +61,17 @@ def _add_patterns(matcher: Matcher, key: str, patterns: list[TokenPattern], owne
         ) from None
 
 
-class _TokenPattern(NamedTuple):
-    matcher: Matcher
-    required: list[Gate]  # per token it cannot match without, where that token's words are
-    reach: int | None  # the most tokens it spans
-
-
-def _merged(windows: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Token windows sorted, overlapping ones joined (windows never cross a sentence)."""
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(windows):
-        if merged and start < merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
-
-
 class RuleMatcher:
     """All rules compiled once; calling it on a Doc returns the rule matches, false friends removed."""
 
     def __init__(self, nlp: Language, lexicons: Lexicons) -> None:
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
-        # One Matcher per token pattern, run only around its own anchor words (see _patterns).
-        self._token_patterns: list[_TokenPattern] = []
-        self._false_tokens = Matcher(nlp.vocab)
+        # One Matcher per token pattern, run only where the word table says it can match
+        # (see lexemes.py); false friends the same way.
+        self._specs = WordSpecs(nlp.vocab)
+        self._token_patterns: list[CompiledPattern] = []
+        self._friend_patterns: list[CompiledPattern] = []
         self._false_phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._fuzzy: dict[str, list[tuple[str, str]]] = {}
         self._exact_compact: dict[str, str] = {}
@@ -126,39 +96,55 @@ class RuleMatcher:
                                 )
                             self._exact_compact.setdefault(key, rule.id)
             for pattern in rule.patterns:
-                matcher = Matcher(nlp.vocab)
-                _add_patterns(matcher, rule.id, [pattern], f"rule '{rule.id}'")
                 self._token_patterns.append(
-                    _TokenPattern(
-                        matcher,
-                        [word_gate(words) for words in gate_words(pattern)],
-                        pattern_reach(pattern),
-                    )
+                    self._compiled(nlp, rule.id, pattern, f"rule '{rule.id}'")
                 )
             strings.add(rule.id)
-        friend_patterns = [p for f in lexicons.false_friends.false_friends for p in f.patterns]
-        friend_words = [
-            w for f in lexicons.false_friends.false_friends for ph in f.phrases for w in ph.split()
-        ]
-        self._friend_anchor = anchor_gate(friend_patterns, friend_words)
         self._known_words = lemma_table()
         for friend in lexicons.false_friends.false_friends:
-            if friend.patterns:
-                _add_patterns(
-                    self._false_tokens, friend.id, friend.patterns, f"false friend '{friend.id}'"
+            for pattern in friend.patterns:
+                self._friend_patterns.append(
+                    self._compiled(nlp, friend.id, pattern, f"false friend '{friend.id}'")
                 )
             if friend.phrases:
                 self._false_phrases.add(friend.id, [nlp.make_doc(p) for p in friend.phrases])
         self._strings = strings
         self._fuzzy_longest = max((len(k) for k in self._exact_compact), default=0) + 2
 
+    def _compiled(
+        self, nlp: Language, key: str, pattern: TokenPattern, owner: str
+    ) -> CompiledPattern:
+        matcher = Matcher(nlp.vocab)
+        _add_patterns(matcher, key, [pattern], owner)
+        return compile_pattern(self._specs, matcher, nlp.vocab.strings.add(key), pattern)
+
     def false_friend_tokens(self, span: Doc | Span) -> set[int]:
         """Doc indices of tokens inside a false friend ("Grant Avenue", "Dr. Helen Grant")."""
-        blocked: set[int] = set()
-        if self._friend_anchor is not None and not self._friend_anchor.found_in(span):
+        if isinstance(span, Span):
+            bounds = [(span.start, span.end)]
+            doc = span.doc
+        else:
+            bounds, doc = [(0, len(span))], span
+        return self.false_friends_in(doc, bounds).get(bounds[0][0], set())
+
+    def false_friends_in(self, doc: Doc, sentences: list[tuple[int, int]]) -> dict[int, set[int]]:
+        """Per sentence (by its first token), the tokens inside a false friend: every false
+        friend of the Doc found at once, each inside its sentence."""
+        blocked: dict[int, set[int]] = {}
+        if not sentences:
             return blocked
-        for start, end in doc_offsets(span, self._false_tokens, self._false_phrases):
-            blocked.update(range(start, end))
+        bounds = Sentences(len(doc), sentences)
+        specs = self._specs.of(doc)
+        found: list[tuple[int, int]] = []
+        for pattern in self._friend_patterns:
+            found += [(a, b) for _, a, b in pattern_matches(doc, bounds, specs, pattern)]
+        if len(self._false_phrases):
+            for _, a, b in self._false_phrases(doc):
+                which = bounds.of[a]
+                if which >= 0 and b <= sentences[which][1]:
+                    found.append((a, b))
+        for a, b in found:
+            blocked.setdefault(sentences[bounds.of[a]][0], set()).update(range(a, b))
         return blocked
 
     def __call__(self, doc: Doc, sentences: list[tuple[int, int]]) -> list[RuleMatch]:
@@ -179,47 +165,16 @@ class RuleMatcher:
     def _pattern_matches(
         self, doc: Doc, sentences: list[tuple[int, int]]
     ) -> list[tuple[int, int, int]]:
-        """Token-pattern matches (key, start, end in the Doc). A match holds every token the
-        pattern requires and spans at most the pattern's reach, so each pattern runs only on
-        windows [anchor - reach, anchor + reach] within the sentence around its rarest required
-        word in this Doc (found by the word gates' one pass), and only where its other required
-        words occur too; a pattern missing one of them in the Doc is not run at all. Far cheaper
-        than running every pattern over every token."""
+        """Token-pattern matches (key, start, end in the Doc), each inside a sentence: every
+        pattern's Matcher runs only where the word table says a match can start (see
+        lexemes.py), which finds exactly what running it over every sentence finds."""
         if not self._token_patterns or not sentences:
             return []
-        chars = token_chars(doc)
-        first = [start for start, _ in sentences]
-        tokens_of: dict[int, list[int]] = {}  # gate -> tokens where its words begin, ascending
+        bounds = Sentences(len(doc), sentences)
+        specs = self._specs.of(doc)
         found: list[tuple[int, int, int]] = []
-        for matcher, required, reach in self._token_patterns:
-            if not required:
-                windows = sentences
-            else:
-                lists = []
-                for gate in required:
-                    tokens = tokens_of.get(gate.index)
-                    if tokens is None:
-                        tokens = tokens_of[gate.index] = containing(
-                            chars, gate.positions(doc)
-                        ).tolist()
-                    lists.append(tokens)
-                anchor = min(lists, key=len)
-                if not anchor:
-                    continue  # a word it needs is nowhere in the Doc
-                windows = []
-                for token in anchor:
-                    low, high = sentences[bisect_right(first, token) - 1]
-                    if reach is not None:
-                        low, high = max(low, token - reach + 1), min(high, token + reach)
-                    if all(
-                        (at := bisect_left(other, low)) < len(other) and other[at] < high
-                        for other in lists
-                        if other is not anchor
-                    ):
-                        windows.append((low, high))
-            for start, end in _merged(windows):
-                # On a Span, spaCy's Matcher answers in Span offsets.
-                found += [(key, start + a, start + b) for key, a, b in matcher(doc[start:end])]
+        for pattern in self._token_patterns:
+            found += pattern_matches(doc, bounds, specs, pattern)
         return found
 
     def _fuzzy_triggers(self, doc: Doc) -> set[int]:
