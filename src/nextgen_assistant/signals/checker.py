@@ -215,21 +215,26 @@ class Checker:
             remember_text(doc, text)
             chars = token_chars(doc)
             pieces: list[Piece] = []
-            offset = 0
             friends = _FalseFriends(self.matcher, doc, pieces)
+            # Where each block begins and ends in the Doc's text, and so its tokens: one
+            # searchsorted for every block.
+            bounds: list[int] = []
+            offset = 0
             for block in chunk:
-                start, end = numpy.searchsorted(chars, [offset, offset + len(block.text)])
+                bounds += [offset, offset + len(block.text)]
+                offset += len(block.text) + len(BLOCK_SEPARATOR)
+            tokens = numpy.searchsorted(chars, bounds).tolist()
+            for index, block in enumerate(chunk):
                 pieces.append(
                     Piece(
                         block,
                         doc,
-                        start=int(start),
-                        end=int(end),
-                        char_offset=offset,
+                        start=tokens[2 * index],
+                        end=tokens[2 * index + 1],
+                        char_offset=bounds[2 * index],
                         find_blocked=friends.tokens_in,
                     )
                 )
-                offset += len(block.text) + len(BLOCK_SEPARATOR)
             yield pieces
 
     def doc_texts(self, blocks: list[Block]) -> list[str]:

@@ -48,6 +48,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from nextgen_assistant.signals.lexicon import TokenPattern
+from nextgen_assistant.signals.pipeline import doc_words
 
 # Attributes that are properties of the word (the lexeme, or our lemma of its lower-case form):
 # decided once per vocabulary entry. Any other attribute (IS_SENT_START) is left to the Matcher.
@@ -131,6 +132,9 @@ class WordSpecs:
         self.selectivity: list[int] = []  # a guess at how many words hold each spec
         self._anchors: dict[int, int] = {}  # spec column -> its column in the anchor table
         self._bits: list[int] = []  # per word row: the specs it holds, as bits of an int
+        self._flags: dict[int, Callable[[Token], bool]] = {}  # spec column -> its test
+        self._value_tests: list[Callable[[Token], Any]] = []
+        self._values: list[list[Any]] = []  # per value test, per word row
 
     @property
     def size(self) -> int:
@@ -182,6 +186,23 @@ class WordSpecs:
             self._forget()
         return found, complete
 
+    def flag(self, test: Callable[[Token], bool]) -> int:
+        """A spec decided by a function of a word's first token (any property of the word
+        itself), found per Doc like any anchor spec; its column."""
+        column = len(self._tests)
+        self._tests.append([])
+        self.selectivity.append(COMMON)
+        self._flags[column] = test
+        self.anchor(column)
+        return column
+
+    def value(self, compute: Callable[[Token], Any]) -> int:
+        """A value computed once per word (its letters-only form, say); the index to read it
+        with `DocSpecs.value`."""
+        self._value_tests.append(compute)
+        self._forget()
+        return len(self._value_tests) - 1
+
     def anchor(self, column: int) -> None:
         """Keep where this spec holds per Doc as a list of tokens (a pattern's anchor)."""
         if column not in self._anchors:
@@ -191,6 +212,7 @@ class WordSpecs:
     def _forget(self) -> None:
         self._table = numpy.zeros((0, len(self._anchors)), dtype=bool)
         self._bits = []
+        self._values = [[] for _ in self._value_tests]
         self._index_built = None
         self._row_of = {}
         self._rows = 0
@@ -203,12 +225,12 @@ class WordSpecs:
         if cached is not None:
             return cached  # type: ignore[no-any-return]
         if not len(doc):
-            found = DocSpecs([], 0, numpy.zeros((0, len(self._anchors)), bool), self._anchors)
+            found = DocSpecs(
+                [], 0, numpy.zeros((0, len(self._anchors)), bool), self._anchors, [], []
+            )
             doc.user_data[self._key] = found
             return found
-        words, first, inverse = numpy.unique(
-            doc.to_array(ORTH), return_index=True, return_inverse=True
-        )
+        words, first, inverse = doc_words(doc)
         row_of = self._row_of
         rows = [row_of.get(word, -1) for word in words.tolist()]
         new = [i for i, row in enumerate(rows) if row < 0]
@@ -228,6 +250,10 @@ class WordSpecs:
                 self._rows += 1
                 row_of[int(words[i])] = rows[i] = row
                 holds = index.decide([get(token) for get in getters])
+                for column, test in self._flags.items():
+                    holds[column] = test(token)
+                for values, compute in zip(self._values, self._value_tests, strict=True):
+                    values.append(compute(token))
                 self._table[row] = holds[anchors]
                 self._bits.append(
                     int.from_bytes(numpy.packbits(holds, bitorder="little").tobytes(), "little")
@@ -237,9 +263,12 @@ class WordSpecs:
         present = 0
         for value in word_bits:
             present |= value
-        inverse = inverse.reshape(-1)
-        token_bits = [word_bits[w] for w in inverse.tolist()]
-        found = DocSpecs(token_bits, present, self._table[rows][inverse], self._anchors)
+        token_words = inverse.tolist()
+        token_bits = [word_bits[w] for w in token_words]
+        found = DocSpecs(
+            token_bits, present, self._table[rows][inverse], self._anchors, token_words, rows
+        )
+        found.values = self._values
         doc.user_data[self._key] = found
         return found
 
@@ -299,12 +328,21 @@ class DocSpecs:
         present: int,
         anchor_tokens: numpy.ndarray,
         anchors: dict[int, int],
+        token_words: list[int],
+        word_rows: list[int],
     ) -> None:
         self.bits = token_bits
         self.present = present
+        self._words = token_words
+        self._rows = word_rows
+        self.values: list[list[Any]] = []
         self._anchor_tokens = anchor_tokens  # token x anchor spec
         self._anchors = anchors
         self._places: dict[int, list[int]] = {}
+
+    def value(self, which: int, token: int) -> Any:
+        """A per-word value (see `WordSpecs.value`) of a token."""
+        return self.values[which][self._rows[self._words[token]]]
 
     def places(self, spec: int) -> list[int]:
         """The tokens where an anchor spec holds, ascending."""

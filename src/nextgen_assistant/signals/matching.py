@@ -8,12 +8,11 @@ from dataclasses import dataclass
 
 import numpy
 from rapidfuzz import fuzz, process
-from spacy.attrs import IS_ALPHA, IS_LOWER, LENGTH, LOWER, ORTH, SPACY
 from spacy.errors import MatchPatternError
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # in the .pyx, not the stubs
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from nextgen_assistant.errors import ConfigError
 from nextgen_assistant.signals.lexemes import (
@@ -45,6 +44,13 @@ class RuleMatch:
     start: int
     end: int
     how: str  # "phrase", "pattern" or "fuzzy"
+
+
+def _form(token: Token) -> str | None:
+    """A token's letters-only form in a fuzzy window; None where a window stops."""
+    if token.is_space or (token.is_punct and token.text != "-"):
+        return None
+    return compact(token.text)
 
 
 def compact(text: str) -> str:
@@ -101,6 +107,10 @@ class RuleMatcher:
                 )
             strings.add(rule.id)
         self._known_words = lemma_table()
+        # Fuzzy matching's word facts, decided once per word.
+        self._hyphen = self._specs.flag(lambda token: token.text == "-")
+        self._unknown = self._specs.flag(self._unknown_lower)
+        self._form = self._specs.value(_form)
         for friend in lexicons.false_friends.false_friends:
             for pattern in friend.patterns:
                 self._friend_patterns.append(
@@ -181,45 +191,60 @@ class RuleMatcher:
         """Tokens that are unknown lower-case words or hyphen-joins: where spelling variants live.
 
         Capitalised unknown words are names (Poudre, Whitaker), never misspelt lexicon phrases.
-        Found on arrays (one lookup of every token's lower-case hash among the known words);
-        only the few candidates are looked at in Python.
+        Whether a word is an unknown lower-case word is decided once per word (a flag of the
+        word table); only the few candidates are looked at here, for their neighbours.
         """
         if not len(doc):
             return set()
-        columns = doc.to_array([LOWER, IS_LOWER, IS_ALPHA, LENGTH, SPACY, ORTH])
-        lower, is_lower, is_alpha, length, spaced, orth = columns.T
-        words = (is_lower == 1) & (is_alpha == 1) & (length >= 4)
-        words &= ~self._known_words.knows_hashes(lower)
-        hyphens = orth == _HYPHEN_HASH
+        specs = self._specs.of(doc)
         triggers: set[int] = set()
         last = len(doc) - 1
-        for index in numpy.flatnonzero(words | hyphens).tolist():
-            glued_before = index > 0 and not spaced[index - 1]
-            glued_after = index < last and not spaced[index]
-            if hyphens[index]:
-                # 'busines-led': a word on both sides, no space
-                if (
-                    glued_before
-                    and glued_after
-                    and _WORD_CHAR.match(doc[index - 1].text[-1])
-                    and _WORD_CHAR.match(doc[index + 1].text[0])
-                ):
-                    triggers.add(index)
-                continue
-            if not _ASCII_LOWER.fullmatch(doc[index].text):
-                continue
-            if glued_before and _WORD_OR_HYPHEN.match(doc[index - 1].text[-1]):
+        for index in specs.places(self._hyphen):
+            # 'busines-led': a word on both sides, no space
+            if (
+                0 < index < last
+                and not doc[index - 1].whitespace_
+                and not doc[index].whitespace_
+                and _WORD_CHAR.match(doc[index - 1].text[-1])
+                and _WORD_CHAR.match(doc[index + 1].text[0])
+            ):
+                triggers.add(index)
+        for index in specs.places(self._unknown):
+            if (
+                index > 0
+                and not doc[index - 1].whitespace_
+                and _WORD_OR_HYPHEN.match(doc[index - 1].text[-1])
+            ):
                 continue  # the tail of a hyphenated or glued word ('led' in 'busines-led')
-            if glued_after and _WORD_CHAR.match(doc[index + 1].text[0]):
+            if (
+                index < last
+                and not doc[index].whitespace_
+                and _WORD_CHAR.match(doc[index + 1].text[0])
+            ):
                 continue
             triggers.add(index)
         return triggers
+
+    def _unknown_lower(self, token: Token) -> bool:
+        """An unknown lower-case ASCII word of four letters or more (a misspelling's shape)."""
+        return bool(
+            token.is_lower
+            and token.is_alpha
+            and len(token) >= 4
+            and _ASCII_LOWER.fullmatch(token.text)
+            and not self._known_words.knows_hashes(numpy.array([token.lower], dtype=numpy.uint64))[
+                0
+            ]
+        )
 
     def _fuzzy_matches(self, doc: Doc, covered: set[int]) -> list[RuleMatch]:
         """Near misses: windows of up to FUZZY_MAX_TOKENS words (hyphens free) around a trigger."""
         if not self._fuzzy:
             return []
         triggers = self._fuzzy_triggers(doc) - covered
+        if not triggers:
+            return []
+        specs = self._specs.of(doc)
         matches: list[RuleMatch] = []
         done: set[tuple[int, int]] = set()
         reach = 2 * FUZZY_MAX_TOKENS
@@ -228,12 +253,7 @@ class RuleMatcher:
             low, high = max(0, trigger - reach), min(len(doc), trigger + reach)
             for index in range(low, high):
                 if index not in forms:
-                    token = doc[index]
-                    forms[index] = (
-                        None
-                        if token.is_space or (token.is_punct and token.text != "-")
-                        else compact(token.text)
-                    )
+                    forms[index] = specs.value(self._form, index)
             for start in range(low, trigger + 1):
                 if start in covered or not forms[start]:
                     continue
