@@ -31,11 +31,13 @@ from nextgen_assistant.signals.lexicon import Lexicons, Rule, load_lexicons
 from nextgen_assistant.signals.matching import RuleMatch, RuleMatcher
 from nextgen_assistant.signals.model import DocumentResult, Signal, SignalLocation
 from nextgen_assistant.signals.pipeline import (
+    TEXT_KEY,
     build_nlp,
     quote_of,
     remember_text,
     text_of,
     token_chars,
+    token_ends,
 )
 
 BLOCK_SEPARATOR = "\n\n"  # a blank line: the sentencizer ends a sentence there
@@ -94,19 +96,24 @@ class Checker:
             if rule.negation == "cancel":
                 return None
             polarity = FLIP[polarity]  # type: ignore[assignment]
-        matched = doc[match.start : match.end]
+        # Offsets and text from the Doc's arrays and remembered string, not a Span.
+        chars, ends = token_chars(doc), token_ends(doc)
+        start_char, end_char = int(chars[match.start]), ends[match.end - 1]
+        sentence_start = int(chars[sentence.start])
+        text = doc.user_data.get(TEXT_KEY)
+        matched = (
+            text[start_char:end_char] if text is not None else doc[match.start : match.end].text
+        )
         return Signal(
             indicator=rule.indicator,
             polarity=polarity,
             context=context,
             rule=rule.id,
-            matched=text_of(matched),
+            matched=matched,
             quote=quote_of(
-                text_of(sentence),
-                matched.start_char - sentence.start_char,
-                matched.end_char - sentence.start_char,
+                text_of(sentence), start_char - sentence_start, end_char - sentence_start
             ),
-            location=SignalLocation(page=piece.block.page, line=piece.line_at(matched.start_char)),
+            location=SignalLocation(page=piece.block.page, line=piece.line_at(start_char)),
             confidence=CONFIDENCE[match.how],
             cue=cue,
             weight=rule.weight,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy
 import spacy
-from spacy.attrs import IDX, LEMMA, ORTH, SENT_START
+from spacy.attrs import IDX, LEMMA, LENGTH, ORTH, SENT_START
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.lookups import load_lookups
@@ -237,6 +237,29 @@ def token_chars(doc: Doc) -> numpy.ndarray:
     if found is None:
         found = doc.user_data[TOKEN_CHARS_KEY] = doc.to_array(IDX)
     return found
+
+
+TOKEN_ENDS_KEY = "nextgen_token_ends"
+
+
+def token_ends(doc: Doc) -> list[int]:
+    """Where each token ends in the Doc's text (its first character plus its length), computed
+    once per Doc."""
+    found = doc.user_data.get(TOKEN_ENDS_KEY)
+    if found is None:
+        lengths = doc.to_array(LENGTH).astype(numpy.int64)
+        starts = token_chars(doc).astype(numpy.int64)
+        found = doc.user_data[TOKEN_ENDS_KEY] = (starts + lengths).tolist()
+    return found  # type: ignore[no-any-return]
+
+
+def tokens_text(doc: Doc, start: int, end: int) -> str:
+    """The text of tokens [start, end), sliced from the remembered string (Span.text joins
+    tokens one by one)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None or end <= start:
+        return doc[start:end].text
+    return text[int(token_chars(doc)[start]) : token_ends(doc)[end - 1]]  # type: ignore[no-any-return]
 
 
 LOWER_KEY = "nextgen_lower_text"
