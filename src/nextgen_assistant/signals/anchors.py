@@ -203,10 +203,24 @@ def _hits(doc: Doc) -> list[numpy.ndarray]:
     if cached is not None and cached[0] == _GATES.version:
         return cached[1]  # type: ignore[no-any-return]
     version, regex = _GATES.version, _GATES.regex()
-    positions: list[list[int]] = [[] for _ in range(len(_GATES.gates))]
+    # Where each distinct matched word begins, then each gate's words' places, in order.
+    found: dict[str, list[int]] = {}
     for match in regex.finditer(lower_text_of(doc)):
-        for index in _GATES.ids(match.group(1)):
-            positions[index].append(match.start())
+        word = match.group(1)
+        places = found.get(word)
+        if places is None:
+            found[word] = [match.start()]
+        else:
+            places.append(match.start())
+    positions: list[list[int]] = [[] for _ in range(len(_GATES.gates))]
+    merged: set[int] = set()
+    for word, places in found.items():
+        for index in _GATES.ids(word):
+            if positions[index]:
+                merged.add(index)
+            positions[index] += places
+    for index in merged:
+        positions[index].sort()
     arrays = [numpy.array(p, dtype=numpy.int64) for p in positions]
     doc.user_data[_HITS_KEY] = (version, arrays)
     return arrays

@@ -283,11 +283,12 @@ class _FalseFriends:
         self._matcher, self._doc, self._pieces = matcher, doc, pieces
         self._blocked: dict[int, set[int]] | None = None
 
-    def tokens_in(self, sentence: Span) -> set[int]:
+    def tokens_in(self, first: int) -> set[int]:
+        """The false-friend tokens of the sentence beginning at token `first`."""
         if self._blocked is None:
             bounds = [bound for piece in self._pieces for bound in piece.bounds]
             self._blocked = self._matcher.false_friends_in(self._doc, bounds)
-        return self._blocked.get(sentence.start, set())
+        return self._blocked.get(first, set())
 
 
 def _strongest_per_sentence(signals: list[Signal]) -> list[Signal]:

@@ -511,6 +511,8 @@ def pattern_matches(
     if not spans:
         return []
     if pattern.steps is not None:
+        if side != "lead":  # windows around places: overlapping ones scanned once
+            spans = [(a, end - 1, end) for a, end in _merged([(a, end) for a, _, end in spans])]
         return _decided(bits, pattern, spans)
     return _run(doc, pattern, _merged([(a, end) for a, _, end in spans]))
 
@@ -544,8 +546,16 @@ def _decided(
             count += 1
             yield from ends(position, step + 1, limit)
 
+    # A match starts on a token one of its first steps (up to the first it cannot skip) holds.
+    opening = 0
+    for bit, low, _ in steps:
+        opening |= bit
+        if low:
+            break
     for first, last, limit in spans:
         for start in range(first, last + 1):
+            if not bits[start] & opening:
+                continue
             for end in ends(start, 0, limit):
                 if end > start:
                     found.add((start, end))

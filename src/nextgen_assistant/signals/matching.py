@@ -182,9 +182,11 @@ class RuleMatcher:
             return []
         bounds = Sentences(len(doc), sentences)
         specs = self._specs.of(doc)
+        present = specs.present
         found: list[tuple[int, int, int]] = []
         for pattern in self._token_patterns:
-            found += pattern_matches(doc, bounds, specs, pattern)
+            if present & pattern.required == pattern.required:
+                found += pattern_matches(doc, bounds, specs, pattern)
         return found
 
     def _fuzzy_triggers(self, doc: Doc) -> set[int]:

@@ -45,7 +45,7 @@ class Piece:
     start: int = 0  # the block's tokens are doc[start:end]
     end: int | None = None
     char_offset: int = 0  # where the block's text begins in the Doc's text
-    find_blocked: Callable[[Span], set[int]] | None = None
+    find_blocked: Callable[[int], set[int]] | None = None  # by a sentence's first token
     _blocked: dict[int, set[int]] = field(default_factory=dict)
     _bounds: list[tuple[int, int]] | None = None
     _bound_starts: list[int] = field(default_factory=list)
@@ -87,15 +87,21 @@ class Piece:
 
     def blocked_in(self, sentence: Span) -> set[int]:
         """Tokens of a sentence inside false friends ("Grant Avenue"), found once per sentence."""
-        found = self._blocked.get(sentence.start)
-        if found is None:
-            found = self.find_blocked(sentence) if self.find_blocked else set()
-            self._blocked[sentence.start] = found
-        return found
+        return self._blocked_from(sentence.start)
 
     def blocked_at(self, token_index: int) -> set[int]:
-        """False-friend tokens of the sentence holding a token."""
-        return self.blocked_in(self.sentence_at(token_index))
+        """False-friend tokens of the sentence holding a token (no Span made for it)."""
+        bounds = self.bounds
+        return self._blocked_from(
+            bounds[max(0, bisect_right(self._bound_starts, token_index) - 1)][0]
+        )
+
+    def _blocked_from(self, first: int) -> set[int]:
+        found = self._blocked.get(first)
+        if found is None:
+            found = self.find_blocked(first) if self.find_blocked else set()
+            self._blocked[first] = found
+        return found
 
     def text_of(self, span: Span) -> str:
         """The span's text with false-friend tokens ("Grant Avenue") blanked, same length."""
