@@ -61,7 +61,9 @@ class Checker:
         self.matcher = RuleMatcher(self.nlp, self.lexicons)
         self.context = ContextFinder(self.nlp, self.lexicons.context)
         self.organizations = OrganizationClassifier(self.lexicons.organizations)
-        self.actor_roles = ActorRoleFinder(self.nlp, self.lexicons, self.organizations)
+        self.actor_roles = ActorRoleFinder(
+            self.nlp, self.lexicons, self.organizations, self.matcher.words
+        )
         self._rules: dict[str, Rule] = {rule.id: rule for rule in self.lexicons.rules}
         self._compiled: dict[str, object] = {}  # the extractors' regexes, built on first use
         thresholds = self.lexicons.extractors.thresholds

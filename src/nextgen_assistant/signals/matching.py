@@ -121,6 +121,11 @@ class RuleMatcher:
         self._strings = strings
         self._fuzzy_longest = max((len(k) for k in self._exact_compact), default=0) + 2
 
+    @property
+    def words(self) -> WordSpecs:
+        """The checker's word table: specs, flags and per-word values, decided once per word."""
+        return self._specs
+
     def _compiled(
         self, nlp: Language, key: str, pattern: TokenPattern, owner: str
     ) -> CompiledPattern:

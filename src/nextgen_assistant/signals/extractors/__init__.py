@@ -133,6 +133,7 @@ class Extraction:
     signals: list[Signal] = field(default_factory=list)
     compiled_cache: dict[str, Any] = field(default_factory=dict)  # kept across documents
     _groups: list[tuple[Doc, list[tuple[Piece, tuple[int, int]]], numpy.ndarray]] | None = None
+    _gated: dict[tuple[int, int], set[int]] = field(default_factory=dict)
 
     def compiled(self, name: str, build: Callable[[], T]) -> T:
         """What an extractor compiles from the lexicons (regexes, gates), built once per checker
@@ -145,13 +146,16 @@ class Extraction:
         """Every sentence of the document, with its piece; with gates (`anchors.word_gate`), only
         the sentences where every gate finds something. A gate runs once over each Doc's text
         and its hits are mapped to sentences: far cheaper than searching sentence by sentence."""
-        for doc, pairs, starts in self._by_doc():
+        for group, (doc, pairs, starts) in enumerate(self._by_doc()):
             if not gates:
                 yield from ((piece, piece.span(bound)) for piece, bound in pairs)
                 continue
             chosen: set[int] | None = None
             for gate in gates:
-                found = set(containing(starts, gate.positions(doc)).tolist())
+                found = self._gated.get((group, gate.index))
+                if found is None:  # a gate's sentences, once per Doc for every extractor
+                    found = set(containing(starts, gate.positions(doc)).tolist())
+                    self._gated[(group, gate.index)] = found
                 chosen = found if chosen is None else chosen & found
                 if not chosen:
                     break
