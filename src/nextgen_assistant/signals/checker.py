@@ -33,9 +33,7 @@ from nextgen_assistant.signals.model import DocumentResult, Signal, SignalLocati
 from nextgen_assistant.signals.pipeline import (
     TEXT_KEY,
     build_nlp,
-    quote_of,
     remember_text,
-    text_of,
     token_chars,
     token_ends,
 )
@@ -65,6 +63,7 @@ class Checker:
             self.nlp, self.lexicons, self.organizations, self.matcher.words
         )
         self._rules: dict[str, Rule] = {rule.id: rule for rule in self.lexicons.rules}
+        self._indicators = {rule.id: rule.indicator for rule in self.lexicons.rules}
         self._compiled: dict[str, object] = {}  # the extractors' regexes, built on first use
         thresholds = self.lexicons.extractors.thresholds
         self._fresh_months = int(
@@ -107,14 +106,12 @@ class Checker:
             text[start_char:end_char] if text is not None else doc[match.start : match.end].text
         )
         return Signal(
-            indicator=rule.indicator,
+            indicator=self._indicators[rule.id],
             polarity=polarity,
             context=context,
             rule=rule.id,
             matched=matched,
-            quote=quote_of(
-                text_of(sentence), start_char - sentence_start, end_char - sentence_start
-            ),
+            quote=piece.quote(sentence, start_char - sentence_start, end_char - sentence_start),
             location=SignalLocation(page=piece.block.page, line=piece.line_at(start_char)),
             confidence=CONFIDENCE[match.how],
             cue=cue,

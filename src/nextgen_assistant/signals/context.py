@@ -57,6 +57,7 @@ class ContextFinder:
         self._terminators = {t.lower() for t in lexicon.terminators}
         self._strings = nlp.vocab.strings
         self._cache: dict[tuple[int, int], list[CueHit]] = {}
+        self._questions: dict[tuple[int, int], bool] = {}
         # Per Doc: every phrase cue found in one pass (by start), and how many terminators
         # come before each token (a prefix sum: is there one between two tokens, at once).
         self._doc: Doc | None = None
@@ -106,6 +107,7 @@ class ContextFinder:
     def forget(self) -> None:
         """Drop cached cues (call between Docs)."""
         self._cache.clear()
+        self._questions.clear()
         self._doc = None
         self._doc_hits = []
         self._before = None
@@ -164,6 +166,15 @@ class ContextFinder:
                 rank = (_PRIORITY[cue.context], -gap)
                 if rank > best[:2]:
                     best = (rank[0], rank[1], cue.context, hit.text)
-        if best[2] == "asserted" and text_of(sentence).rstrip().endswith("?"):
+        if best[2] == "asserted" and self._is_question(sentence):
             return self._lexicon.questions, "?"
         return best[2], best[3]
+
+    def _is_question(self, sentence: Span) -> bool:
+        key = (id(sentence.doc), sentence.start)
+        found = self._questions.get(key)
+        if found is None:
+            if len(self._questions) > 4096:
+                self._questions.clear()
+            found = self._questions[key] = text_of(sentence).rstrip().endswith("?")
+        return found

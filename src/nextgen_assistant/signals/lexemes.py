@@ -346,11 +346,15 @@ class DocSpecs:
 
     def places(self, spec: int) -> list[int]:
         """The tokens where an anchor spec holds, ascending."""
-        found = self._places.get(spec)
-        if found is None:
-            column = self._anchors[spec]
-            found = self._places[spec] = numpy.flatnonzero(self._anchor_tokens[:, column]).tolist()
-        return found
+        if not self._places and self._anchors:
+            # Every anchor's tokens at once: one nonzero over the (anchor x token) answers,
+            # which comes ordered by anchor, then token.
+            columns, tokens = numpy.nonzero(self._anchor_tokens.T)
+            cuts = numpy.searchsorted(columns, numpy.arange(len(self._anchors) + 1)).tolist()
+            ordered = tokens.tolist()
+            by_column = [ordered[cuts[c] : cuts[c + 1]] for c in range(len(self._anchors))]
+            self._places = {spec: by_column[column] for spec, column in self._anchors.items()}
+        return self._places.get(spec, [])
 
 
 @dataclass

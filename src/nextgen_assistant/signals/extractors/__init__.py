@@ -19,6 +19,7 @@ from nextgen_assistant.signals.context import ContextFinder
 from nextgen_assistant.signals.lexicon import Lexicons
 from nextgen_assistant.signals.model import DocumentFacts, Polarity, Signal, SignalLocation
 from nextgen_assistant.signals.pipeline import (
+    QUOTE_MAX_CHARS,
     SENTENCE_STARTS_KEY,
     quote_of,
     text_of,
@@ -50,6 +51,7 @@ class Piece:
     _bounds: list[tuple[int, int]] | None = None
     _bound_starts: list[int] = field(default_factory=list)
     _spans: dict[int, Span] = field(default_factory=dict)
+    _quotes: dict[int, str] = field(default_factory=dict)
 
     @property
     def bounds(self) -> list[tuple[int, int]]:
@@ -69,6 +71,17 @@ class Piece:
         found = self._spans.get(bound[0])
         if found is None:
             found = self._spans[bound[0]] = self.doc[bound[0] : bound[1]]
+        return found
+
+    def quote(self, sentence: Span, start: int, end: int) -> str:
+        """`quote_of` the sentence around chars [start, end) of it; a sentence short enough to
+        be quoted whole is quoted once, whatever it holds."""
+        found = self._quotes.get(sentence.start)
+        if found is None:
+            text = text_of(sentence)
+            if len(text) > QUOTE_MAX_CHARS:
+                return quote_of(text, start, end)
+            found = self._quotes[sentence.start] = quote_of(text, start, end)
         return found
 
     @property
