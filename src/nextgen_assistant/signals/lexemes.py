@@ -347,11 +347,15 @@ class DocSpecs:
     def places(self, spec: int) -> list[int]:
         """The tokens where an anchor spec holds, ascending."""
         if not self._places and self._anchors:
-            # Every anchor's tokens at once: one nonzero over the (anchor x token) answers,
-            # which comes ordered by anchor, then token.
-            columns, tokens = numpy.nonzero(self._anchor_tokens.T)
-            cuts = numpy.searchsorted(columns, numpy.arange(len(self._anchors) + 1)).tolist()
-            ordered = tokens.tolist()
+            # Every anchor's tokens at once: one flatnonzero over the (token x anchor) answers
+            # (a 2-D nonzero costs several times more), then a stable sort by anchor, which
+            # keeps each anchor's tokens in order.
+            count = len(self._anchors)
+            tokens, columns = numpy.divmod(numpy.flatnonzero(self._anchor_tokens), count)
+            order = numpy.argsort(columns, kind="stable")
+            columns = columns[order]
+            cuts = numpy.searchsorted(columns, numpy.arange(count + 1)).tolist()
+            ordered = tokens[order].tolist()
             by_column = [ordered[cuts[c] : cuts[c + 1]] for c in range(len(self._anchors))]
             self._places = {spec: by_column[column] for spec, column in self._anchors.items()}
         return self._places.get(spec, [])
