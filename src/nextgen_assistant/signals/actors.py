@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nextgen_assistant.signals.extractors.organizations import OrganizationClassifier
+from nextgen_assistant.signals.lexemes import WordSpecs
 from nextgen_assistant.signals.lexicon import Lexicons
 from nextgen_assistant.signals.matching import RuleMatch
 from nextgen_assistant.signals.model import OrganizationSeen
@@ -132,7 +133,11 @@ class ActorRoleFinder:
     """Finds the rules whose `roles:` triggers hold in a Doc."""
 
     def __init__(
-        self, nlp: Language, lexicons: Lexicons, organizations: OrganizationClassifier
+        self,
+        nlp: Language,
+        lexicons: Lexicons,
+        organizations: OrganizationClassifier,
+        words: WordSpecs | None = None,
     ) -> None:
         roles = lexicons.roles
         classes = lexicons.vocabulary.classes
@@ -157,6 +162,12 @@ class ActorRoleFinder:
         }
         strings = nlp.vocab.strings
         self._verb_hashes = numpy.array(sorted({strings.add(f) for f in forms}), dtype=numpy.uint64)
+        # With the checker's word table, a role verb's forms are a flag decided once per word.
+        self._words = words
+        verb_set = set(self._verb_hashes.tolist())
+        self._verb_flag = (
+            words.flag(lambda token: token.lower in verb_set) if words is not None else None
+        )
         self._business = set(classes.get("business_nouns", []))
         self._people = set(classes.get("people_nouns", []))
         self._modifiers = set(roles.industry_modifiers) | set(classes.get("business_modifiers", []))
@@ -180,13 +191,16 @@ class ActorRoleFinder:
         """Every role rule that holds, as matches over the actor and the verb."""
         if not self._triggers or not len(doc):
             return []
-        at = numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), self._verb_hashes))
+        if self._words is not None and self._verb_flag is not None:
+            at = self._words.of(doc).places(self._verb_flag)
+        else:
+            at = numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), self._verb_hashes)).tolist()
         if not len(at):
             return []
         acronyms = self._acronyms(doc)
         starts = [start for start, _ in sentences]
         found: list[RuleMatch] = []
-        for position in at.tolist():
+        for position in at:
             which = bisect_right(starts, position) - 1
             if which < 0:
                 continue

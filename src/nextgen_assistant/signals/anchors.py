@@ -183,9 +183,12 @@ class _Gates:
         if self.union is None:
             words = set(self.by_word)
             body = _trie(words) if words else "(?!x)x"
-            # A lookahead, so matches never consume text: a word inside a longer multi-word
+            # A lookahead, so matches never consume a word: a word inside a longer multi-word
             # match ("college" in "community college") is still looked at where it begins.
-            self.union = re.compile(rf"(?<![\w])(?=({body}))")
+            # The match is the one non-word character before the word (the text is searched
+            # with a space in front): a pattern that begins with a character class lets the
+            # regex engine skip along the text in C, where a lookbehind tries every position.
+            self.union = re.compile(rf"[^\w](?=({body}))")
         return self.union
 
     def ids(self, match: str) -> tuple[int, ...]:
@@ -208,10 +211,24 @@ def _hits(doc: Doc) -> list[numpy.ndarray]:
     if cached is not None and cached[0] == _GATES.version:
         return cached[1]  # type: ignore[no-any-return]
     version, regex = _GATES.version, _GATES.regex()
+    # Where each distinct matched word begins, then each gate's words' places, in order.
+    found: dict[str, list[int]] = {}
+    for match in regex.finditer(" " + lower_text_of(doc)):  # a match's start: its word's
+        word = match.group(1)
+        places = found.get(word)
+        if places is None:
+            found[word] = [match.start()]
+        else:
+            places.append(match.start())
     positions: list[list[int]] = [[] for _ in range(len(_GATES.gates))]
-    for match in regex.finditer(lower_text_of(doc)):
-        for index in _GATES.ids(match.group(1)):
-            positions[index].append(match.start())
+    merged: set[int] = set()
+    for word, places in found.items():
+        for index in _GATES.ids(word):
+            if positions[index]:
+                merged.add(index)
+            positions[index] += places
+    for index in merged:
+        positions[index].sort()
     arrays = [numpy.array(p, dtype=numpy.int64) for p in positions]
     doc.user_data[_HITS_KEY] = (version, arrays)
     return arrays

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import numpy
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from nextgen_assistant.documents.model import Block, Document
 from nextgen_assistant.documents.plain import text_blocks
@@ -31,11 +31,11 @@ from nextgen_assistant.signals.lexicon import Lexicons, Rule, load_lexicons
 from nextgen_assistant.signals.matching import RuleMatch, RuleMatcher
 from nextgen_assistant.signals.model import DocumentResult, Signal, SignalLocation
 from nextgen_assistant.signals.pipeline import (
+    TEXT_KEY,
     build_nlp,
-    quote_of,
     remember_text,
-    text_of,
     token_chars,
+    token_ends,
 )
 
 BLOCK_SEPARATOR = "\n\n"  # a blank line: the sentencizer ends a sentence there
@@ -59,8 +59,11 @@ class Checker:
         self.matcher = RuleMatcher(self.nlp, self.lexicons)
         self.context = ContextFinder(self.nlp, self.lexicons.context)
         self.organizations = OrganizationClassifier(self.lexicons.organizations)
-        self.actor_roles = ActorRoleFinder(self.nlp, self.lexicons, self.organizations)
+        self.actor_roles = ActorRoleFinder(
+            self.nlp, self.lexicons, self.organizations, self.matcher.words
+        )
         self._rules: dict[str, Rule] = {rule.id: rule for rule in self.lexicons.rules}
+        self._indicators = {rule.id: rule.indicator for rule in self.lexicons.rules}
         self._compiled: dict[str, object] = {}  # the extractors' regexes, built on first use
         thresholds = self.lexicons.extractors.thresholds
         self._fresh_months = int(
@@ -94,19 +97,22 @@ class Checker:
             if rule.negation == "cancel":
                 return None
             polarity = FLIP[polarity]  # type: ignore[assignment]
-        matched = doc[match.start : match.end]
+        # Offsets and text from the Doc's arrays and remembered string, not a Span.
+        chars, ends = token_chars(doc), token_ends(doc)
+        start_char, end_char = int(chars[match.start]), ends[match.end - 1]
+        sentence_start = int(chars[sentence.start])
+        text = doc.user_data.get(TEXT_KEY)
+        matched = (
+            text[start_char:end_char] if text is not None else doc[match.start : match.end].text
+        )
         return Signal(
-            indicator=rule.indicator,
+            indicator=self._indicators[rule.id],
             polarity=polarity,
             context=context,
             rule=rule.id,
-            matched=text_of(matched),
-            quote=quote_of(
-                text_of(sentence),
-                matched.start_char - sentence.start_char,
-                matched.end_char - sentence.start_char,
-            ),
-            location=SignalLocation(page=piece.block.page, line=piece.line_at(matched.start_char)),
+            matched=matched,
+            quote=piece.quote(sentence, start_char - sentence_start, end_char - sentence_start),
+            location=SignalLocation(page=piece.block.page, line=piece.line_at(start_char)),
             confidence=CONFIDENCE[match.how],
             cue=cue,
             weight=rule.weight,
@@ -209,38 +215,38 @@ class Checker:
         """The blocks as pieces of processed Docs: one Doc per document, or per CHUNK_CHARS of a
         long one. Blocks are joined by a blank line, which ends a sentence; a Doc per block would
         cost more in spaCy's per-Doc overhead than in the tokenising itself."""
-        chunks: list[list[Block]] = [[]]
-        size = 0
-        for block in blocks:
-            if chunks[-1] and size + len(block.text) > CHUNK_CHARS:
-                chunks.append([])
-                size = 0
-            chunks[-1].append(block)
-            size += len(block.text) + len(BLOCK_SEPARATOR)
-        texts = [
-            BLOCK_SEPARATOR.join(block.text.replace("\n", " ") for block in chunk)
-            for chunk in chunks
-            if chunk
-        ]
+        chunks = _chunks(blocks)
+        texts = [_chunk_text(chunk) for chunk in chunks]
         for chunk, text, doc in zip(chunks, texts, self.nlp.pipe(texts), strict=False):
             remember_text(doc, text)
             chars = token_chars(doc)
             pieces: list[Piece] = []
+            friends = _FalseFriends(self.matcher, doc, pieces)
+            # Where each block begins and ends in the Doc's text, and so its tokens: one
+            # searchsorted for every block.
+            bounds: list[int] = []
             offset = 0
             for block in chunk:
-                start, end = numpy.searchsorted(chars, [offset, offset + len(block.text)])
+                bounds += [offset, offset + len(block.text)]
+                offset += len(block.text) + len(BLOCK_SEPARATOR)
+            tokens = numpy.searchsorted(chars, bounds).tolist()
+            for index, block in enumerate(chunk):
                 pieces.append(
                     Piece(
                         block,
                         doc,
-                        start=int(start),
-                        end=int(end),
-                        char_offset=offset,
-                        find_blocked=self.matcher.false_friend_tokens,
+                        start=tokens[2 * index],
+                        end=tokens[2 * index + 1],
+                        char_offset=bounds[2 * index],
+                        find_blocked=friends.tokens_in,
                     )
                 )
-                offset += len(block.text) + len(BLOCK_SEPARATOR)
             yield pieces
+
+    def doc_texts(self, blocks: list[Block]) -> list[str]:
+        """The text of each Doc the checker makes of these blocks (what a benchmark tokenises
+        to compare with the checker)."""
+        return [_chunk_text(chunk) for chunk in _chunks(blocks)]
 
     def check_text(
         self, text: str, as_of: date, source: str = "answer", *, one_per_sentence: bool = True
@@ -248,6 +254,40 @@ class Checker:
         """Check free text (an answer in the conversation) as a one-paragraph document."""
         document = Document(path=source, format="txt", blocks=text_blocks(text))
         return self.check_document(document, as_of, one_per_sentence=one_per_sentence)
+
+
+def _chunks(blocks: list[Block]) -> list[list[Block]]:
+    """The blocks in chunks of about CHUNK_CHARS (one chunk for most documents)."""
+    chunks: list[list[Block]] = [[]]
+    size = 0
+    for block in blocks:
+        if chunks[-1] and size + len(block.text) > CHUNK_CHARS:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(block)
+        size += len(block.text) + len(BLOCK_SEPARATOR)
+    return [chunk for chunk in chunks if chunk]
+
+
+def _chunk_text(chunk: list[Block]) -> str:
+    """A chunk's blocks joined by a blank line, newlines inside a block as spaces."""
+    return BLOCK_SEPARATOR.join(block.text.replace("\n", " ") for block in chunk)
+
+
+class _FalseFriends:
+    """A Doc's false-friend tokens per sentence: every false friend of the Doc found at once, on
+    first need (the Matcher per sentence cost more than the rest of the false friends)."""
+
+    def __init__(self, matcher: RuleMatcher, doc: Doc, pieces: list[Piece]) -> None:
+        self._matcher, self._doc, self._pieces = matcher, doc, pieces
+        self._blocked: dict[int, set[int]] | None = None
+
+    def tokens_in(self, first: int) -> set[int]:
+        """The false-friend tokens of the sentence beginning at token `first`."""
+        if self._blocked is None:
+            bounds = [bound for piece in self._pieces for bound in piece.bounds]
+            self._blocked = self._matcher.false_friends_in(self._doc, bounds)
+        return self._blocked.get(first, set())
 
 
 def _strongest_per_sentence(signals: list[Signal]) -> list[Signal]:

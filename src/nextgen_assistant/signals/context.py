@@ -3,16 +3,18 @@ and a window, whose scope ends at the sentence's end or at a terminator ("but", 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
+import numpy
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from nextgen_assistant.signals.lexicon import ContextCue, ContextLexicon
 from nextgen_assistant.signals.matching import _add_patterns
 from nextgen_assistant.signals.model import Context
-from nextgen_assistant.signals.pipeline import text_of
+from nextgen_assistant.signals.pipeline import doc_words, text_of, tokens_text
 
 # Which context wins when two cues reach the same evidence: plans and the past over negation.
 # A statement about someone else (the Next Gen model in general, another organisation) is about
@@ -55,16 +57,38 @@ class ContextFinder:
         self._terminators = {t.lower() for t in lexicon.terminators}
         self._strings = nlp.vocab.strings
         self._cache: dict[tuple[int, int], list[CueHit]] = {}
+        self._questions: dict[tuple[int, int], bool] = {}
+        # Per Doc: every phrase cue found in one pass (by start), and how many terminators
+        # come before each token (a prefix sum: is there one between two tokens, at once).
+        self._doc: Doc | None = None
+        self._doc_hits: list[tuple[list[int], list[tuple[int, int, int]]]] = []
+        self._before: list[int] | None = None
+        self._is_terminator: dict[int, bool] = {}
+
+    def _of_doc(self, doc: Doc) -> None:
+        if self._doc is not doc:
+            self._doc = doc
+            self._doc_hits = []
+            for matcher in (self._phrases, self._exact):
+                found = matcher(doc)  # in order of their starts
+                self._doc_hits.append(([start for _, start, _ in found], found))
+            self._before = None
 
     def cues_in(self, sentence: Span) -> list[CueHit]:
-        """The cues of a sentence (cached per sentence while one Doc is processed)."""
+        """The cues of a sentence (cached per sentence while one Doc is processed): the Doc's
+        phrase cues, found in one pass, that lie inside it."""
         key = (id(sentence.doc), sentence.start)
         hits = self._cache.get(key)
         if hits is None:
             hits = []
-            for matcher in (self._phrases, self._exact):
-                for match_id, start, end in matcher(sentence):  # Doc offsets, even on a Span
-                    hits.append(self._hit(match_id, sentence, start, end))
+            self._of_doc(sentence.doc)
+            low, high = sentence.start, sentence.end
+            for starts, found in self._doc_hits:
+                for match_id, start, end in found[
+                    bisect_left(starts, low) : bisect_left(starts, high)
+                ]:
+                    if end <= high:
+                        hits.append(self._hit(match_id, sentence, start, end))
             if len(self._patterns):
                 for match_id, start, end in self._patterns(sentence):  # Span offsets
                     hits.append(
@@ -76,15 +100,46 @@ class ContextFinder:
         return hits
 
     def _hit(self, match_id: int, sentence: Span, start: int, end: int) -> CueHit:
-        return CueHit(self._cues[self._strings[match_id]], start, end, sentence.doc[start:end].text)
+        return CueHit(
+            self._cues[self._strings[match_id]], start, end, tokens_text(sentence.doc, start, end)
+        )
 
     def forget(self) -> None:
         """Drop cached cues (call between Docs)."""
         self._cache.clear()
+        self._questions.clear()
+        self._doc = None
+        self._doc_hits = []
+        self._before = None
 
     def _blocked(self, sentence: Span, start: int, end: int) -> bool:
+        """Whether a terminator ("but", "however") is among tokens [start, end)."""
+        if end <= start:
+            return False
         doc = sentence.doc
-        return any(doc[i].lower_ in self._terminators for i in range(start, end))
+        self._of_doc(doc)
+        before = self._before
+        if before is None:
+            before = self._before = self._terminators_before(doc)
+        return before[end] - before[start] > 0
+
+    def _terminators_before(self, doc: Doc) -> list[int]:
+        """For each token (and one past the end), how many terminators precede it; decided once
+        per word."""
+        words, _, inverse = doc_words(doc)
+        known = self._is_terminator
+        if len(known) > 100_000:
+            known.clear()
+        strings = self._strings
+        flags = [
+            known[word]
+            if word in known
+            else known.setdefault(word, strings[word].lower() in self._terminators)
+            for word in words.tolist()
+        ]
+        counts = numpy.zeros(len(doc) + 1, dtype=numpy.int64)
+        numpy.cumsum(numpy.array(flags, dtype=bool)[inverse], out=counts[1:])
+        return counts.tolist()
 
     def context_of(self, sentence: Span, start: int, end: int) -> tuple[Context, str | None]:
         """The context of tokens [start, end) in `sentence`, and the cue that set it."""
@@ -111,6 +166,15 @@ class ContextFinder:
                 rank = (_PRIORITY[cue.context], -gap)
                 if rank > best[:2]:
                     best = (rank[0], rank[1], cue.context, hit.text)
-        if best[2] == "asserted" and text_of(sentence).rstrip().endswith("?"):
+        if best[2] == "asserted" and self._is_question(sentence):
             return self._lexicon.questions, "?"
         return best[2], best[3]
+
+    def _is_question(self, sentence: Span) -> bool:
+        key = (id(sentence.doc), sentence.start)
+        found = self._questions.get(key)
+        if found is None:
+            if len(self._questions) > 4096:
+                self._questions.clear()
+            found = self._questions[key] = text_of(sentence).rstrip().endswith("?")
+        return found

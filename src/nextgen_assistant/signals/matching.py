@@ -4,31 +4,26 @@ patterns for shapes, and a rapidfuzz fallback for spelling and hyphenation varia
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import NamedTuple
 
 import numpy
 from rapidfuzz import fuzz, process
-from spacy.attrs import IS_ALPHA, IS_LOWER, LENGTH, LOWER, ORTH, SPACY
 from spacy.errors import MatchPatternError
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # in the .pyx, not the stubs
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from nextgen_assistant.errors import ConfigError
-from nextgen_assistant.signals.anchors import (
-    Gate,
-    anchor_gate,
-    containing,
-    gate_words,
-    pattern_reach,
-    word_gate,
+from nextgen_assistant.signals.lexemes import (
+    CompiledPattern,
+    Sentences,
+    WordSpecs,
+    compile_pattern,
+    pattern_matches,
 )
 from nextgen_assistant.signals.lexicon import Lexicons, TokenPattern
-from nextgen_assistant.signals.pipeline import lemma_table, token_chars
+from nextgen_assistant.signals.pipeline import lemma_table
 
 _LETTERS = re.compile(r"[^a-z0-9]")
 _ASCII_LOWER = re.compile(r"[a-z]+")
@@ -41,17 +36,6 @@ FUZZY_MAX_TOKENS = 4
 FUZZY_MEMO_SIZE = 100_000
 
 
-def doc_offsets(
-    span: Doc | Span, matcher: Matcher, phrases: PhraseMatcher
-) -> list[tuple[int, int]]:
-    """(start, end) in the Doc of both matchers' matches. On a Span, spaCy's Matcher answers in
-    Span offsets and its PhraseMatcher in Doc offsets: this puts both in the Doc's."""
-    base = span.start if isinstance(span, Span) else 0
-    found = [(start + base, end + base) for _, start, end in matcher(span)] if len(matcher) else []
-    found += [(start, end) for _, start, end in phrases(span)]
-    return found
-
-
 @dataclass(frozen=True)
 class RuleMatch:
     """A rule found over tokens [start, end) of a Doc, and how it was found."""
@@ -60,6 +44,13 @@ class RuleMatch:
     start: int
     end: int
     how: str  # "phrase", "pattern" or "fuzzy"
+
+
+def _form(token: Token) -> str | None:
+    """A token's letters-only form in a fuzzy window; None where a window stops."""
+    if token.is_space or (token.is_punct and token.text != "-"):
+        return None
+    return compact(token.text)
 
 
 def compact(text: str) -> str:
@@ -76,32 +67,17 @@ def _add_patterns(matcher: Matcher, key: str, patterns: list[TokenPattern], owne
         ) from None
 
 
-class _TokenPattern(NamedTuple):
-    matcher: Matcher
-    required: list[Gate]  # per token it cannot match without, where that token's words are
-    reach: int | None  # the most tokens it spans
-
-
-def _merged(windows: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Token windows sorted, overlapping ones joined (windows never cross a sentence)."""
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(windows):
-        if merged and start < merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
-
-
 class RuleMatcher:
     """All rules compiled once; calling it on a Doc returns the rule matches, false friends removed."""
 
     def __init__(self, nlp: Language, lexicons: Lexicons) -> None:
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
-        # One Matcher per token pattern, run only around its own anchor words (see _patterns).
-        self._token_patterns: list[_TokenPattern] = []
-        self._false_tokens = Matcher(nlp.vocab)
+        # One Matcher per token pattern, run only where the word table says it can match
+        # (see lexemes.py); false friends the same way.
+        self._specs = WordSpecs(nlp.vocab)
+        self._token_patterns: list[CompiledPattern] = []
+        self._friend_patterns: list[CompiledPattern] = []
         self._false_phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._fuzzy: dict[str, list[tuple[str, str]]] = {}
         self._exact_compact: dict[str, str] = {}
@@ -126,39 +102,64 @@ class RuleMatcher:
                                 )
                             self._exact_compact.setdefault(key, rule.id)
             for pattern in rule.patterns:
-                matcher = Matcher(nlp.vocab)
-                _add_patterns(matcher, rule.id, [pattern], f"rule '{rule.id}'")
                 self._token_patterns.append(
-                    _TokenPattern(
-                        matcher,
-                        [word_gate(words) for words in gate_words(pattern)],
-                        pattern_reach(pattern),
-                    )
+                    self._compiled(nlp, rule.id, pattern, f"rule '{rule.id}'")
                 )
             strings.add(rule.id)
-        friend_patterns = [p for f in lexicons.false_friends.false_friends for p in f.patterns]
-        friend_words = [
-            w for f in lexicons.false_friends.false_friends for ph in f.phrases for w in ph.split()
-        ]
-        self._friend_anchor = anchor_gate(friend_patterns, friend_words)
         self._known_words = lemma_table()
+        # Fuzzy matching's word facts, decided once per word.
+        self._hyphen = self._specs.flag(lambda token: token.text == "-")
+        self._unknown = self._specs.flag(self._unknown_lower)
+        self._form = self._specs.value(_form)
         for friend in lexicons.false_friends.false_friends:
-            if friend.patterns:
-                _add_patterns(
-                    self._false_tokens, friend.id, friend.patterns, f"false friend '{friend.id}'"
+            for pattern in friend.patterns:
+                self._friend_patterns.append(
+                    self._compiled(nlp, friend.id, pattern, f"false friend '{friend.id}'")
                 )
             if friend.phrases:
                 self._false_phrases.add(friend.id, [nlp.make_doc(p) for p in friend.phrases])
         self._strings = strings
         self._fuzzy_longest = max((len(k) for k in self._exact_compact), default=0) + 2
 
+    @property
+    def words(self) -> WordSpecs:
+        """The checker's word table: specs, flags and per-word values, decided once per word."""
+        return self._specs
+
+    def _compiled(
+        self, nlp: Language, key: str, pattern: TokenPattern, owner: str
+    ) -> CompiledPattern:
+        matcher = Matcher(nlp.vocab)
+        _add_patterns(matcher, key, [pattern], owner)
+        return compile_pattern(self._specs, matcher, nlp.vocab.strings.add(key), pattern)
+
     def false_friend_tokens(self, span: Doc | Span) -> set[int]:
         """Doc indices of tokens inside a false friend ("Grant Avenue", "Dr. Helen Grant")."""
-        blocked: set[int] = set()
-        if self._friend_anchor is not None and not self._friend_anchor.found_in(span):
+        if isinstance(span, Span):
+            bounds = [(span.start, span.end)]
+            doc = span.doc
+        else:
+            bounds, doc = [(0, len(span))], span
+        return self.false_friends_in(doc, bounds).get(bounds[0][0], set())
+
+    def false_friends_in(self, doc: Doc, sentences: list[tuple[int, int]]) -> dict[int, set[int]]:
+        """Per sentence (by its first token), the tokens inside a false friend: every false
+        friend of the Doc found at once, each inside its sentence."""
+        blocked: dict[int, set[int]] = {}
+        if not sentences:
             return blocked
-        for start, end in doc_offsets(span, self._false_tokens, self._false_phrases):
-            blocked.update(range(start, end))
+        bounds = Sentences(len(doc), sentences)
+        specs = self._specs.of(doc)
+        found: list[tuple[int, int]] = []
+        for pattern in self._friend_patterns:
+            found += [(a, b) for _, a, b in pattern_matches(doc, bounds, specs, pattern)]
+        if len(self._false_phrases):
+            for _, a, b in self._false_phrases(doc):
+                which = bounds.of[a]
+                if which >= 0 and b <= sentences[which][1]:
+                    found.append((a, b))
+        for a, b in found:
+            blocked.setdefault(sentences[bounds.of[a]][0], set()).update(range(a, b))
         return blocked
 
     def __call__(self, doc: Doc, sentences: list[tuple[int, int]]) -> list[RuleMatch]:
@@ -179,92 +180,78 @@ class RuleMatcher:
     def _pattern_matches(
         self, doc: Doc, sentences: list[tuple[int, int]]
     ) -> list[tuple[int, int, int]]:
-        """Token-pattern matches (key, start, end in the Doc). A match holds every token the
-        pattern requires and spans at most the pattern's reach, so each pattern runs only on
-        windows [anchor - reach, anchor + reach] within the sentence around its rarest required
-        word in this Doc (found by the word gates' one pass), and only where its other required
-        words occur too; a pattern missing one of them in the Doc is not run at all. Far cheaper
-        than running every pattern over every token."""
+        """Token-pattern matches (key, start, end in the Doc), each inside a sentence: every
+        pattern's Matcher runs only where the word table says a match can start (see
+        lexemes.py), which finds exactly what running it over every sentence finds."""
         if not self._token_patterns or not sentences:
             return []
-        chars = token_chars(doc)
-        first = [start for start, _ in sentences]
-        tokens_of: dict[int, list[int]] = {}  # gate -> tokens where its words begin, ascending
+        bounds = Sentences(len(doc), sentences)
+        specs = self._specs.of(doc)
+        present = specs.present
         found: list[tuple[int, int, int]] = []
-        for matcher, required, reach in self._token_patterns:
-            if not required:
-                windows = sentences
-            else:
-                lists = []
-                for gate in required:
-                    tokens = tokens_of.get(gate.index)
-                    if tokens is None:
-                        tokens = tokens_of[gate.index] = containing(
-                            chars, gate.positions(doc)
-                        ).tolist()
-                    lists.append(tokens)
-                anchor = min(lists, key=len)
-                if not anchor:
-                    continue  # a word it needs is nowhere in the Doc
-                windows = []
-                for token in anchor:
-                    low, high = sentences[bisect_right(first, token) - 1]
-                    if reach is not None:
-                        low, high = max(low, token - reach + 1), min(high, token + reach)
-                    if all(
-                        (at := bisect_left(other, low)) < len(other) and other[at] < high
-                        for other in lists
-                        if other is not anchor
-                    ):
-                        windows.append((low, high))
-            for start, end in _merged(windows):
-                # On a Span, spaCy's Matcher answers in Span offsets.
-                found += [(key, start + a, start + b) for key, a, b in matcher(doc[start:end])]
+        for pattern in self._token_patterns:
+            if present & pattern.required == pattern.required:
+                found += pattern_matches(doc, bounds, specs, pattern)
         return found
 
     def _fuzzy_triggers(self, doc: Doc) -> set[int]:
         """Tokens that are unknown lower-case words or hyphen-joins: where spelling variants live.
 
         Capitalised unknown words are names (Poudre, Whitaker), never misspelt lexicon phrases.
-        Found on arrays (one lookup of every token's lower-case hash among the known words);
-        only the few candidates are looked at in Python.
+        Whether a word is an unknown lower-case word is decided once per word (a flag of the
+        word table); only the few candidates are looked at here, for their neighbours.
         """
         if not len(doc):
             return set()
-        columns = doc.to_array([LOWER, IS_LOWER, IS_ALPHA, LENGTH, SPACY, ORTH])
-        lower, is_lower, is_alpha, length, spaced, orth = columns.T
-        words = (is_lower == 1) & (is_alpha == 1) & (length >= 4)
-        words &= ~self._known_words.knows_hashes(lower)
-        hyphens = orth == _HYPHEN_HASH
+        specs = self._specs.of(doc)
         triggers: set[int] = set()
         last = len(doc) - 1
-        for index in numpy.flatnonzero(words | hyphens).tolist():
-            glued_before = index > 0 and not spaced[index - 1]
-            glued_after = index < last and not spaced[index]
-            if hyphens[index]:
-                # 'busines-led': a word on both sides, no space
-                if (
-                    glued_before
-                    and glued_after
-                    and _WORD_CHAR.match(doc[index - 1].text[-1])
-                    and _WORD_CHAR.match(doc[index + 1].text[0])
-                ):
-                    triggers.add(index)
-                continue
-            if not _ASCII_LOWER.fullmatch(doc[index].text):
-                continue
-            if glued_before and _WORD_OR_HYPHEN.match(doc[index - 1].text[-1]):
+        for index in specs.places(self._hyphen):
+            # 'busines-led': a word on both sides, no space
+            if (
+                0 < index < last
+                and not doc[index - 1].whitespace_
+                and not doc[index].whitespace_
+                and _WORD_CHAR.match(doc[index - 1].text[-1])
+                and _WORD_CHAR.match(doc[index + 1].text[0])
+            ):
+                triggers.add(index)
+        for index in specs.places(self._unknown):
+            if (
+                index > 0
+                and not doc[index - 1].whitespace_
+                and _WORD_OR_HYPHEN.match(doc[index - 1].text[-1])
+            ):
                 continue  # the tail of a hyphenated or glued word ('led' in 'busines-led')
-            if glued_after and _WORD_CHAR.match(doc[index + 1].text[0]):
+            if (
+                index < last
+                and not doc[index].whitespace_
+                and _WORD_CHAR.match(doc[index + 1].text[0])
+            ):
                 continue
             triggers.add(index)
         return triggers
+
+    def _unknown_lower(self, token: Token) -> bool:
+        """An unknown lower-case ASCII word of four letters or more (a misspelling's shape)."""
+        return bool(
+            token.is_lower
+            and token.is_alpha
+            and len(token) >= 4
+            and _ASCII_LOWER.fullmatch(token.text)
+            and not self._known_words.knows_hashes(numpy.array([token.lower], dtype=numpy.uint64))[
+                0
+            ]
+        )
 
     def _fuzzy_matches(self, doc: Doc, covered: set[int]) -> list[RuleMatch]:
         """Near misses: windows of up to FUZZY_MAX_TOKENS words (hyphens free) around a trigger."""
         if not self._fuzzy:
             return []
         triggers = self._fuzzy_triggers(doc) - covered
+        if not triggers:
+            return []
+        specs = self._specs.of(doc)
         matches: list[RuleMatch] = []
         done: set[tuple[int, int]] = set()
         reach = 2 * FUZZY_MAX_TOKENS
@@ -273,12 +260,7 @@ class RuleMatcher:
             low, high = max(0, trigger - reach), min(len(doc), trigger + reach)
             for index in range(low, high):
                 if index not in forms:
-                    token = doc[index]
-                    forms[index] = (
-                        None
-                        if token.is_space or (token.is_punct and token.text != "-")
-                        else compact(token.text)
-                    )
+                    forms[index] = specs.value(self._form, index)
             for start in range(low, trigger + 1):
                 if start in covered or not forms[start]:
                     continue

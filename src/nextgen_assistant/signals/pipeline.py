@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy
 import spacy
 from pydantic import BaseModel, ConfigDict, field_validator
-from spacy.attrs import IDX, IS_SPACE, LEMMA, LOWER, ORTH, SENT_START
+from spacy.attrs import IDX, LEMMA, LENGTH, ORTH, SENT_START
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.lookups import load_lookups
@@ -116,11 +116,73 @@ def lemma_table() -> LemmaTable:
     return LemmaTable()
 
 
+WORDS_KEY = "nextgen_words"
+MAX_WORDS = 400_000  # distinct words whose facts are remembered; past it the table starts again
+
+
+def doc_words(doc: Doc) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+    """The Doc's distinct words (ORTH hashes, ascending), the first token of each, and each
+    token's word: one to_array and one numpy.unique per Doc, shared by everything that decides
+    something once per word rather than once per token."""
+    found = doc.user_data.get(WORDS_KEY)
+    if found is None:
+        words, first, inverse = numpy.unique(
+            doc.to_array(ORTH), return_index=True, return_inverse=True
+        )
+        found = doc.user_data[WORDS_KEY] = (words, first, inverse.reshape(-1))
+    return found
+
+
+class _WordFacts:
+    """What the pipeline needs of a word, decided when the process first sees it: its lemma
+    (the lookup of its lower-case form), whether it ends a sentence, whether it is a paragraph
+    break (whitespace with a blank line)."""
+
+    def __init__(self) -> None:
+        self._row_of: dict[int, int] = {}
+        self.lemma = numpy.zeros(1024, dtype=numpy.uint64)
+        self.ends = numpy.zeros(1024, dtype=bool)
+
+    def rows(self, doc: Doc) -> tuple[numpy.ndarray, numpy.ndarray]:
+        """Each distinct word's row, and each token's word."""
+        words, first, inverse = doc_words(doc)
+        row_of = self._row_of
+        rows = [row_of.get(word, -1) for word in words.tolist()]
+        new = [i for i, row in enumerate(rows) if row < 0]
+        if new:
+            if len(row_of) + len(new) > MAX_WORDS:
+                row_of.clear()
+                rows = [-1] * len(rows)
+                new = list(range(len(rows)))
+            size = len(row_of) + len(new)
+            if size > len(self.lemma):
+                grown = max(size, 2 * len(self.lemma))
+                self.lemma = numpy.resize(self.lemma, grown)
+                self.ends = numpy.resize(self.ends, grown)
+            tokens = [doc[int(first[i])] for i in new]
+            lower = numpy.array([t.lower for t in tokens], dtype=numpy.uint64)
+            lemmas = lemma_table().lemma_hashes(lower)
+            end_hashes = set(_end_hashes().tolist())
+            for i, token, lemma in zip(new, tokens, lemmas.tolist(), strict=True):
+                row = rows[i] = row_of[int(words[i])] = len(row_of)
+                self.lemma[row] = lemma
+                self.ends[row] = token.orth in end_hashes or (
+                    token.is_space and token.text.count("\n") >= 2
+                )
+        return numpy.array(rows, dtype=numpy.int64), inverse
+
+
+@lru_cache(maxsize=1)
+def _word_facts() -> _WordFacts:
+    return _WordFacts()
+
+
 @Language.component("nextgen_lemmatizer")
 def _lemmatize(doc: Doc) -> Doc:
     if len(doc):
-        lemmas = lemma_table().lemma_hashes(doc.to_array(LOWER))
-        doc.from_array([LEMMA], lemmas.reshape(-1, 1))  # type: ignore[arg-type]
+        rows, inverse = _word_facts().rows(doc)
+        lemmas = _word_facts().lemma[rows][inverse]
+        doc.from_array([LEMMA], lemmas.reshape(-1, 1))
     return doc
 
 
@@ -131,18 +193,14 @@ SENTENCE_STARTS_KEY = "nextgen_sentence_starts"
 @Language.component("nextgen_sentencizer")
 def _split_sentences(doc: Doc) -> Doc:
     """Sentences end at . ! ? and at a blank line (abbreviations such as 'Dr.' and 'Inc.' are
-    single tokens, so they do not end one). Done on arrays: spaCy's own sentencizer builds a
-    Python object per token."""
+    single tokens, so they do not end one). Done on arrays, from facts decided once per word:
+    spaCy's own sentencizer builds a Python object per token."""
     size = len(doc)
     if not size:
         doc.user_data[SENTENCE_STARTS_KEY] = []
         return doc
-    columns = doc.to_array([ORTH, IS_SPACE])
-    orth = columns[:, 0]
-    ends = (orth[:, None] == _end_hashes()[None, :]).any(axis=1)
-    for index in numpy.flatnonzero(columns[:, 1]).tolist():
-        if doc[index].text.count("\n") >= 2:
-            ends[index] = True
+    rows, inverse = _word_facts().rows(doc)
+    ends = _word_facts().ends[rows][inverse]
     starts = numpy.zeros(size, dtype=bool)
     starts[0] = True
     starts[1:] = ends[:-1] & ~ends[1:]
@@ -204,6 +262,29 @@ def token_chars(doc: Doc) -> numpy.ndarray:
     if found is None:
         found = doc.user_data[TOKEN_CHARS_KEY] = doc.to_array(IDX)
     return found
+
+
+TOKEN_ENDS_KEY = "nextgen_token_ends"
+
+
+def token_ends(doc: Doc) -> list[int]:
+    """Where each token ends in the Doc's text (its first character plus its length), computed
+    once per Doc."""
+    found = doc.user_data.get(TOKEN_ENDS_KEY)
+    if found is None:
+        lengths = doc.to_array(LENGTH).astype(numpy.int64)
+        starts = token_chars(doc).astype(numpy.int64)
+        found = doc.user_data[TOKEN_ENDS_KEY] = (starts + lengths).tolist()
+    return found  # type: ignore[no-any-return]
+
+
+def tokens_text(doc: Doc, start: int, end: int) -> str:
+    """The text of tokens [start, end), sliced from the remembered string (Span.text joins
+    tokens one by one)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None or end <= start:
+        return doc[start:end].text
+    return text[int(token_chars(doc)[start]) : token_ends(doc)[end - 1]]  # type: ignore[no-any-return]
 
 
 LOWER_KEY = "nextgen_lower_text"

@@ -19,6 +19,7 @@ from nextgen_assistant.signals.context import ContextFinder
 from nextgen_assistant.signals.lexicon import Lexicons
 from nextgen_assistant.signals.model import DocumentFacts, Signal, SignalLocation
 from nextgen_assistant.signals.pipeline import (
+    QUOTE_MAX_CHARS,
     SENTENCE_STARTS_KEY,
     quote_of,
     text_of,
@@ -45,11 +46,12 @@ class Piece:
     start: int = 0  # the block's tokens are doc[start:end]
     end: int | None = None
     char_offset: int = 0  # where the block's text begins in the Doc's text
-    find_blocked: Callable[[Span], set[int]] | None = None
+    find_blocked: Callable[[int], set[int]] | None = None  # by a sentence's first token
     _blocked: dict[int, set[int]] = field(default_factory=dict)
     _bounds: list[tuple[int, int]] | None = None
     _bound_starts: list[int] = field(default_factory=list)
     _spans: dict[int, Span] = field(default_factory=dict)
+    _quotes: dict[int, str] = field(default_factory=dict)
 
     @property
     def bounds(self) -> list[tuple[int, int]]:
@@ -71,6 +73,17 @@ class Piece:
             found = self._spans[bound[0]] = self.doc[bound[0] : bound[1]]
         return found
 
+    def quote(self, sentence: Span, start: int, end: int) -> str:
+        """`quote_of` the sentence around chars [start, end) of it; a sentence short enough to
+        be quoted whole is quoted once, whatever it holds."""
+        found = self._quotes.get(sentence.start)
+        if found is None:
+            text = text_of(sentence)
+            if len(text) > QUOTE_MAX_CHARS:
+                return quote_of(text, start, end)
+            found = self._quotes[sentence.start] = quote_of(text, start, end)
+        return found
+
     @property
     def sentences(self) -> list[Span]:
         """The block's sentences."""
@@ -87,15 +100,21 @@ class Piece:
 
     def blocked_in(self, sentence: Span) -> set[int]:
         """Tokens of a sentence inside false friends ("Grant Avenue"), found once per sentence."""
-        found = self._blocked.get(sentence.start)
-        if found is None:
-            found = self.find_blocked(sentence) if self.find_blocked else set()
-            self._blocked[sentence.start] = found
-        return found
+        return self._blocked_from(sentence.start)
 
     def blocked_at(self, token_index: int) -> set[int]:
-        """False-friend tokens of the sentence holding a token."""
-        return self.blocked_in(self.sentence_at(token_index))
+        """False-friend tokens of the sentence holding a token (no Span made for it)."""
+        bounds = self.bounds
+        return self._blocked_from(
+            bounds[max(0, bisect_right(self._bound_starts, token_index) - 1)][0]
+        )
+
+    def _blocked_from(self, first: int) -> set[int]:
+        found = self._blocked.get(first)
+        if found is None:
+            found = self.find_blocked(first) if self.find_blocked else set()
+            self._blocked[first] = found
+        return found
 
     def text_of(self, span: Span) -> str:
         """The span's text with false-friend tokens ("Grant Avenue") blanked, same length."""
@@ -199,6 +218,7 @@ class Extraction:
     signals: list[Signal] = field(default_factory=list)
     compiled_cache: dict[str, Any] = field(default_factory=dict)  # kept across documents
     _groups: list[tuple[Doc, list[tuple[Piece, tuple[int, int]]], numpy.ndarray]] | None = None
+    _gated: dict[tuple[int, int], set[int]] = field(default_factory=dict)
 
     def compiled(self, name: str, build: Callable[[], T]) -> T:
         """What an extractor compiles from the lexicons (regexes, gates), built once per checker
@@ -211,13 +231,16 @@ class Extraction:
         """Every sentence of the document, with its piece; with gates (`anchors.word_gate`), only
         the sentences where every gate finds something. A gate runs once over each Doc's text
         and its hits are mapped to sentences: far cheaper than searching sentence by sentence."""
-        for doc, pairs, starts in self._by_doc():
+        for group, (doc, pairs, starts) in enumerate(self._by_doc()):
             if not gates:
                 yield from ((piece, piece.span(bound)) for piece, bound in pairs)
                 continue
             chosen: set[int] | None = None
             for gate in gates:
-                found = set(containing(starts, gate.positions(doc)).tolist())
+                found = self._gated.get((group, gate.index))
+                if found is None:  # a gate's sentences, once per Doc for every extractor
+                    found = set(containing(starts, gate.positions(doc)).tolist())
+                    self._gated[(group, gate.index)] = found
                 chosen = found if chosen is None else chosen & found
                 if not chosen:
                     break

@@ -10,13 +10,16 @@ and the side that is larger in the sentence is a derived fact for `private_secto
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
-from spacy.tokens import Span
+import numpy
+from spacy.tokens import Doc, Span
 
 from nextgen_assistant.signals.anchors import Gate, word_forms, word_gate
 from nextgen_assistant.signals.extractors import Extraction, Piece
 from nextgen_assistant.signals.extractors.attendance import _split_entries
 from nextgen_assistant.signals.extractors.organizations import OrganizationClassifier
+from nextgen_assistant.signals.pipeline import doc_words
 
 # What introduces a list of named partners.
 _LIST_CUE = re.compile(
@@ -40,31 +43,60 @@ def _counted(
     classifier: OrganizationClassifier,
     business_words: set[str],
     number_words: dict[str, int],
+    numbers: list[tuple[int, int]],
 ) -> tuple[int, int]:
-    """(business, public) from "N <kind>" phrases in the sentence."""
+    """(business, public) from "N <kind>" phrases in the sentence; `numbers` are the Doc's
+    (token, value) of every count of two or more, in order."""
     business = public = 0
-    tokens = list(sentence)
-    for index, token in enumerate(tokens):
-        value = _count(token.text, number_words)
-        if value is None or value < 2:
-            continue
+    doc, first, last = sentence.doc, sentence.start, sentence.end
+    at = bisect_left(numbers, (first, -1))
+    while at < len(numbers) and numbers[at][0] < last:
+        index, value = numbers[at]
+        at += 1
         # The counted noun: the first word within four that names a kind of organisation.
-        for end in range(index + 1, min(len(tokens), index + 6)):
-            word = tokens[end]
+        for end in range(index + 1, min(last, index + 6)):
+            word = doc[end]
             if word.is_punct and word.text != "-":
                 break
-            phrase = " ".join(t.text for t in tokens[index + 1 : end + 1])
+            phrase = " ".join(doc[t].text for t in range(index + 1, end + 1))
             if word.lemma_ in business_words or word.lower_ in business_words:
                 business += value
                 break
             seen = classifier.classify(phrase)
             if (seen is not None and seen.sector == "public") or (
                 word.lower_ in {"partners", "members", "organizations", "institutions"}
-                and any(t.lower_ in _COUNTED_PUBLIC for t in tokens[index + 1 : end])
+                and any(doc[t].lower_ in _COUNTED_PUBLIC for t in range(index + 1, end))
             ):
                 public += value
                 break
     return business, public
+
+
+_NUMBERS_KEY = "nextgen_headcount_numbers"
+
+
+def _numbers(
+    doc: Doc, number_words: dict[str, int], known: dict[int, int]
+) -> list[tuple[int, int]]:
+    """The Doc's tokens that count two or more, with their values: a word's value is decided
+    once per word (`known`, by ORTH) rather than once per token."""
+    found = doc.user_data.get(_NUMBERS_KEY)
+    if found is None:
+        words, _, inverse = doc_words(doc)
+        if len(known) > 200_000:
+            known.clear()
+        strings = doc.vocab.strings
+        values = []
+        for word in words.tolist():
+            value = known.get(word)
+            if value is None:
+                counted = _count(strings[word], number_words)
+                value = known[word] = counted if counted is not None and counted >= 2 else 0
+            values.append(value)
+        by_word = numpy.array(values, dtype=numpy.int64)
+        tokens = numpy.flatnonzero(by_word[inverse] > 0).tolist()
+        found = doc.user_data[_NUMBERS_KEY] = [(t, values[inverse[t]]) for t in tokens]
+    return found
 
 
 def _named(text: str, classifier: OrganizationClassifier) -> tuple[int, int]:
@@ -112,9 +144,11 @@ def run(ex: Extraction, classifier: OrganizationClassifier, business_words: set[
         __name__, lambda: _gates(number_words, business_words, public_words)
     )
     found: dict[tuple[int, int], tuple[Piece, Span, int, int]] = {}
+    known: dict[int, int] = ex.compiled(__name__ + ".values", dict)
     # Only sentences with a number (for counts) or a list cue (for names) are read.
     for piece, sentence in ex.sentences(numbers, business_gate, public_gate):
-        business, public = _counted(sentence, classifier, business_words, number_words)
+        counts = _numbers(sentence.doc, number_words, known)
+        business, public = _counted(sentence, classifier, business_words, number_words, counts)
         if business and public:
             found[(id(sentence.doc), sentence.start)] = (piece, sentence, business, public)
     for piece, sentence in ex.sentences(cues):
