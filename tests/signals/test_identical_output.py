@@ -28,3 +28,37 @@ def test_output_identical_to_the_golden() -> None:
         + "\n  ".join(problems[:20])
         + f"\nIf a lexicon change is intended, regenerate the golden: {REGENERATE}"
     )
+
+
+def test_two_checkers_in_two_threads_find_what_each_finds_alone() -> None:
+    """The spaCy pipeline (and its table of word facts) is shared by every checker of a
+    process: the app checks an answer in one thread while a scan runs in another. Words new to
+    the process are added from both at once; each answer must still be what it is alone."""
+    import threading
+    from datetime import date
+
+    from nextgen_assistant.signals.checker import Checker
+
+    day = date(2026, 11, 25)
+    checkers = [Checker(), Checker()]
+    texts = [
+        [
+            f"Employers chose three priorities at Qorvex{side}x{n} Works, not the county. "
+            f"The grant ends in June and members pay dues to Blenthar{side}{n} Corp."
+            for n in range(40)
+        ]
+        for side in range(2)
+    ]
+    found: list[list[object]] = [[], []]
+
+    def run(side: int) -> None:
+        found[side] = [checkers[side].check_text(t, day).signals for t in texts[side]]
+
+    threads = [threading.Thread(target=run, args=(side,)) for side in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for side in range(2):
+        alone = [checkers[side].check_text(t, day).signals for t in texts[side]]
+        assert found[side] == alone

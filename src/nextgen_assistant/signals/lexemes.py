@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -128,6 +129,7 @@ class WordSpecs:
         self._table = numpy.zeros((0, 0), dtype=bool)  # word x spec
         self._rows = 0
         self._key = f"nextgen_word_specs_{id(self)}"
+        self._lock = threading.Lock()
         self._index_built: _ValueIndex | None = None
         self.selectivity: list[int] = []  # a guess at how many words hold each spec
         self._anchors: dict[int, int] = {}  # spec column -> its column in the anchor table
@@ -218,6 +220,15 @@ class WordSpecs:
         self._rows = 0
 
     def of(self, doc: Doc) -> DocSpecs:
+        """Every spec's answer for the Doc's tokens (see `_of`), under the table's lock: a
+        checker may be used from more than one thread."""
+        cached = doc.user_data.get(self._key)
+        if cached is not None:
+            return cached  # type: ignore[no-any-return]
+        with self._lock:
+            return self._of(doc)
+
+    def _of(self, doc: Doc) -> DocSpecs:
         """Every spec's answer for the Doc's tokens, computed once per Doc: one ORTH column,
         its distinct words, and their rows of the table (a word seen for the first time is
         decided from its first token, once for the process)."""

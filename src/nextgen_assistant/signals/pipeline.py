@@ -3,6 +3,7 @@ and the lookup lemmatizer from spacy-lookups-data with a lower-case retry."""
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -142,8 +143,23 @@ class _WordFacts:
         self._row_of: dict[int, int] = {}
         self.lemma = numpy.zeros(1024, dtype=numpy.uint64)
         self.ends = numpy.zeros(1024, dtype=bool)
+        # The pipeline is shared by every checker of the process (the app checks an answer in
+        # one thread while a scan runs in another): new words are added under a lock.
+        self._lock = threading.Lock()
 
-    def rows(self, doc: Doc) -> tuple[numpy.ndarray, numpy.ndarray]:
+    def lemmas(self, doc: Doc) -> numpy.ndarray:
+        """Each token's lemma hash."""
+        with self._lock:
+            rows, inverse = self._rows(doc)
+            return self.lemma[rows][inverse]  # type: ignore[no-any-return]
+
+    def sentence_ends(self, doc: Doc) -> numpy.ndarray:
+        """Whether each token ends a sentence."""
+        with self._lock:
+            rows, inverse = self._rows(doc)
+            return self.ends[rows][inverse]  # type: ignore[no-any-return]
+
+    def _rows(self, doc: Doc) -> tuple[numpy.ndarray, numpy.ndarray]:
         """Each distinct word's row, and each token's word."""
         words, first, inverse = doc_words(doc)
         row_of = self._row_of
@@ -180,9 +196,8 @@ def _word_facts() -> _WordFacts:
 @Language.component("nextgen_lemmatizer")
 def _lemmatize(doc: Doc) -> Doc:
     if len(doc):
-        rows, inverse = _word_facts().rows(doc)
-        lemmas = _word_facts().lemma[rows][inverse]
-        doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+        lemmas = _word_facts().lemmas(doc)
+        doc.from_array([LEMMA], lemmas.reshape(-1, 1))  # type: ignore[arg-type]
     return doc
 
 
@@ -199,8 +214,7 @@ def _split_sentences(doc: Doc) -> Doc:
     if not size:
         doc.user_data[SENTENCE_STARTS_KEY] = []
         return doc
-    rows, inverse = _word_facts().rows(doc)
-    ends = _word_facts().ends[rows][inverse]
+    ends = _word_facts().sentence_ends(doc)
     starts = numpy.zeros(size, dtype=bool)
     starts[0] = True
     starts[1:] = ends[:-1] & ~ends[1:]
