@@ -292,6 +292,9 @@ class ExtractorLexicon(BaseModel):
     outcome_objects: list[str] = Field(default_factory=list)
     multiplied: list[str] = Field(default_factory=list)
     change_verbs: list[str] = Field(default_factory=list)
+    service_words: list[str] = Field(default_factory=list)
+    public_body_heads: list[str] = Field(default_factory=list)
+    public_body_modifiers: list[str] = Field(default_factory=list)
     not_results: list[str] = Field(default_factory=list)
     output_measures: list[str]
     beneficiaries: dict[str, list[str]]

@@ -4,6 +4,7 @@ kept on the document result and turned into signals."""
 from __future__ import annotations
 
 import itertools
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -132,31 +133,19 @@ class Piece:
 
 T = TypeVar("T")
 
+
+def any_of(cues: list[str]) -> str:
+    """A regex alternation of the cues, escaped, longest first (so "service area" wins over
+    "service"); one that never matches when there are none."""
+    return "|".join(map(re.escape, sorted(cues, key=len, reverse=True))) or "(?!)"
+
+
 ActorKind = Literal["partnership", "business", "public", "people"]
 OTHERS: frozenset[str] = frozenset({"business", "public", "people"})
 """Actors whose own facts (a company's founding, a board's service area) are not the partnership's."""
 _REACH = 10  # tokens before a fact searched for whose fact it is
 _PEOPLE = frozenset({"they", "them", "he", "she", "i"})
 _OF = frozenset({"of", "with", "for", "from", "among", "including"})
-# "the workforce board", "the county commission": a board is public by what it is the board of
-# (a company has a board too).
-_BODIES = frozenset({"board", "boards", "commission", "council", "authority"})
-_PUBLIC_BODY_MODIFIERS = frozenset(
-    {
-        "workforce",
-        "investment",
-        "development",
-        "education",
-        "school",
-        "county",
-        "city",
-        "state",
-        "regional",
-        "planning",
-        "wioa",
-        "local",
-    }
-)
 
 
 def actor_before(
@@ -176,6 +165,8 @@ def actor_before(
     public = set(roles.public_nouns)
     ours = set(roles.partnership_nouns) - (_PEOPLE if people_are_others else set())
     people = _PEOPLE if people_are_others else frozenset()
+    heads = set(ex.lexicons.extractors.public_body_heads)  # "the workforce board"
+    modifiers = set(ex.lexicons.extractors.public_body_modifiers)
 
     def kind(token: Token) -> ActorKind | None:
         words = {token.lower_, token.lemma_}
@@ -184,9 +175,9 @@ def actor_before(
         if words & people:
             return "people"
         if words & public or (
-            token.lower_ in _BODIES
+            token.lower_ in heads
             and token.i > sentence.start
-            and token.nbor(-1).lower_ in _PUBLIC_BODY_MODIFIERS
+            and token.nbor(-1).lower_ in modifiers
         ):
             return "public"
         if words & business:

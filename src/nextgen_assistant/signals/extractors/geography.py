@@ -10,7 +10,7 @@ from typing import NamedTuple
 import addfips
 
 from nextgen_assistant.signals.anchors import Gate, word_gate
-from nextgen_assistant.signals.extractors import Extraction, actor_before
+from nextgen_assistant.signals.extractors import Extraction, actor_before, any_of
 from nextgen_assistant.signals.lexicon import ExtractorLexicon
 from nextgen_assistant.signals.pipeline import text_of
 
@@ -37,13 +37,6 @@ def gazetteer() -> tuple[frozenset[str], dict[str, str]]:
     )
     states = {name: name.title() for name in fips._states if len(name) > 2}
     return counties, states
-
-
-_SERVICE = re.compile(
-    r"\b(?:serves|served|serving|covers|covering|service area|service territory|jurisdiction"
-    r"|administers)\b",
-    re.IGNORECASE,
-)
 
 
 def _counties_in(text: str) -> list[tuple[str, int]]:
@@ -74,6 +67,7 @@ class _Patterns(NamedTuple):
     states: re.Pattern[str]
     county_count: re.Pattern[str]
     gate: Gate
+    service: re.Pattern[str]  # a public body's own area: "the workforce board serves ..."
 
 
 def _compile(words: ExtractorLexicon) -> _Patterns:
@@ -89,13 +83,14 @@ def _compile(words: ExtractorLexicon) -> _Patterns:
             rf"\b(\d{{1,2}}|{numbers})[- ](?:county|counties)\b", re.IGNORECASE
         ),
         gate=word_gate([*states, "county", "counties", "parish", "borough"]),
+        service=re.compile(rf"\b(?:{any_of(words.service_words)})\b", re.IGNORECASE),
     )
 
 
 def run(ex: Extraction) -> None:
     """Record counties, states and a stated county count; signal a multi-county footprint."""
     words = ex.lexicons.extractors
-    state_re, count_re, place_words = ex.compiled(__name__, lambda: _compile(words))
+    state_re, count_re, place_words, service = ex.compiled(__name__, lambda: _compile(words))
     seen: dict[str, None] = {}
     named_states: dict[str, None] = {}
     signalled = False
@@ -112,7 +107,7 @@ def run(ex: Extraction) -> None:
         named = _counties_in(text)
         # "The workforce board serves Adams, Arapahoe and Douglas counties": a public body's
         # service area is not the partnership's footprint.
-        if named and _SERVICE.search(text):
+        if named and service.search(text):
             first = sentence.start_char + min(p for _, p in named)
             if actor_before(ex, sentence, first) == "public":
                 continue

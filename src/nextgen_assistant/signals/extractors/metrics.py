@@ -8,7 +8,7 @@ from typing import NamedTuple
 from spacy.tokens import Span
 
 from nextgen_assistant.signals.anchors import Gate, word_forms, word_gate
-from nextgen_assistant.signals.extractors import Extraction, Piece
+from nextgen_assistant.signals.extractors import Extraction, Piece, any_of
 from nextgen_assistant.signals.extractors.dates import MONTH_DAY_RE, dates_in
 from nextgen_assistant.signals.lexicon import ExtractorLexicon
 from nextgen_assistant.signals.model import MetricFact
@@ -96,10 +96,7 @@ def _counts(
 
 
 def _alternation(cues: list[str]) -> re.Pattern[str]:
-    return re.compile(
-        r"\b(" + "|".join(map(re.escape, sorted(cues, key=len, reverse=True))) + r")\b",
-        re.IGNORECASE,
-    )
+    return re.compile(rf"\b({any_of(cues)})\b", re.IGNORECASE)
 
 
 class _Patterns(NamedTuple):
@@ -150,11 +147,8 @@ def _people_outcome(words: ExtractorLexicon) -> re.Pattern[str] | None:
     if not words.counted_people or not (words.outcome_verbs or words.outcome_verbs_with_object):
         return None
 
-    def either(cues: list[str]) -> str:
-        return "|".join(map(re.escape, sorted(cues, key=len, reverse=True))) or "(?!)"
-
-    people, verbs = either(words.counted_people), either(words.outcome_verbs)
-    with_object, objects = either(words.outcome_verbs_with_object), either(words.outcome_objects)
+    people, verbs = any_of(words.counted_people), any_of(words.outcome_verbs)
+    with_object, objects = any_of(words.outcome_verbs_with_object), any_of(words.outcome_objects)
     return re.compile(
         rf"\s*(?:[\w&'’-]+\s+){{0,3}}?(?:{people})\b[^.;:!?]{{0,120}}?\b"
         rf"({verbs}|(?:{with_object})\s+(?:[\w'’-]+\s+){{0,3}}?(?:{objects}))\b",
