@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Span
+
 from nextgen_assistant.signals.extractors import Extraction, Piece
 from nextgen_assistant.signals.extractors.organizations import OrganizationClassifier
 from nextgen_assistant.signals.model import AttendanceFact, OrganizationSeen
@@ -138,11 +140,24 @@ def run(ex: Extraction, classifier: OrganizationClassifier, types_needed: int) -
     types: set[str] = set()
     for fact in ex.facts.attendance:
         types.update(o.partner_type for o in fact.organizations if o.partner_type)
-    for _piece, sentence in ex.sentences(classifier.type_gate):
+    together: tuple[Piece, Span, set[str]] | None = None
+    for piece, sentence in ex.sentences(classifier.type_gate):
         named = classifier.partner_types_in(text_of(sentence))
         if named and ex.context.context_of(sentence, sentence.start, sentence.end)[0] == "asserted":
             types |= named
+            if len(named) >= 2 and together is None:
+                together = (piece, sentence, named)
     ex.facts.partner_types = sorted(types)
+    if together is not None and len(types) < types_needed:
+        # Two kinds of public partner named in one statement ("the college and the workforce
+        # board built the course together"): a team, though short of the rubric's count.
+        piece, statement, named = together
+        ex.add(
+            piece,
+            statement,
+            rule="public_partner_team.partner_types_together",
+            matched=", ".join(sorted(named)),
+        )
     if len(types) >= types_needed:
         piece = ex.pieces[0]
         ex.add(
