@@ -111,6 +111,11 @@ _AUXILIARIES = frozenset(
     }
 )
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+# "last week", "this spring": a time between an actor and its verb.
+_TIME_OPENERS = frozenset({"last", "this", "earlier", "each", "every"})
+_TIME_NOUNS = frozenset(
+    {"week", "month", "year", "spring", "summer", "fall", "autumn", "winter", "quarter"}
+)
 # A prepositional phrase an actor may carry before its verb: "manufacturers in the region chose".
 _PREPOSITIONS = frozenset(
     {"in", "from", "of", "across", "at", "throughout", "around", "within", "on"}
@@ -152,14 +157,10 @@ class ActorRoleFinder:
             if n.split()[-1].isalpha() and len(n.split()[-1]) > 3
         }
         self._verb_role = {verb: role for role, verbs in roles.roles.items() for verb in verbs}
-        # A role verb is found by its written forms, from the lemma table, without the "-ing"
-        # forms: "meeting", "funding", "founding members" are nouns far more often than verbs.
-        forms = {
-            form
-            for verb in self._verb_role
-            for form in [verb, *lemma_table().forms_of(verb)]
-            if not form.endswith("ing")
-        }
+        # A role verb is found by its written forms, from the lemma table. The "-ing" forms
+        # ("meeting", "funding", "founding members") are nouns far more often than verbs: they
+        # count only after a form of "be" ("the board is leading the effort").
+        forms = {form for verb in self._verb_role for form in [verb, *lemma_table().forms_of(verb)]}
         strings = nlp.vocab.strings
         self._verb_hashes = numpy.array(sorted({strings.add(f) for f in forms}), dtype=numpy.uint64)
         # With the checker's word table, a role verb's forms are a flag decided once per word.
@@ -178,6 +179,7 @@ class ActorRoleFinder:
         self._grantmaker = set(roles.grantmaker_words)
         self._objects = {name: set(words) for name, words in roles.objects.items()}
         self._stops = set(roles.stop_words)
+        self._program_words = set(roles.program_words)
         self._actor_reach = roles.actor_reach
         self._object_reach = roles.object_reach
         self._triggers: dict[tuple[str, str], list[tuple[str, str | None]]] = {}
@@ -224,6 +226,8 @@ class ActorRoleFinder:
             and doc[verb - 2].lemma_ == "take"
         )
         if role is None or (not took_the_lead and self._noun_here(doc, verb, start, end)):
+            return []
+        if token.lower_.endswith("ing") and not self._progressive(doc, verb, start):
             return []
         if token.is_title and verb > start:
             return []  # a headline ("Fremont County Launches Partnership"): no grammar to read
@@ -277,6 +281,15 @@ class ActorRoleFinder:
                 return True
         return verb + 1 < end and doc[verb + 1].lower_ == "of"
 
+    def _progressive(self, doc: Doc, verb: int, start: int) -> bool:
+        """An "-ing" form after a form of "be" ("is leading", "are now funding")."""
+        position = verb - 1
+        while position >= start and doc[position].lower_.endswith("ly") and doc[position].is_alpha:
+            position -= 1
+        if position >= start and doc[position].lower_ in {"now", "also", "still", "jointly"}:
+            position -= 1
+        return position >= start and doc[position].lower_ in _BE
+
     def _intransitive(self, doc: Doc, verb: int, end: int) -> bool:
         """No object after the verb: a preposition, punctuation or the sentence's end follows."""
         if verb + 1 >= end:
@@ -320,10 +333,54 @@ class ActorRoleFinder:
         for position in step:
             token = doc[position]
             if token.lower_ in self._stops:
-                return False
+                break
             if token.lemma_ in words or token.lower_ in words:
                 return True
-        return False
+        if wanted != "effort":
+            return False
+        # "HealthWorks was created by the college system": the partnership named by its own name
+        # before a passive verb; "the bureau leads the CMMC": after an active one.
+        if side < 0:
+            return self._named_subject(doc, verb, start)
+        return self._named_object(doc, verb, end)
+
+    def _named_object(self, doc: Doc, verb: int, end: int) -> bool:
+        """A name (not a program's) right after the verb: "leads the CMMC", "launched
+        GreenSeam", "runs the Mesa Valley Health Alliance"."""
+        first = verb + 1
+        if first < end and doc[first].lower_ == "the":
+            first += 1
+        last = first
+        while last < end and doc[last].is_alpha and doc[last].text[:1].isupper():
+            last += 1
+        if last == first or any(doc[p].lower_ in self._program_words for p in range(first, last)):
+            return False
+        head = doc[first]
+        return last - first > 1 or head.is_upper or any(c.isupper() for c in head.text[1:])
+
+    def _named_subject(self, doc: Doc, verb: int, start: int) -> bool:
+        """A name (not a program's) opens the clause before the verb: "HealthWorks", "the Mesa
+        Valley Health Alliance", "NAMC"."""
+        first = start
+        if first < verb and doc[first].lower_ == "the":
+            first += 1
+        last = first
+        while last < verb and (
+            self._name_word(doc, last, inner=last > first)
+            or (doc[last].text[:1].isupper() and doc[last].is_alpha)
+        ):
+            last += 1
+        if last == first or any(doc[p].lower_ in self._program_words for p in range(first, last)):
+            return False
+        head = doc[first]
+        named = (
+            last - first > 1
+            or first > start
+            or head.is_upper
+            or any(c.isupper() for c in head.text[1:])
+        )
+        between = {doc[p].lower_ for p in range(last, verb)}
+        return named and between <= _AUXILIARIES | _PASSIVE_SKIP | {","}
 
     # --- actors -----------------------------------------------------------------------------
     def _actor_before(
@@ -349,6 +406,26 @@ class ActorRoleFinder:
                 saw_be = saw_be or word in _BE
                 position -= 1
                 continue
+            if (
+                word in _TIME_NOUNS
+                and position - 1 >= start
+                and doc[position - 1].lower_ in _TIME_OPENERS
+            ):
+                position -= 2  # "the authority last week launched"
+                continue
+            if word == ")":
+                # "the Department of Labor (NJDOL) launched": the name before its acronym
+                opening = next(
+                    (
+                        p
+                        for p in range(position - 1, max(start - 1, position - 4), -1)
+                        if doc[p].text == "("
+                    ),
+                    None,
+                )
+                if opening is not None:
+                    position = opening - 1
+                    continue
             if (
                 saw_be
                 and doc[verb].lower_ != doc[verb].lemma_

@@ -181,6 +181,8 @@ class RolesLexicon(BaseModel):
     grantmaker_words: list[str]
     objects: dict[str, list[str]]
     stop_words: list[str]
+    program_words: list[str] = Field(default_factory=list)
+    """Words that make a name a program's, not the partnership's ("Welding Academy")."""
     actor_reach: int = Field(ge=1, le=30)
     object_reach: int = Field(ge=1, le=30)
 

@@ -37,14 +37,18 @@ class OrganizationClassifier:
         name = " ".join(name.split()).strip(" ,;:-–()")
         if not name:
             return None
-        partner_type = next((t for t, p in self._types.items() if p.search(name)), None)
+        typed = next(((t, m) for t, p in self._types.items() if (m := p.search(name))), None)
+        partner_type = typed[0] if typed is not None else None
         hint = (sector_hint or "").strip().lower()
         hinted = (
             next((s for s, values in self._sector_values.items() if hint in values), None)
             if hint
             else None
         )
-        if hinted == "business" or (hinted is None and self._suffix.search(name)):
+        suffix = self._suffix.search(name) if hinted is None else None
+        if suffix is not None and typed is not None and typed[1].end() >= suffix.end():
+            suffix = None  # "Valley Economic Development Corporation": the suffix is the type's
+        if hinted == "business" or suffix is not None:
             return OrganizationSeen(name=name, sector="business")
         if partner_type is not None:
             return OrganizationSeen(name=name, sector="public", partner_type=partner_type)
