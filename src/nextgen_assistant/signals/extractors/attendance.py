@@ -133,6 +133,14 @@ def _lists(ex: Extraction, classifier: OrganizationClassifier) -> None:
         _fact(ex, piece, "minutes", found.group(1).strip().capitalize(), seen)
 
 
+def _is_attendance(ex: Extraction, sentence: Span) -> bool:
+    """A list of who came ("Present: ...", "Attendees: ..."), not a statement."""
+    opening = text_of(sentence)[:40].lower().lstrip("-*• ")
+    return ":" in opening and any(
+        opening.startswith(label.lower()) for label in ex.lexicons.extractors.attendance_labels
+    )
+
+
 def run(ex: Extraction, classifier: OrganizationClassifier, types_needed: int) -> None:
     """Find attendance lists and rosters; count business and public participants."""
     _tables(ex, classifier)
@@ -145,10 +153,15 @@ def run(ex: Extraction, classifier: OrganizationClassifier, types_needed: int) -
         named = classifier.partner_types_in(text_of(sentence))
         if named and ex.context.context_of(sentence, sentence.start, sentence.end)[0] == "asserted":
             types |= named
-            if len(named) >= 2 and together is None:
+            if len(named) >= 2 and together is None and not _is_attendance(ex, sentence):
                 together = (piece, sentence, named)
     ex.facts.partner_types = sorted(types)
-    if together is not None and len(types) < types_needed:
+    narrow = [
+        f
+        for f in ex.facts.attendance
+        if (f.source == "roster" and f.public) or f.public >= types_needed
+    ]
+    if together is not None and len(types) < types_needed and not narrow:
         # Two kinds of public partner named in one statement ("the college and the workforce
         # board built the course together"): a team, though short of the rubric's count.
         piece, statement, named = together
@@ -167,11 +180,7 @@ def run(ex: Extraction, classifier: OrganizationClassifier, types_needed: int) -
             matched=f"{len(types)} of 5 partner types: {', '.join(sorted(types))}",
             quote=f"Public-partner types named: {', '.join(sorted(types))}",
         )
-    elif narrow := [
-        f
-        for f in ex.facts.attendance
-        if (f.source == "roster" and f.public) or f.public >= types_needed
-    ]:
+    elif narrow:
         # A roster is the membership: narrow is a red flag. A meeting is one day's turnout: it
         # shows a narrow team only when enough public partners came to have covered the types
         # (two people cannot cover three kinds of agency).
