@@ -108,6 +108,13 @@ _AUXILIARIES = frozenset(
         "themselves",
         "who",
         "that",
+        # "growers came together to found it", "companies banded together to form it"
+        "came",
+        "come",
+        "banded",
+        "teamed",
+        "joined",
+        "up",
     }
 )
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
@@ -229,6 +236,8 @@ class ActorRoleFinder:
             return []
         if token.lower_.endswith("ing") and not self._progressive(doc, verb, start):
             return []
+        if token.lower_ == "found" and not (verb > start and doc[verb - 1].lower_ in {"to", "-"}):
+            return []  # "the alliance has found that ...": the past of "find", not founding
         if token.is_title and verb > start:
             return []  # a headline ("Fremont County Launches Partnership"): no grammar to read
         actors: list[Actor]
@@ -237,6 +246,8 @@ class ActorRoleFinder:
             actors = self._actors_after(doc, passive + 1, end, acronyms)
             object_side = -1
         elif verb - 2 >= start and doc[verb - 1].text == "-" and doc[verb - 2].lower_ != "co":
+            if verb + 1 < end and doc[verb + 1].lower_ in self._program_words:
+                return []  # "an industry-driven program": a program's, not the partnership's
             actor = self._actor_at(doc, verb - 2, start, acronyms)  # "employer-led"
             actors = [actor] if actor is not None else []
             object_side = 1
