@@ -127,6 +127,12 @@ _TIME_NOUNS = frozenset(
 _PREPOSITIONS = frozenset(
     {"in", "from", "of", "across", "at", "throughout", "around", "within", "on"}
 )
+# Gathering verbs a purpose follows: "leaders met in Casper to set priorities".
+_GATHER_VERBS = frozenset(
+    {"meet", "gather", "convene", "assemble", "come", "join", "unite", "team"}
+)
+# Deciding verbs whose object may be what to do: "employers decided to fund apprenticeships".
+_CHOOSE_TO = frozenset({"choose", "decide", "agree", "vote", "elect", "opt", "resolve"})
 _HIRE_VERBS = frozenset({"hire", "appoint", "engage", "contract", "task", "charge", "retain"})
 _FEW = frozenset({"only", "few", "no", "handful"})
 _PASSIVE_SKIP = frozenset({"jointly", "originally", "first", "also", "largely", "mainly", "solely"})
@@ -259,6 +265,12 @@ class ActorRoleFinder:
                 else verb
             )
             actor = self._actor_before(doc, left, start, acronyms)
+            if (
+                (actor is None or actor.kind is None)
+                and verb - 1 > start
+                and doc[verb - 1].lower_ == "to"
+            ):
+                actor = self._purpose_of(doc, verb - 1, start, acronyms) or actor
             actors = [actor] if actor is not None else []
             object_side = 1
         if role == "found" and passive is None and self._intransitive(doc, verb, end):
@@ -274,7 +286,9 @@ class ActorRoleFinder:
                     where, side = actor.end, 1
                 else:
                     where, side = verb, object_side
-                if wanted is not None and not self._object(doc, where, side, sentence, wanted):
+                if wanted is not None and not self._object(
+                    doc, where, side, sentence, wanted, actor.kind
+                ):
                     continue
                 # Before an active verb, the match is the verb alone: a cue between the actor and
                 # the verb ("employers do not pay") then sets its context.
@@ -291,6 +305,35 @@ class ActorRoleFinder:
             if before.like_num:
                 return True
         return verb + 1 < end and doc[verb + 1].lower_ == "of"
+
+    def _carrier_of(
+        self, doc: Doc, actor: Actor, start: int, acronyms: dict[str, str | None]
+    ) -> Actor:
+        """The actor a prepositional phrase belongs to: in "industry leaders in the Harbor
+        Partnership met", the leaders met, not the partnership."""
+        position = actor.start - 1
+        while position > start and doc[position].is_title:
+            position -= 1  # the rest of a name: "the Harbor Partnership"
+        if position >= start and doc[position].lower_ in ("the", "a", "an", "our", "its"):
+            position -= 1
+        if position - 1 < start or doc[position].lower_ not in _PREPOSITIONS:
+            return actor
+        carrier = self._actor_at(doc, position - 1, start, acronyms)
+        return carrier if carrier is not None and carrier.kind is not None else actor
+
+    def _purpose_of(
+        self, doc: Doc, to: int, start: int, acronyms: dict[str, str | None]
+    ) -> Actor | None:
+        """Who met or gathered for a purpose: "industry leaders first met last week in Gillette
+        to determine the priorities" (the actor of "met" is the one who determines)."""
+        for position in range(to - 1, max(start - 1, to - 2 * self._actor_reach), -1):
+            token = doc[position]
+            if token.lower_ in self._stops:
+                return None
+            if token.lemma_ in _GATHER_VERBS and token.lower_ != token.lemma_:
+                actor = self._actor_before(doc, position, start, acronyms)
+                return actor if actor is not None and actor.kind is not None else None
+        return None
 
     def _progressive(self, doc: Doc, verb: int, start: int) -> bool:
         """An "-ing" form after a form of "be" ("is leading", "are now funding")."""
@@ -333,11 +376,26 @@ class ActorRoleFinder:
         return None
 
     def _object(
-        self, doc: Doc, verb: int, side: int, sentence: tuple[int, int], wanted: str
+        self,
+        doc: Doc,
+        verb: int,
+        side: int,
+        sentence: tuple[int, int],
+        wanted: str,
+        kind: str | None = None,
     ) -> bool:
         """Whether a word of the object class is within reach on the object's side."""
         words = self._objects[wanted]
         start, end = sentence
+        if (
+            wanted == "agenda"
+            and kind == "business"
+            and side > 0
+            and verb + 1 < end
+            and doc[verb + 1].lower_ == "to"
+            and doc[verb].lemma_ in _CHOOSE_TO
+        ):
+            return True  # "leaders chose to build links with schools": what they chose to do
         step = range(verb + 1, min(end, verb + 1 + self._object_reach))
         if side < 0:
             step = range(verb - 1, max(start - 1, verb - 1 - self._object_reach), -1)
@@ -445,6 +503,7 @@ class ActorRoleFinder:
                 return None  # "employers were invited": they are invited, they do not invite
             actor = self._actor_at(doc, position, start, acronyms)
             if actor is not None:
+                actor = self._carrier_of(doc, actor, start, acronyms)
                 if any(
                     doc[p].lower_ in _FEW for p in range(max(start, actor.start - 2), actor.start)
                 ):
