@@ -282,6 +282,10 @@ def test_a_heading_on_the_line_above_its_text_is_its_own_block() -> None:
         "\n"
         "We met on Tuesday\n"
         "and agreed on the next steps for the housing study and the apprenticeship cohort.\n"
+        "\n"
+        "Harbor contractors form a partnership to train a new generation of crane operators\n"
+        "Owners of nine construction firms in three counties have formed the Harbor Construction "
+        "Partnership to train crane operators and heavy-equipment mechanics together.\n"
     )
     assert [(b.kind, b.line, b.text.split("\n")[0]) for b in blocks] == [
         ("heading", 1, "Article 2. Region"),
@@ -297,4 +301,17 @@ def test_a_heading_on_the_line_above_its_text_is_its_own_block() -> None:
             "The partnership has three sources of money this year and expects a fourth soon.",
         ),
         ("paragraph", 8, "We met on Tuesday"),  # a sentence running on, not a heading
+        # a news headline of a dozen words above its story
+        (
+            "heading",
+            11,
+            "Harbor contractors form a partnership to train a new generation of crane operators",
+        ),
+        (
+            "paragraph",
+            12,
+            "Owners of nine construction firms in three counties have formed the "
+            "Harbor Construction Partnership to train crane operators and heavy-equipment mechanics "
+            "together.",
+        ),
     ]

@@ -18,14 +18,16 @@ _ENDS_SENTENCE = (".", ",", ";", ":", "?", "!")
 
 def _heads_paragraph(line: str, following: str) -> bool:
     """Whether a paragraph's first line is a heading written on the line above its text
-    ('Article 2. Region', 'Funding outlook'): short, unpunctuated, and followed by a longer
+    ('Article 2. Region', 'Funding outlook', a news headline): short, unpunctuated, and followed by a longer
     line that starts a sentence. Left in, it would run into the first sentence of the text."""
     line = line.strip()
     if _NUMBERED_HEADING.match(line) or _kind_of([line]) == "heading":
         return True
+    # A news headline runs to a dozen words or more ("Consortium to pursue creation of a 17th
+    # Career Cluster in Oklahoma"); the text under it is a longer line that starts a sentence.
     return (
-        len(line) <= 60
-        and len(line.split()) <= 8
+        len(line) <= 120
+        and len(line.split()) <= 18
         and not line.endswith(_ENDS_SENTENCE)
         and following[:1].isupper()
         and len(following.strip()) >= 1.5 * len(line)

@@ -311,8 +311,10 @@ class ActorRoleFinder:
     ) -> Actor:
         """The actor a prepositional phrase belongs to: in "industry leaders in the Harbor
         Partnership met", the leaders met, not the partnership."""
+        if actor.kind not in (None, "partnership"):
+            return actor
         position = actor.start - 1
-        while position > start and doc[position].is_title:
+        while position > start and doc[actor.start].is_title and doc[position].is_title:
             position -= 1  # the rest of a name: "the Harbor Partnership"
         if position >= start and doc[position].lower_ in ("the", "a", "an", "our", "its"):
             position -= 1
