@@ -28,6 +28,11 @@ class OrganizationClassifier:
         self.type_gate = word_gate(c for cues in lexicon.public_types.values() for c in cues)
         self._other_public = _pattern(lexicon.other_public)
         self._business = _pattern(lexicon.business_words)
+        self._acronym_endings = [
+            (kind, ending)
+            for kind, endings in lexicon.acronym_endings.items()
+            for ending in sorted(endings, key=len, reverse=True)
+        ]
         self._sector_values = {
             sector: {v.lower() for v in values} for sector, values in lexicon.sector_values.items()
         }
@@ -56,6 +61,17 @@ class OrganizationClassifier:
             return OrganizationSeen(name=name, sector="public")
         if self._business.search(name):
             return OrganizationSeen(name=name, sector="business")
+        return self._acronym(name)
+
+    def _acronym(self, name: str) -> OrganizationSeen | None:
+        """A public body known by an acronym whose end says its kind ("WKCTC" a college,
+        "HVEDC" economic development), never a two-letter word or a whole ending alone."""
+        if not (3 <= len(name) <= 8 and name.isalpha() and name.isupper()):
+            return None
+        for kind, ending in self._acronym_endings:
+            if name.endswith(ending) and len(name) > len(ending):
+                partner_type = None if kind == "other" else kind
+                return OrganizationSeen(name=name, sector="public", partner_type=partner_type)
         return None
 
     def partner_types_in(self, text: str) -> set[str]:
