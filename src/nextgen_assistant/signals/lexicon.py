@@ -158,7 +158,7 @@ class OrganizationLexicon(BaseModel):
     public_types: dict[str, list[str]]
     public_type_titles: dict[str, str]
     other_public: list[str]
-    acronym_endings: dict[str, list[str]] = Field(default_factory=dict)
+    acronym_suffixes: dict[str, list[str]] = Field(default_factory=dict)
     """How a public body's acronym ends, by partner type ("WKCTC", "HVEDC", "NWWDB"; the key
     `other` for public bodies of no partner type, "NJDOL")."""
     business_words: list[str]

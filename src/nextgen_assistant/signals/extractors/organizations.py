@@ -28,9 +28,9 @@ class OrganizationClassifier:
         self.type_gate = word_gate(c for cues in lexicon.public_types.values() for c in cues)
         self._other_public = _pattern(lexicon.other_public)
         self._business = _pattern(lexicon.business_words)
-        self._acronym_endings = [
+        self._acronym_suffixes = [
             (kind, ending)
-            for kind, endings in lexicon.acronym_endings.items()
+            for kind, endings in lexicon.acronym_suffixes.items()
             for ending in sorted(endings, key=len, reverse=True)
         ]
         self._sector_values = {
@@ -68,7 +68,7 @@ class OrganizationClassifier:
         "HVEDC" economic development), never a two-letter word or a whole ending alone."""
         if not (3 <= len(name) <= 8 and name.isalpha() and name.isupper()):
             return None
-        for kind, ending in self._acronym_endings:
+        for kind, ending in self._acronym_suffixes:
             if name.endswith(ending) and len(name) > len(ending):
                 partner_type = None if kind == "other" else kind
                 return OrganizationSeen(name=name, sector="public", partner_type=partner_type)
