@@ -247,7 +247,7 @@ class ActorRoleFinder:
         if token.is_title and verb > start:
             return []  # a headline ("Fremont County Launches Partnership"): no grammar to read
         actors: list[Actor]
-        passive = self._by_after(doc, verb, end)
+        passive = self._by_after(doc, verb, end, through=role == "fund")
         if passive is not None:
             actors = self._actors_after(doc, passive + 1, end, acronyms)
             object_side = -1
@@ -362,12 +362,13 @@ class ActorRoleFinder:
             "when",
         }
 
-    def _by_after(self, doc: Doc, verb: int, end: int) -> int | None:
-        """The position of "by" when the verb is passive ("launched by", "led jointly by")."""
+    def _by_after(self, doc: Doc, verb: int, end: int, through: bool = False) -> int | None:
+        """The position of "by" when the verb is passive ("launched by", "led jointly by"); for
+        money, "through" too ("funded through the state labor department")."""
         position = verb + 1
         while position < min(verb + 6, end):
             word = doc[position].lower_
-            if word == "by":
+            if word == "by" or (through and word == "through" and doc[verb].lower_.endswith("ed")):
                 return position
             if word in {"in", "on", "during", "around"} and position + 2 < end:
                 position += 2  # "founded in 1970 by", "launched in May by"
@@ -678,7 +679,16 @@ class ActorRoleFinder:
         while start - 1 >= sentence_start and self._name_word(doc, start - 1, inner=False):
             start -= 1
         end = position + 1
-        while end < len(doc) and self._name_word(doc, end, inner=True):
+        while end < len(doc) and (
+            self._name_word(doc, end, inner=True)
+            or (
+                # "Department of Labor and Industry": "and" inside a name with "of"
+                doc[end].lower_ == "and"
+                and end + 1 < len(doc)
+                and doc[end + 1].is_title
+                and any(doc[p].lower_ == "of" for p in range(start, end))
+            )
+        ):
             end += 1
         while end - 1 > start and doc[end - 1].lower_ in _NAME_JOINERS:
             end -= 1
