@@ -151,7 +151,10 @@ def run(ex: Extraction, classifier: OrganizationClassifier, types_needed: int) -
     together: tuple[Piece, Span, set[str]] | None = None
     for piece, sentence in ex.sentences(classifier.type_gate):
         named = classifier.partner_types_in(text_of(sentence))
-        if named and ex.context.context_of(sentence, sentence.start, sentence.end)[0] == "asserted":
+        # Partners who stood with the partnership in the past stood with it ("the launch was
+        # made possible by the college (formerly ...) and the districts"): historical counts.
+        context = ex.context.context_of(sentence, sentence.start, sentence.end)[0] if named else ""
+        if named and context in ("asserted", "historical"):
             types |= named
             if len(named) >= 2 and together is None and not _is_attendance(ex, sentence):
                 together = (piece, sentence, named)
