@@ -25,6 +25,7 @@ from nextgen_assistant.signals.pipeline import (
     quote_of,
     text_of,
     token_chars,
+    tokens_text,
 )
 
 
@@ -84,6 +85,21 @@ class Piece:
                 return quote_of(text, start, end)
             found = self._quotes[sentence.start] = quote_of(text, start, end)
         return found
+
+    def quote_at(self, low: int, high: int, start: int, end: int) -> str:
+        """`quote` of the sentence of tokens [low, high), with no Span made for it."""
+        found = self._quotes.get(low)
+        if found is None:
+            text = tokens_text(self.doc, low, high)
+            if len(text) > QUOTE_MAX_CHARS:
+                return quote_of(text, start, end)
+            found = self._quotes[low] = quote_of(text, start, end)
+        return found
+
+    def bound_at(self, token_index: int) -> tuple[int, int]:
+        """The token range of the sentence holding a token."""
+        bounds = self.bounds
+        return bounds[max(0, bisect_right(self._bound_starts, token_index) - 1)]
 
     @property
     def sentences(self) -> list[Span]:
