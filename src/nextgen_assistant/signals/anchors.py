@@ -112,7 +112,7 @@ def pattern_reach(pattern: TokenPattern) -> int | None:
     return total
 
 
-def _trie(words: set[str]) -> str:
+def trie(words: set[str]) -> str:
     """An alternation of words as a prefix tree ('gra(?:nt|duat)'): Python's re tries a flat
     alternation word by word at every position, and a tree one character at a time."""
     tree: dict[str, Any] = {}
@@ -185,7 +185,7 @@ class _Gates:
     def regex(self) -> re.Pattern[str]:
         if self.union is None:
             words = set(self.by_word)
-            body = _trie(words) if words else "(?!x)x"
+            body = trie(words) if words else "(?!x)x"
             # A lookahead, so matches never consume a word: a word inside a longer multi-word
             # match ("college" in "community college") is still looked at where it begins.
             # The match is the one non-word character before the word (the text is searched

@@ -65,7 +65,11 @@ class Checker:
         self.rubric = rubric or load_rubric()
         self.nlp = build_nlp(model)
         self.matcher = RuleMatcher(self.nlp, self.lexicons)
-        self.context = ContextFinder(self.nlp, self.lexicons.context)
+        self.context = ContextFinder(
+            self.nlp,
+            self.lexicons.context,
+            self.matcher.context_phrases if self.matcher.merged else None,
+        )
         self.organizations = OrganizationClassifier(self.lexicons.organizations)
         self.actor_roles = ActorRoleFinder(
             self.nlp, self.lexicons, self.organizations, self.matcher.words

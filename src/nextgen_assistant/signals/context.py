@@ -4,6 +4,7 @@ and a window, whose scope ends at the sentence's end or at a terminator ("but", 
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy
@@ -41,14 +42,22 @@ class CueHit:
 class ContextFinder:
     """Decides the context of a token range inside its sentence."""
 
-    def __init__(self, nlp: Language, lexicon: ContextLexicon) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        lexicon: ContextLexicon,
+        phrases: Callable[[Doc], list[tuple[int, int, int]]] | None = None,
+    ) -> None:
+        """`phrases`: where the cues' phrases are found in a Doc by someone else's pass (the
+        rule matcher's one lower-case pass), in the order a PhraseMatcher of them finds them."""
         self._lexicon = lexicon
+        self._shared_phrases = phrases
         self._cues_by_id = {cue.id: cue for cue in lexicon.cues}
         self._phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._patterns = Matcher(nlp.vocab)
         for cue in lexicon.cues:
-            if cue.phrases:
+            if cue.phrases and phrases is None:
                 self._phrases.add(cue.id, [nlp.make_doc(p) for p in cue.phrases])
             if cue.exact_case:
                 self._exact.add(cue.id, [nlp.make_doc(p) for p in cue.exact_case])
@@ -71,7 +80,7 @@ class ContextFinder:
             self._doc = doc
             self._contexts.clear()  # by token offsets: one Doc's
             self._doc_hits = []
-            for matcher in (self._phrases, self._exact):
+            for matcher in (self._shared_phrases or self._phrases, self._exact):
                 found = matcher(doc)  # in order of their starts
                 self._doc_hits.append(([start for _, start, _ in found], found))
             self._before = None
