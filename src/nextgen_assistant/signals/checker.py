@@ -76,6 +76,11 @@ class Checker:
         )
         self._rules: dict[str, Rule] = {rule.id: rule for rule in self.lexicons.rules}
         self._indicators = {rule.id: rule.indicator for rule in self.lexicons.rules}
+        # Per rule: its (indicator, polarity) and the other polarity's.
+        self._sides = {
+            rule.id: ((rule.indicator, rule.polarity), (rule.indicator, FLIP[rule.polarity]))
+            for rule in self.lexicons.rules
+        }
         self._compiled: dict[str, object] = {}  # the extractors' regexes, built on first use
         thresholds = self.lexicons.extractors.thresholds
         self._fresh_months = int(
@@ -212,10 +217,10 @@ class Checker:
         evidence in every sentence costs no more per match than a sparse one."""
         around: dict[tuple[str, str], tuple[list[int], list[int]]] = {}
         by_side: dict[tuple[str, str], list[RuleMatch]] = {}
+        sides = self._sides
         for match in matches:
             if match.how != "role":
-                rule = self._rules[match.rule_id]
-                by_side.setdefault((rule.indicator, rule.polarity), []).append(match)
+                by_side.setdefault(sides[match.rule_id][0], []).append(match)
         for side, found in by_side.items():
             found.sort(key=lambda m: m.start)
             ends, longest = [], -1
@@ -224,9 +229,9 @@ class Checker:
                 ends.append(longest)
             around[side] = ([m.start for m in found], ends)
         kept = []
+        nothing: tuple[list[int], list[int]] = ([], [])
         for match in matches:
-            rule = self._rules[match.rule_id]
-            starts, ends = around.get((rule.indicator, FLIP[rule.polarity]), ([], []))
+            starts, ends = around.get(sides[match.rule_id][1], nothing)
             at_or_before = bisect_right(starts, match.start)
             before = bisect_left(starts, match.start)
             inside_longer = (at_or_before and ends[at_or_before - 1] > match.end) or (

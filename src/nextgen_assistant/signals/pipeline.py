@@ -121,16 +121,32 @@ WORDS_KEY = "nextgen_words"
 MAX_WORDS = 400_000  # distinct words whose facts are remembered; past it the table starts again
 
 
-def doc_words(doc: Doc) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+class WordFirsts:
+    """The first token of each of a Doc's distinct words, found on first need: only a word new
+    to a table asks for it, and once the tables are warm no word is."""
+
+    def __init__(self, inverse: numpy.ndarray, count: int) -> None:
+        self._inverse, self._count = inverse, count
+        self._first: list[int] | None = None
+
+    def __getitem__(self, word: int) -> int:
+        if self._first is None:
+            order = numpy.argsort(self._inverse, kind="stable")
+            self._first = order[
+                numpy.searchsorted(self._inverse[order], numpy.arange(self._count))
+            ].tolist()
+        return self._first[word]
+
+
+def doc_words(doc: Doc) -> tuple[numpy.ndarray, WordFirsts, numpy.ndarray]:
     """The Doc's distinct words (ORTH hashes, ascending), the first token of each, and each
     token's word: one to_array and one numpy.unique per Doc, shared by everything that decides
     something once per word rather than once per token."""
     found = doc.user_data.get(WORDS_KEY)
     if found is None:
-        words, first, inverse = numpy.unique(
-            doc.to_array(ORTH), return_index=True, return_inverse=True
-        )
-        found = doc.user_data[WORDS_KEY] = (words, first, inverse.reshape(-1))
+        words, inverse = numpy.unique(doc.to_array(ORTH), return_inverse=True)
+        inverse = inverse.reshape(-1)
+        found = doc.user_data[WORDS_KEY] = (words, WordFirsts(inverse, len(words)), inverse)
     return found
 
 
