@@ -129,8 +129,18 @@ def _stages(checker_: Checker, documents: list[Document]) -> tuple[dict[str, flo
             spent,
         ),
         _timed(actors.ActorRoleFinder, "__call__", "actors and roles", spent),
-        _timed(context.ContextFinder, "context_of", "context cues", spent),
+        _timed(
+            context.ContextFinder,
+            # every context asked for, by the checker (on token bounds) and the extractors
+            "context_in" if hasattr(context.ContextFinder, "context_in") else "context_of",
+            "context cues",
+            spent,
+        ),
     ]
+    if hasattr(checker, "_Found"):  # a rule signal's pydantic model, made once it is kept
+        undo.append(
+            _timed(checker._Found, "signal", "rule signals (quotes, Signal objects)", spent)
+        )
     for module in (attendance, geography, plan_dates, funding, metrics, longevity, headcounts):
         undo.append(_timed(module, "run", f"extractor {module.__name__.rsplit('.', 1)[1]}", spent))
     original = checker.Checker._process

@@ -6,9 +6,10 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from nextgen_assistant.documents.model import Block, Document
 from nextgen_assistant.documents.plain import text_blocks
@@ -29,7 +30,14 @@ from nextgen_assistant.signals.extractors import (
 from nextgen_assistant.signals.extractors.organizations import OrganizationClassifier
 from nextgen_assistant.signals.lexicon import Lexicons, Rule, load_lexicons
 from nextgen_assistant.signals.matching import RuleMatch, RuleMatcher
-from nextgen_assistant.signals.model import DocumentResult, Signal, SignalLocation
+from nextgen_assistant.signals.model import (
+    COUNTED_CONTEXTS,
+    Context,
+    DocumentResult,
+    Polarity,
+    Signal,
+    SignalLocation,
+)
 from nextgen_assistant.signals.pipeline import (
     TEXT_KEY,
     build_nlp,
@@ -57,13 +65,22 @@ class Checker:
         self.rubric = rubric or load_rubric()
         self.nlp = build_nlp(model)
         self.matcher = RuleMatcher(self.nlp, self.lexicons)
-        self.context = ContextFinder(self.nlp, self.lexicons.context)
+        self.context = ContextFinder(
+            self.nlp,
+            self.lexicons.context,
+            self.matcher.context_phrases if self.matcher.merged else None,
+        )
         self.organizations = OrganizationClassifier(self.lexicons.organizations)
         self.actor_roles = ActorRoleFinder(
             self.nlp, self.lexicons, self.organizations, self.matcher.words
         )
         self._rules: dict[str, Rule] = {rule.id: rule for rule in self.lexicons.rules}
         self._indicators = {rule.id: rule.indicator for rule in self.lexicons.rules}
+        # Per rule: its (indicator, polarity) and the other polarity's.
+        self._sides = {
+            rule.id: ((rule.indicator, rule.polarity), (rule.indicator, FLIP[rule.polarity]))
+            for rule in self.lexicons.rules
+        }
         self._compiled: dict[str, object] = {}  # the extractors' regexes, built on first use
         thresholds = self.lexicons.extractors.thresholds
         self._fresh_months = int(
@@ -81,17 +98,15 @@ class Checker:
         self._lasting_years = thresholds.lasting_years
         self._business_words = set(self.lexicons.vocabulary.classes.get("business_nouns", []))
 
-    def _rule_signal(self, piece: Piece, match: RuleMatch, path: str) -> Signal | None:
+    def _rule_signal(self, piece: Piece, match: RuleMatch, path: str) -> _Found | None:
+        """A rule match in its sentence's context, as the fields of its `Signal` (made only for
+        the signals kept: most documents state the same evidence in a sentence more than once)."""
         rule = self._rules[match.rule_id]
         doc = piece.doc
-        sentence: Span = piece.sentence_at(match.start)
-        if rule.in_sentence_with and not any(
-            token.lemma_ in rule.in_sentence_with or token.lower_ in rule.in_sentence_with
-            for token in sentence
-            if not match.start <= token.i < match.end
-        ):
+        low, high = piece.bound_at(match.start)
+        if rule.in_sentence_with and not self._in_sentence_with(rule, doc, low, high, match):
             return None  # a topic word with nothing saying it is on the agenda
-        context, cue = self.context.context_of(sentence, match.start, match.end)
+        context, cue = self.context.context_in(doc, low, high, match.start, match.end)
         polarity = rule.polarity
         if context == "negated":
             if rule.negation == "cancel":
@@ -100,23 +115,34 @@ class Checker:
         # Offsets and text from the Doc's arrays and remembered string, not a Span.
         chars, ends = token_chars(doc), token_ends(doc)
         start_char, end_char = int(chars[match.start]), ends[match.end - 1]
-        sentence_start = int(chars[sentence.start])
+        sentence_start = int(chars[low])
         text = doc.user_data.get(TEXT_KEY)
         matched = (
             text[start_char:end_char] if text is not None else doc[match.start : match.end].text
         )
-        return Signal(
-            indicator=self._indicators[rule.id],
-            polarity=polarity,
-            context=context,
-            rule=rule.id,
-            matched=matched,
-            quote=piece.quote(sentence, start_char - sentence_start, end_char - sentence_start),
-            location=SignalLocation(page=piece.block.page, line=piece.line_at(start_char)),
-            confidence=CONFIDENCE[match.how],
-            cue=cue,
-            weight=rule.weight,
-            path=path,
+        return _Found(
+            self._indicators[rule.id],
+            polarity,
+            context,
+            rule.id,
+            matched,
+            piece.quote_at(low, high, start_char - sentence_start, end_char - sentence_start),
+            piece.block.page,
+            piece.line_at(start_char),
+            CONFIDENCE[match.how],
+            cue,
+            rule.weight,
+            path,
+        )
+
+    def _in_sentence_with(
+        self, rule: Rule, doc: Doc, low: int, high: int, match: RuleMatch
+    ) -> bool:
+        words = rule.in_sentence_with
+        return any(
+            token.lemma_ in words or token.lower_ in words
+            for token in doc[low:high]
+            if not match.start <= token.i < match.end
         )
 
     def check_document(
@@ -125,7 +151,7 @@ class Checker:
         """Every signal and fact of one document; by default the strongest rule signal per sentence,
         indicator, polarity and context (so one sentence is not counted twice)."""
         pieces: list[Piece] = []
-        signals: list[Signal] = []
+        found_signals: list[_Found] = []
         for chunk in self._process(document.blocks):
             sentences = [bound for piece in chunk for bound in piece.bounds]
             starts = [piece.start for piece in chunk]
@@ -138,12 +164,16 @@ class Checker:
                     continue
                 # An actor-role match is checked at its verb: the actor may well be a company's
                 # name ("founded by Hollis Tool Inc."), which is a false friend of other rules.
-                checked = range(match.start, match.start + 1 if match.how == "role" else match.end)
-                if piece.blocked_at(match.start).intersection(checked):
+                blocked = piece.blocked_at(match.start)
+                if blocked and (
+                    match.start in blocked
+                    if match.how == "role"
+                    else not blocked.isdisjoint(range(match.start, match.end))
+                ):
                     continue  # inside a false friend: "Grant Avenue" is not a grant
                 signal = self._rule_signal(piece, match, document.path)
                 if signal is not None:
-                    signals.append(signal)
+                    found_signals.append(signal)
             pieces += chunk
         extraction = Extraction(
             document=document,
@@ -162,13 +192,13 @@ class Checker:
             longevity.run(extraction, self._lasting_years)
             headcounts.run(extraction, self.organizations, self._business_words)
         self.context.forget()
+        kept = _strongest_per_sentence(found_signals) if one_per_sentence else found_signals
         return DocumentResult(
             path=document.path,
             format=document.format,
             warnings=list(document.warnings),
             words=document.word_count,
-            signals=(_strongest_per_sentence(signals) if one_per_sentence else signals)
-            + extraction.signals,
+            signals=[found.signal() for found in kept] + extraction.signals,
             facts=extraction.facts,
         )
 
@@ -187,10 +217,10 @@ class Checker:
         evidence in every sentence costs no more per match than a sparse one."""
         around: dict[tuple[str, str], tuple[list[int], list[int]]] = {}
         by_side: dict[tuple[str, str], list[RuleMatch]] = {}
+        sides = self._sides
         for match in matches:
             if match.how != "role":
-                rule = self._rules[match.rule_id]
-                by_side.setdefault((rule.indicator, rule.polarity), []).append(match)
+                by_side.setdefault(sides[match.rule_id][0], []).append(match)
         for side, found in by_side.items():
             found.sort(key=lambda m: m.start)
             ends, longest = [], -1
@@ -199,9 +229,9 @@ class Checker:
                 ends.append(longest)
             around[side] = ([m.start for m in found], ends)
         kept = []
+        nothing: tuple[list[int], list[int]] = ([], [])
         for match in matches:
-            rule = self._rules[match.rule_id]
-            starts, ends = around.get((rule.indicator, FLIP[rule.polarity]), ([], []))
+            starts, ends = around.get(sides[match.rule_id][1], nothing)
             at_or_before = bisect_right(starts, match.start)
             before = bisect_left(starts, match.start)
             inside_longer = (at_or_before and ends[at_or_before - 1] > match.end) or (
@@ -290,16 +320,48 @@ class _FalseFriends:
         return self._blocked.get(first, set())
 
 
-def _strongest_per_sentence(signals: list[Signal]) -> list[Signal]:
+class _Found(NamedTuple):
+    """A rule signal's fields, before it is made a `Signal`."""
+
+    indicator: str
+    polarity: Polarity
+    context: Context
+    rule: str
+    matched: str
+    quote: str
+    page: int | None
+    line: int
+    confidence: float
+    cue: str | None
+    weight: float
+    path: str
+
+    def signal(self) -> Signal:
+        return Signal(
+            indicator=self.indicator,
+            polarity=self.polarity,
+            context=self.context,
+            rule=self.rule,
+            matched=self.matched,
+            quote=self.quote,
+            location=SignalLocation(page=self.page, line=self.line),
+            confidence=self.confidence,
+            cue=self.cue,
+            weight=self.weight,
+            path=self.path,
+        )
+
+
+def _strongest_per_sentence(signals: list[_Found]) -> list[_Found]:
     """One signal per sentence, indicator, polarity and counted-or-listed: the strongest."""
-    best: dict[tuple[object, ...], Signal] = {}
+    best: dict[tuple[object, ...], _Found] = {}
     for signal in signals:
         key = (
-            signal.location.page,
+            signal.page,
             signal.quote,
             signal.indicator,
             signal.polarity,
-            signal.counted,
+            signal.context in COUNTED_CONTEXTS,
         )
         current = best.get(key)
         if (

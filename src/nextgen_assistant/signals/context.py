@@ -4,6 +4,7 @@ and a window, whose scope ends at the sentence's end or at a terminator ("but", 
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy
@@ -14,7 +15,7 @@ from spacy.tokens import Doc, Span
 from nextgen_assistant.signals.lexicon import ContextCue, ContextLexicon
 from nextgen_assistant.signals.matching import _add_patterns
 from nextgen_assistant.signals.model import Context
-from nextgen_assistant.signals.pipeline import doc_words, text_of, tokens_text
+from nextgen_assistant.signals.pipeline import doc_words, tokens_text
 
 # Which context wins when two cues reach the same evidence: plans and the past over negation.
 # A statement about someone else (the Next Gen model in general, another organisation) is about
@@ -41,14 +42,22 @@ class CueHit:
 class ContextFinder:
     """Decides the context of a token range inside its sentence."""
 
-    def __init__(self, nlp: Language, lexicon: ContextLexicon) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        lexicon: ContextLexicon,
+        phrases: Callable[[Doc], list[tuple[int, int, int]]] | None = None,
+    ) -> None:
+        """`phrases`: where the cues' phrases are found in a Doc by someone else's pass (the
+        rule matcher's one lower-case pass), in the order a PhraseMatcher of them finds them."""
         self._lexicon = lexicon
-        self._cues = {cue.id: cue for cue in lexicon.cues}
+        self._shared_phrases = phrases
+        self._cues_by_id = {cue.id: cue for cue in lexicon.cues}
         self._phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._patterns = Matcher(nlp.vocab)
         for cue in lexicon.cues:
-            if cue.phrases:
+            if cue.phrases and phrases is None:
                 self._phrases.add(cue.id, [nlp.make_doc(p) for p in cue.phrases])
             if cue.exact_case:
                 self._exact.add(cue.id, [nlp.make_doc(p) for p in cue.exact_case])
@@ -58,6 +67,7 @@ class ContextFinder:
         self._strings = nlp.vocab.strings
         self._cache: dict[tuple[int, int], list[CueHit]] = {}
         self._questions: dict[tuple[int, int], bool] = {}
+        self._contexts: dict[tuple[int, int, int], tuple[Context, str | None]] = {}
         # Per Doc: every phrase cue found in one pass (by start), and how many terminators
         # come before each token (a prefix sum: is there one between two tokens, at once).
         self._doc: Doc | None = None
@@ -68,8 +78,9 @@ class ContextFinder:
     def _of_doc(self, doc: Doc) -> None:
         if self._doc is not doc:
             self._doc = doc
+            self._contexts.clear()  # by token offsets: one Doc's
             self._doc_hits = []
-            for matcher in (self._phrases, self._exact):
+            for matcher in (self._shared_phrases or self._phrases, self._exact):
                 found = matcher(doc)  # in order of their starts
                 self._doc_hits.append(([start for _, start, _ in found], found))
             self._before = None
@@ -77,23 +88,32 @@ class ContextFinder:
     def cues_in(self, sentence: Span) -> list[CueHit]:
         """The cues of a sentence (cached per sentence while one Doc is processed): the Doc's
         phrase cues, found in one pass, that lie inside it."""
-        key = (id(sentence.doc), sentence.start)
+        return self._cues(sentence.doc, sentence.start, sentence.end, sentence)
+
+    def _cues(self, doc: Doc, low: int, high: int, sentence: Span | None) -> list[CueHit]:
+        """The cues of the sentence of tokens [low, high) (a Span of it made only when token
+        patterns need one)."""
+        key = (id(doc), low)
         hits = self._cache.get(key)
         if hits is None:
             hits = []
-            self._of_doc(sentence.doc)
-            low, high = sentence.start, sentence.end
+            self._of_doc(doc)
+            strings, cues = self._strings, self._cues_by_id
             for starts, found in self._doc_hits:
                 for match_id, start, end in found[
                     bisect_left(starts, low) : bisect_left(starts, high)
                 ]:
                     if end <= high:
-                        hits.append(self._hit(match_id, sentence, start, end))
+                        hits.append(
+                            CueHit(
+                                cues[strings[match_id]], start, end, tokens_text(doc, start, end)
+                            )
+                        )
             if len(self._patterns):
+                if sentence is None:
+                    sentence = doc[low:high]
                 for match_id, start, end in self._patterns(sentence):  # Span offsets
-                    hits.append(
-                        self._hit(match_id, sentence, sentence.start + start, sentence.start + end)
-                    )
+                    hits.append(self._hit(match_id, sentence, low + start, low + end))
             if len(self._cache) > 4096:
                 self._cache.clear()
             self._cache[key] = hits
@@ -101,22 +121,25 @@ class ContextFinder:
 
     def _hit(self, match_id: int, sentence: Span, start: int, end: int) -> CueHit:
         return CueHit(
-            self._cues[self._strings[match_id]], start, end, tokens_text(sentence.doc, start, end)
+            self._cues_by_id[self._strings[match_id]],
+            start,
+            end,
+            tokens_text(sentence.doc, start, end),
         )
 
     def forget(self) -> None:
         """Drop cached cues (call between Docs)."""
         self._cache.clear()
         self._questions.clear()
+        self._contexts.clear()
         self._doc = None
         self._doc_hits = []
         self._before = None
 
-    def _blocked(self, sentence: Span, start: int, end: int) -> bool:
+    def _blocked(self, doc: Doc, start: int, end: int) -> bool:
         """Whether a terminator ("but", "however") is among tokens [start, end)."""
         if end <= start:
             return False
-        doc = sentence.doc
         self._of_doc(doc)
         before = self._before
         if before is None:
@@ -143,9 +166,30 @@ class ContextFinder:
 
     def context_of(self, sentence: Span, start: int, end: int) -> tuple[Context, str | None]:
         """The context of tokens [start, end) in `sentence`, and the cue that set it."""
+        return self.context_in(sentence.doc, sentence.start, sentence.end, start, end, sentence)
+
+    def context_in(
+        self, doc: Doc, low: int, high: int, start: int, end: int, sentence: Span | None = None
+    ) -> tuple[Context, str | None]:
+        """The context of tokens [start, end) in the sentence of tokens [low, high) (a Span
+        of it made only where needed), remembered while one Doc is processed: several rules
+        often match the same words."""
+        if self._doc is not doc:
+            self._of_doc(doc)
+        key = (low, start, end)
+        found = self._contexts.get(key)
+        if found is None:
+            if len(self._contexts) > 16384:
+                self._contexts.clear()
+            found = self._contexts[key] = self._context(doc, low, high, start, end, sentence)
+        return found
+
+    def _context(
+        self, doc: Doc, low: int, high: int, start: int, end: int, sentence: Span | None
+    ) -> tuple[Context, str | None]:
         best: tuple[int, int, Context, str | None] = (0, 0, "asserted", None)
-        whole_sentence = start <= sentence.start and end >= sentence.end
-        for hit in self.cues_in(sentence):
+        whole_sentence = start <= low and end >= high
+        for hit in self._cues(doc, low, high, sentence):
             if whole_sentence:  # evidence that is the whole sentence: any cue in it applies
                 rank = (_PRIORITY[hit.cue.context], 0)
                 if rank > best[:2]:
@@ -156,25 +200,26 @@ class ContextFinder:
             cue = hit.cue
             if hit.end <= start and cue.direction in ("forward", "both"):
                 gap = start - hit.end
-                reaches = gap <= cue.window and not self._blocked(sentence, hit.end, start)
+                reaches = gap <= cue.window and not self._blocked(doc, hit.end, start)
             elif hit.start >= end and cue.direction in ("backward", "both"):
                 gap = hit.start - end
-                reaches = gap <= cue.window and not self._blocked(sentence, end, hit.start)
+                reaches = gap <= cue.window and not self._blocked(doc, end, hit.start)
             else:
                 reaches = False
             if reaches:
                 rank = (_PRIORITY[cue.context], -gap)
                 if rank > best[:2]:
                     best = (rank[0], rank[1], cue.context, hit.text)
-        if best[2] == "asserted" and self._is_question(sentence):
+        if best[2] == "asserted" and self._is_question(doc, low, high):
             return self._lexicon.questions, "?"
         return best[2], best[3]
 
-    def _is_question(self, sentence: Span) -> bool:
-        key = (id(sentence.doc), sentence.start)
+    def _is_question(self, doc: Doc, low: int, high: int) -> bool:
+        key = (id(doc), low)
         found = self._questions.get(key)
         if found is None:
             if len(self._questions) > 4096:
                 self._questions.clear()
-            found = self._questions[key] = text_of(sentence).rstrip().endswith("?")
+            text = tokens_text(doc, low, high)
+            found = self._questions[key] = text.rstrip().endswith("?")
         return found

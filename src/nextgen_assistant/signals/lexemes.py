@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import re
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -384,7 +384,7 @@ class CompiledPattern:
     side: str  # "lead": the anchor is at a fixed offset from a match's first token; "trail":
     # from its last; "free": anywhere in it
     offset: int  # that offset
-    fixed: list[tuple[int, int]]  # (offset, spec bit) of every spec at a fixed offset on that side
+    fixed: list[tuple[int, int]]  # (offset, spec bit) of the other specs at fixed offsets there
     steps: list[tuple[int, int, int | None]] | None  # (spec bit, fewest, most) when the table
     # decides every spec: matched here, without the Matcher
     width: int | None  # tokens of a fixed-width pattern the table decides fully, else None
@@ -428,8 +428,11 @@ def compile_pattern(
     if choices:
         _, _, side, offset, anchor = min(choices)
         specs.anchor(anchor)
+        # The anchor itself holds where it is found: only the other fixed specs are checked.
         fixed = [
-            (o, 1 << c) for o, c in (lead if side == "lead" else trail if side == "trail" else [])
+            (o, 1 << c)
+            for o, c in (lead if side == "lead" else trail if side == "trail" else [])
+            if (o, c) != (offset, anchor)
         ]
     return CompiledPattern(
         key,
@@ -495,12 +498,14 @@ def pattern_matches(
             which = of[start]
             if which < 0:
                 continue
-            if not all(start + o < size and bits[start + o] & bit for o, bit in fixed):
-                continue
-            end = bounds[which][1]
-            if reach is not None and start + reach < end:
-                end = start + reach
-            spans.append((start, start, end))
+            for o, bit in fixed:
+                if start + o >= size or not bits[start + o] & bit:
+                    break
+            else:
+                end = bounds[which][1]
+                if reach is not None and start + reach < end:
+                    end = start + reach
+                spans.append((start, start, end))
         width = pattern.width
         if width is not None:
             return [(pattern.key, a, a + width) for a, _, end in spans if a + width <= end]
@@ -512,12 +517,14 @@ def pattern_matches(
             which = of[last]
             if which < 0:
                 continue
-            if not all(last - o >= 0 and bits[last - o] & bit for o, bit in fixed):
-                continue
-            low = bounds[which][0]
-            if reach is not None and last + 1 - reach > low:
-                low = last + 1 - reach
-            spans.append((low, last, last + 1))
+            for o, bit in fixed:
+                if last - o < 0 or not bits[last - o] & bit:
+                    break
+            else:
+                low = bounds[which][0]
+                if reach is not None and last + 1 - reach > low:
+                    low = last + 1 - reach
+                spans.append((low, last, last + 1))
     else:
         for place in specs.places(pattern.anchor):
             which = of[place]
@@ -541,30 +548,13 @@ def _decided(
 ) -> list[tuple[int, int, int]]:
     """A pattern's matches from the table alone: every (start, end) whose tokens hold the specs,
     each repeated within its fewest and most times (spaCy's Matcher answers every such span,
-    not only the longest), starting in [first, last] and ending by the limit."""
+    not only the longest), starting in [first, last] and ending by the limit. Every way through
+    the steps is followed with a stack of (position, step), not recursion."""
     assert pattern.steps is not None
     steps = pattern.steps
     count_steps = len(steps)
     found: set[tuple[int, int]] = set()
-
-    def ends(position: int, step: int, limit: int) -> Iterator[int]:
-        if step == count_steps:
-            yield position
-            return
-        bit, low, high = steps[step]
-        count = 0
-        while count < low:
-            if position < limit and bits[position] & bit:
-                position += 1
-                count += 1
-            else:
-                return
-        yield from ends(position, step + 1, limit)
-        while (high is None or count < high) and position < limit and bits[position] & bit:
-            position += 1
-            count += 1
-            yield from ends(position, step + 1, limit)
-
+    add = found.add
     # A match starts on a token one of its first steps (up to the first it cannot skip) holds.
     opening = 0
     for bit, low, _ in steps:
@@ -575,9 +565,29 @@ def _decided(
         for start in range(first, last + 1):
             if not bits[start] & opening:
                 continue
-            for end in ends(start, 0, limit):
-                if end > start:
-                    found.add((start, end))
+            stack = [(start, 0)]
+            while stack:
+                position, step = stack.pop()
+                if step == count_steps:
+                    if position > start:
+                        add((start, position))
+                    continue
+                bit, low, high = steps[step]
+                count = 0
+                while count < low:
+                    if position < limit and bits[position] & bit:
+                        position += 1
+                        count += 1
+                    else:
+                        break
+                else:
+                    stack.append((position, step + 1))
+                    while (
+                        (high is None or count < high) and position < limit and bits[position] & bit
+                    ):
+                        position += 1
+                        count += 1
+                        stack.append((position, step + 1))
     key = pattern.key
     return [(key, start, end) for start, end in sorted(found)]
 

@@ -22,7 +22,7 @@ from nextgen_assistant.signals.lexemes import (
     compile_pattern,
     pattern_matches,
 )
-from nextgen_assistant.signals.lexicon import Lexicons, TokenPattern
+from nextgen_assistant.signals.lexicon import Lexicons, Rule, TokenPattern
 from nextgen_assistant.signals.pipeline import lemma_table
 
 _LETTERS = re.compile(r"[^a-z0-9]")
@@ -44,6 +44,18 @@ class RuleMatch:
     start: int
     end: int
     how: str  # "phrase", "pattern" or "fuzzy"
+
+
+_FRIEND_PREFIX = "false friend\x1f"
+_CUE_PREFIX = "context cue\x1f"
+_LowerMatches = tuple[
+    list[tuple[int, int, int]], list[tuple[int, int, int]], list[tuple[int, int, int]]
+]
+
+
+def _lower_form(doc: Doc) -> tuple[int, ...]:
+    """A phrase as the lower-case PhraseMatcher keys it."""
+    return tuple(token.lower for token in doc)
 
 
 def _form(token: Token) -> str | None:
@@ -83,10 +95,14 @@ class RuleMatcher:
         self._exact_compact: dict[str, str] = {}
         self._fuzzy_memo: dict[str, str | None] = {}
         strings = nlp.vocab.strings
+        self._lower_docs: list[list[Doc]] = []
+        phrased: list[Rule] = []
         for rule in lexicons.rules:
             if rule.phrases:
                 docs = list(nlp.pipe(rule.phrases))
                 self._lower.add(rule.id, docs)
+                self._lower_docs.append(docs)
+                phrased.append(rule)
                 # Lemmas generalise phrases ("depends on grants"); a single word's lemma is too
                 # loose ("dues" -> "due"), so single words match only as written.
                 phrases = [d for d in docs if len(d) > 1]
@@ -111,15 +127,59 @@ class RuleMatcher:
         self._hyphen = self._specs.flag(lambda token: token.text == "-")
         self._unknown = self._specs.flag(self._unknown_lower)
         self._form = self._specs.value(_form)
+        # Rule phrases, false friends' phrases and context cues' phrases, all on lower case, in
+        # one PhraseMatcher pass per Doc (`_lower_matches`). Each group's matches are then
+        # exactly, and in the same order, what a PhraseMatcher of its own finds: matches come by
+        # start, then end, then the keys of one phrase in the order of their map; that order
+        # could change only for two keys of one group sharing a phrase with another group's key,
+        # and then the groups keep their own matchers.
+        friend_phrases = [
+            (friend.id, [nlp.make_doc(p) for p in friend.phrases])
+            for friend in lexicons.false_friends.false_friends
+            if friend.phrases
+        ]
+        cue_phrases = [
+            (cue.id, [nlp.make_doc(p) for p in cue.phrases])
+            for cue in lexicons.context.cues
+            if cue.phrases
+        ]
+        keys_of: dict[tuple[int, ...], list[set[str]]] = {}
+        for group, keyed in enumerate(
+            (
+                [(rule.id, docs) for rule, docs in zip(phrased, self._lower_docs, strict=True)],
+                friend_phrases,
+                cue_phrases,
+            )
+        ):
+            for key, docs in keyed:
+                for doc in docs:
+                    keys_of.setdefault(_lower_form(doc), [set(), set(), set()])[group].add(key)
+        self.merged = all(
+            sum(1 for keys in groups if keys) < 2 or all(len(keys) <= 1 for keys in groups)
+            for groups in keys_of.values()
+        )
+        self._friend_keys: set[int] = set()
+        self._cue_keys: dict[int, int] = {}  # combined key -> the cue id's key
         for friend in lexicons.false_friends.false_friends:
             for pattern in friend.patterns:
                 self._friend_patterns.append(
                     self._compiled(nlp, friend.id, pattern, f"false friend '{friend.id}'")
                 )
-            if friend.phrases:
-                self._false_phrases.add(friend.id, [nlp.make_doc(p) for p in friend.phrases])
+        for friend_id, docs in friend_phrases:
+            if self.merged:
+                name = f"{_FRIEND_PREFIX}{friend_id}"
+                self._friend_keys.add(strings.add(name))
+                self._lower.add(name, docs)
+            else:
+                self._false_phrases.add(friend_id, docs)
+        if self.merged:
+            for cue_id, docs in cue_phrases:
+                name = f"{_CUE_PREFIX}{cue_id}"
+                self._cue_keys[strings.add(name)] = strings.add(cue_id)
+                self._lower.add(name, docs)
         self._strings = strings
         self._fuzzy_longest = max((len(k) for k in self._exact_compact), default=0) + 2
+        self._lower_key = f"nextgen_lower_phrases_{id(self)}"
 
     @property
     def words(self) -> WordSpecs:
@@ -153,8 +213,13 @@ class RuleMatcher:
         found: list[tuple[int, int]] = []
         for pattern in self._friend_patterns:
             found += [(a, b) for _, a, b in pattern_matches(doc, bounds, specs, pattern)]
-        if len(self._false_phrases):
-            for _, a, b in self._false_phrases(doc):
+        friend_phrases = (
+            self._lower_matches(doc)[1]
+            if self.merged
+            else (self._false_phrases(doc) if len(self._false_phrases) else [])
+        )
+        if friend_phrases:
+            for _, a, b in friend_phrases:
                 which = bounds.of[a]
                 if which >= 0 and b <= sentences[which][1]:
                     found.append((a, b))
@@ -165,8 +230,9 @@ class RuleMatcher:
     def __call__(self, doc: Doc, sentences: list[tuple[int, int]]) -> list[RuleMatch]:
         """Every rule match in the Doc (false friends are left to the caller, per sentence)."""
         found: dict[tuple[str, int, int], RuleMatch] = {}
-        for matcher in (self._lower, self._lemma):
-            for key, start, end in matcher(doc):
+        lower = self._lower_matches(doc)[0] if self.merged else self._lower(doc)
+        for matches in (lower, self._lemma(doc)):
+            for key, start, end in matches:
                 rule_id = self._strings[key]
                 found.setdefault((rule_id, start, end), RuleMatch(rule_id, start, end, "phrase"))
         for key, start, end in self._pattern_matches(doc, sentences):
@@ -176,6 +242,31 @@ class RuleMatcher:
         for match in self._fuzzy_matches(doc, covered):
             found.setdefault((match.rule_id, match.start, match.end), match)
         return sorted(found.values(), key=lambda m: (m.start, -(m.end - m.start)))
+
+    def _lower_matches(self, doc: Doc) -> _LowerMatches:
+        """The one lower-case PhraseMatcher pass of a Doc, by group: rule phrases, false
+        friends' phrases, context cues' phrases (with the cue id's key)."""
+        found: _LowerMatches | None = doc.user_data.get(self._lower_key)
+        if found is None:
+            rules: list[tuple[int, int, int]] = []
+            friends: list[tuple[int, int, int]] = []
+            cues: list[tuple[int, int, int]] = []
+            friend_keys, cue_keys = self._friend_keys, self._cue_keys
+            for match in self._lower(doc):
+                key = match[0]
+                if key in friend_keys:
+                    friends.append(match)
+                elif key in cue_keys:
+                    cues.append((cue_keys[key], match[1], match[2]))
+                else:
+                    rules.append(match)
+            found = doc.user_data[self._lower_key] = (rules, friends, cues)
+        return found
+
+    def context_phrases(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The context cues' phrases found in the Doc (key: the cue id's), in the order a
+        PhraseMatcher of their own finds them; only when `merged`."""
+        return self._lower_matches(doc)[2]
 
     def _pattern_matches(
         self, doc: Doc, sentences: list[tuple[int, int]]

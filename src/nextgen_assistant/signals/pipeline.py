@@ -121,16 +121,32 @@ WORDS_KEY = "nextgen_words"
 MAX_WORDS = 400_000  # distinct words whose facts are remembered; past it the table starts again
 
 
-def doc_words(doc: Doc) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+class WordFirsts:
+    """The first token of each of a Doc's distinct words, found on first need: only a word new
+    to a table asks for it, and once the tables are warm no word is."""
+
+    def __init__(self, inverse: numpy.ndarray, count: int) -> None:
+        self._inverse, self._count = inverse, count
+        self._first: list[int] | None = None
+
+    def __getitem__(self, word: int) -> int:
+        if self._first is None:
+            order = numpy.argsort(self._inverse, kind="stable")
+            self._first = order[
+                numpy.searchsorted(self._inverse[order], numpy.arange(self._count))
+            ].tolist()
+        return self._first[word]
+
+
+def doc_words(doc: Doc) -> tuple[numpy.ndarray, WordFirsts, numpy.ndarray]:
     """The Doc's distinct words (ORTH hashes, ascending), the first token of each, and each
     token's word: one to_array and one numpy.unique per Doc, shared by everything that decides
     something once per word rather than once per token."""
     found = doc.user_data.get(WORDS_KEY)
     if found is None:
-        words, first, inverse = numpy.unique(
-            doc.to_array(ORTH), return_index=True, return_inverse=True
-        )
-        found = doc.user_data[WORDS_KEY] = (words, first, inverse.reshape(-1))
+        words, inverse = numpy.unique(doc.to_array(ORTH), return_inverse=True)
+        inverse = inverse.reshape(-1)
+        found = doc.user_data[WORDS_KEY] = (words, WordFirsts(inverse, len(words)), inverse)
     return found
 
 
@@ -141,6 +157,7 @@ class _WordFacts:
 
     def __init__(self) -> None:
         self._row_of: dict[int, int] = {}
+        self._generation = 0  # how many times the table has started again
         self.lemma = numpy.zeros(1024, dtype=numpy.uint64)
         self.ends = numpy.zeros(1024, dtype=bool)
         # The pipeline is shared by every checker of the process (the app checks an answer in
@@ -160,7 +177,17 @@ class _WordFacts:
             return self.ends[rows][inverse]  # type: ignore[no-any-return]
 
     def _rows(self, doc: Doc) -> tuple[numpy.ndarray, numpy.ndarray]:
-        """Each distinct word's row, and each token's word."""
+        """Each distinct word's row, and each token's word, found once per Doc (the sentencizer
+        and the lemmatizer both ask; a row, once given, keeps its word until the table starts
+        again, which only a Doc's own new words can make it do)."""
+        found = doc.user_data.get(_ROWS_KEY)
+        if found is not None and found[0] == self._generation:
+            return found[1], found[2]
+        rows, inverse = self._new_rows(doc)
+        doc.user_data[_ROWS_KEY] = (self._generation, rows, inverse)
+        return rows, inverse
+
+    def _new_rows(self, doc: Doc) -> tuple[numpy.ndarray, numpy.ndarray]:
         words, first, inverse = doc_words(doc)
         row_of = self._row_of
         rows = [row_of.get(word, -1) for word in words.tolist()]
@@ -168,6 +195,7 @@ class _WordFacts:
         if new:
             if len(row_of) + len(new) > MAX_WORDS:
                 row_of.clear()
+                self._generation += 1
                 rows = [-1] * len(rows)
                 new = list(range(len(rows)))
             size = len(row_of) + len(new)
@@ -186,6 +214,9 @@ class _WordFacts:
                     token.is_space and token.text.count("\n") >= 2
                 )
         return numpy.array(rows, dtype=numpy.int64), inverse
+
+
+_ROWS_KEY = "nextgen_word_fact_rows"
 
 
 @lru_cache(maxsize=1)

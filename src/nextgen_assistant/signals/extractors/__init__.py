@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal, TypeVar, cast
@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from nextgen_assistant.documents.model import Block, Document
 from nextgen_assistant.signals.anchors import Gate, containing
+from nextgen_assistant.signals.anchors import trie as anchors_trie
 from nextgen_assistant.signals.context import ContextFinder
 from nextgen_assistant.signals.lexicon import Lexicons
 from nextgen_assistant.signals.model import DocumentFacts, Signal, SignalLocation
@@ -25,6 +26,7 @@ from nextgen_assistant.signals.pipeline import (
     quote_of,
     text_of,
     token_chars,
+    tokens_text,
 )
 
 
@@ -85,6 +87,21 @@ class Piece:
             found = self._quotes[sentence.start] = quote_of(text, start, end)
         return found
 
+    def quote_at(self, low: int, high: int, start: int, end: int) -> str:
+        """`quote` of the sentence of tokens [low, high), with no Span made for it."""
+        found = self._quotes.get(low)
+        if found is None:
+            text = tokens_text(self.doc, low, high)
+            if len(text) > QUOTE_MAX_CHARS:
+                return quote_of(text, start, end)
+            found = self._quotes[low] = quote_of(text, start, end)
+        return found
+
+    def bound_at(self, token_index: int) -> tuple[int, int]:
+        """The token range of the sentence holding a token."""
+        bounds = self.bounds
+        return bounds[max(0, bisect_right(self._bound_starts, token_index) - 1)]
+
     @property
     def sentences(self) -> list[Span]:
         """The block's sentences."""
@@ -134,10 +151,24 @@ class Piece:
 T = TypeVar("T")
 
 
-def any_of(cues: list[str]) -> str:
+def any_of(cues: Iterable[str], *, ignore_case: bool = False) -> str:
     """A regex alternation of the cues, escaped, longest first (so "service area" wins over
-    "service"); one that never matches when there are none."""
-    return "|".join(map(re.escape, sorted(cues, key=len, reverse=True))) or "(?!)"
+    "service"); one that never matches when there are none. `ignore_case`: for a regex
+    compiled with re.IGNORECASE.
+
+    Written as a prefix tree ("hir(?:e(?:d|s)?|ing)"), which Python's re tries a character at
+    a time where it tries a flat alternation cue by cue: the same matches, since at any place
+    the text spells out one path of the tree and the tree tries its longest cue first. Under
+    IGNORECASE the tree is of lower-case cues (ASCII only: there lower case is exactly what
+    IGNORECASE compares); other cues keep the flat alternation."""
+    cues = list(cues)
+    if not "|".join(cues):  # no cue, or one empty one
+        return "(?!)"
+    if not ignore_case:
+        return anchors_trie(set(cues))
+    if all(cue.isascii() for cue in cues):
+        return anchors_trie({cue.lower() for cue in cues})
+    return "|".join(map(re.escape, sorted(cues, key=len, reverse=True)))
 
 
 ActorKind = Literal["partnership", "business", "public", "people"]

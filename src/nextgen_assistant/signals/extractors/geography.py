@@ -76,14 +76,20 @@ def _compile(words: ExtractorLexicon) -> _Patterns:
     return _Patterns(
         states=re.compile(
             r"\b("
-            + "|".join(re.escape(s.title()) for s in sorted(states, key=len, reverse=True))
+            + (
+                any_of(s.title() for s in states)
+                if states and all(s.isascii() for s in states)
+                else "|".join(re.escape(s.title()) for s in sorted(states, key=len, reverse=True))
+            )
             + r")\b"
         ),
         county_count=re.compile(
             rf"\b(\d{{1,2}}|{numbers})[- ](?:county|counties)\b", re.IGNORECASE
         ),
         gate=word_gate([*states, "county", "counties", "parish", "borough"]),
-        service=re.compile(rf"\b(?:{any_of(words.service_words)})\b", re.IGNORECASE),
+        service=re.compile(
+            rf"\b(?:{any_of(words.service_words, ignore_case=True)})\b", re.IGNORECASE
+        ),
     )
 
 

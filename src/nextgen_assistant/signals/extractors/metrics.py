@@ -96,7 +96,7 @@ def _counts(
 
 
 def _alternation(cues: list[str]) -> re.Pattern[str]:
-    return re.compile(rf"\b({any_of(cues)})\b", re.IGNORECASE)
+    return re.compile(rf"\b({any_of(cues, ignore_case=True)})\b", re.IGNORECASE)
 
 
 class _Patterns(NamedTuple):
@@ -122,7 +122,7 @@ def _compile(words: ExtractorLexicon, business_nouns: list[str]) -> _Patterns:
     return _Patterns(
         # "Nine technicians were hired": numbers written out count as numbers.
         number_words=re.compile(
-            r"\b(?:" + "|".join(sorted(spelled, key=len, reverse=True)) + r")\b(?!-)",
+            r"\b(?:" + (any_of(spelled, ignore_case=True) if spelled else "") + r")\b(?!-)",
             re.IGNORECASE,
         ),
         outcomes={name: _alternation(cues) for name, cues in words.outcome_measures.items()},
@@ -147,8 +147,10 @@ def _people_outcome(words: ExtractorLexicon) -> re.Pattern[str] | None:
     if not words.counted_people or not (words.outcome_verbs or words.outcome_verbs_with_object):
         return None
 
-    people, verbs = any_of(words.counted_people), any_of(words.outcome_verbs)
-    with_object, objects = any_of(words.outcome_verbs_with_object), any_of(words.outcome_objects)
+    people = any_of(words.counted_people, ignore_case=True)
+    verbs = any_of(words.outcome_verbs, ignore_case=True)
+    with_object = any_of(words.outcome_verbs_with_object, ignore_case=True)
+    objects = any_of(words.outcome_objects, ignore_case=True)
     return re.compile(
         rf"\s*(?:[\w&'’-]+\s+){{0,3}}?(?:{people})\b[^.;:!?]{{0,120}}?\b"
         rf"({verbs}|(?:{with_object})\s+(?:[\w'’-]+\s+){{0,3}}?(?:{objects}))\b",

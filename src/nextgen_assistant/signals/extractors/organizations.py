@@ -5,16 +5,24 @@ from __future__ import annotations
 import re
 
 from nextgen_assistant.signals.anchors import word_gate
+from nextgen_assistant.signals.extractors import any_of
 from nextgen_assistant.signals.lexicon import OrganizationLexicon
 from nextgen_assistant.signals.model import OrganizationSeen
 
 
 def _pattern(cues: list[str]) -> re.Pattern[str]:
+    """Whether a text names one of the cues (only ever searched for whether it matches, so the
+    order of the alternatives does not matter: they are written as prefix trees, which
+    Python's re tries a character at a time rather than cue by cue)."""
     # Abbreviations in capitals (WDB, EDC, ISD) match case-sensitively; words match any case.
-    parts = []
-    for cue in sorted(cues, key=len, reverse=True):
-        escaped = re.escape(cue)
-        parts.append(escaped if cue.isupper() and len(cue) <= 6 else f"(?i:{escaped})")
+    exact = [cue for cue in cues if cue.isupper() and len(cue) <= 6]
+    any_case = [cue for cue in cues if not (cue.isupper() and len(cue) <= 6)]
+    if not cues or not all(cues):
+        parts = [re.escape(cue) if cue in exact else f"(?i:{re.escape(cue)})" for cue in cues]
+    else:
+        parts = [any_of(exact)] if exact else []
+        if any_case:
+            parts.append(f"(?i:{any_of(any_case, ignore_case=True)})")
     # A plural counts as the name ("Workforce Boards", "School Districts", "Chambers").
     return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?:s|es)?(?![\w])")
 
