@@ -118,21 +118,10 @@ _AUXILIARIES = frozenset(
     }
 )
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
-# "last week", "this spring": a time between an actor and its verb.
-_TIME_OPENERS = frozenset({"last", "this", "earlier", "each", "every"})
-_TIME_NOUNS = frozenset(
-    {"week", "month", "year", "spring", "summer", "fall", "autumn", "winter", "quarter"}
-)
 # A prepositional phrase an actor may carry before its verb: "manufacturers in the region chose".
 _PREPOSITIONS = frozenset(
     {"in", "from", "of", "across", "at", "throughout", "around", "within", "on"}
 )
-# Gathering verbs a purpose follows: "leaders met in Casper to set priorities".
-_GATHER_VERBS = frozenset(
-    {"meet", "gather", "convene", "assemble", "come", "join", "unite", "team"}
-)
-# Deciding verbs whose object may be what to do: "employers decided to fund apprenticeships".
-_CHOOSE_TO = frozenset({"choose", "decide", "agree", "vote", "elect", "opt", "resolve"})
 _HIRE_VERBS = frozenset({"hire", "appoint", "engage", "contract", "task", "charge", "retain"})
 _FEW = frozenset({"only", "few", "no", "handful"})
 _PASSIVE_SKIP = frozenset({"jointly", "originally", "first", "also", "largely", "mainly", "solely"})
@@ -193,6 +182,10 @@ class ActorRoleFinder:
         self._objects = {name: set(words) for name, words in roles.objects.items()}
         self._stops = set(roles.stop_words)
         self._program_words = set(roles.program_words)
+        self._gather_verbs = set(roles.gather_verbs)
+        self._choose_to = set(roles.choose_to_verbs)
+        self._time_openers = set(roles.time_openers)
+        self._time_nouns = set(roles.time_nouns)
         self._actor_reach = roles.actor_reach
         self._object_reach = roles.object_reach
         self._triggers: dict[tuple[str, str], list[tuple[str, str | None]]] = {}
@@ -332,7 +325,7 @@ class ActorRoleFinder:
             token = doc[position]
             if token.lower_ in self._stops:
                 return None
-            if token.lemma_ in _GATHER_VERBS and token.lower_ != token.lemma_:
+            if token.lemma_ in self._gather_verbs and token.lower_ != token.lemma_:
                 actor = self._actor_before(doc, position, start, acronyms)
                 return actor if actor is not None and actor.kind is not None else None
         return None
@@ -396,7 +389,7 @@ class ActorRoleFinder:
             and side > 0
             and verb + 1 < end
             and doc[verb + 1].lower_ == "to"
-            and doc[verb].lemma_ in _CHOOSE_TO
+            and doc[verb].lemma_ in self._choose_to
         ):
             return True  # "leaders chose to build links with schools": what they chose to do
         step = range(verb + 1, min(end, verb + 1 + self._object_reach))
@@ -479,9 +472,9 @@ class ActorRoleFinder:
                 position -= 1
                 continue
             if (
-                word in _TIME_NOUNS
+                word in self._time_nouns
                 and position - 1 >= start
-                and doc[position - 1].lower_ in _TIME_OPENERS
+                and doc[position - 1].lower_ in self._time_openers
             ):
                 position -= 2  # "the authority last week launched"
                 continue

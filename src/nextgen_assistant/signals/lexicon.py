@@ -186,6 +186,13 @@ class RolesLexicon(BaseModel):
     stop_words: list[str]
     program_words: list[str] = Field(default_factory=list)
     """Words that make a name a program's, not the partnership's ("Welding Academy")."""
+    gather_verbs: list[str] = Field(default_factory=list)
+    """Lemmas of gathering verbs whose actor does what they met for ("met ... to determine")."""
+    choose_to_verbs: list[str] = Field(default_factory=list)
+    """Lemmas of deciding verbs whose object may be what to do ("chose to build links")."""
+    time_openers: list[str] = Field(default_factory=list)
+    time_nouns: list[str] = Field(default_factory=list)
+    """A time between an actor and its verb: an opener and a noun ("last week")."""
     actor_reach: int = Field(ge=1, le=30)
     object_reach: int = Field(ge=1, le=30)
 
