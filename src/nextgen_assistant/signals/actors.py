@@ -410,42 +410,41 @@ class ActorRoleFinder:
         return self._named_object(doc, verb, end)
 
     def _named_object(self, doc: Doc, verb: int, end: int) -> bool:
-        """A name (not a program's) right after the verb: "leads the CMMC", "launched
+        """The partnership's own name right after the verb: "leads the CMMC", "launched
         GreenSeam", "runs the Mesa Valley Health Alliance"."""
-        first = verb + 1
-        if first < end and doc[first].lower_ == "the":
-            first += 1
-        last = first
-        while last < end and doc[last].is_alpha and doc[last].text[:1].isupper():
-            last += 1
-        if last == first or any(doc[p].lower_ in self._program_words for p in range(first, last)):
-            return False
-        head = doc[first]
-        return last - first > 1 or head.is_upper or any(c.isupper() for c in head.text[1:])
+        return self._own_name(doc, verb + 1, end, single_title=False) is not None
 
     def _named_subject(self, doc: Doc, verb: int, start: int) -> bool:
-        """A name (not a program's) opens the clause before the verb: "HealthWorks", "the Mesa
+        """The partnership's own name opens the clause before the verb: "HealthWorks", "the Mesa
         Valley Health Alliance", "NAMC"."""
-        first = start
-        if first < verb and doc[first].lower_ == "the":
+        last = self._own_name(doc, start, verb, single_title=True)
+        between = {doc[p].lower_ for p in range(last, verb)} if last is not None else set()
+        return last is not None and between <= _AUXILIARIES | _PASSIVE_SKIP | {","}
+
+    def _own_name(self, doc: Doc, first: int, limit: int, single_title: bool) -> int | None:
+        """Where a name beginning at `first` (after an optional "the") ends, when it names an
+        organisation rather than a program ("the Welding Academy"): several capitalised words,
+        an acronym, a word capitalised inside ("HealthWorks"), or, with `single_title`, one
+        capitalised word after "the"."""
+        opening = first
+        if first < limit and doc[first].lower_ == "the":
             first += 1
         last = first
-        while last < verb and (
+        while last < limit and (
             self._name_word(doc, last, inner=last > first)
             or (doc[last].text[:1].isupper() and doc[last].is_alpha)
         ):
             last += 1
         if last == first or any(doc[p].lower_ in self._program_words for p in range(first, last)):
-            return False
+            return None
         head = doc[first]
         named = (
             last - first > 1
-            or first > start
+            or (single_title and first > opening)
             or head.is_upper
             or any(c.isupper() for c in head.text[1:])
         )
-        between = {doc[p].lower_ for p in range(last, verb)}
-        return named and between <= _AUXILIARIES | _PASSIVE_SKIP | {","}
+        return last if named else None
 
     # --- actors -----------------------------------------------------------------------------
     def _actor_before(
