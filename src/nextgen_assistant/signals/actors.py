@@ -162,7 +162,14 @@ class ActorRoleFinder:
         # A role verb is found by its written forms, from the lemma table. The "-ing" forms
         # ("meeting", "funding", "founding members") are nouns far more often than verbs: they
         # count only after a form of "be" ("the board is leading the effort").
-        forms = {form for verb in self._verb_role for form in [verb, *lemma_table().forms_of(verb)]}
+        self._answer_to = set(roles.answer_to_verbs)
+        self._under = set(roles.under_nouns)
+        self._clause_verbs = set(roles.clause_verbs)
+        forms = {
+            form
+            for verb in [*self._verb_role, *self._answer_to]
+            for form in [verb, *lemma_table().forms_of(verb)]
+        } | self._under
         strings = nlp.vocab.strings
         self._verb_hashes = numpy.array(sorted({strings.add(f) for f in forms}), dtype=numpy.uint64)
         # With the checker's word table, a role verb's forms are a flag decided once per word.
@@ -223,8 +230,10 @@ class ActorRoleFinder:
         self, doc: Doc, verb: int, sentence: tuple[int, int], acronyms: dict[str, str | None]
     ) -> list[RuleMatch]:
         token = doc[verb]
-        role = self._verb_role.get(token.lemma_) or self._verb_role.get(token.lower_)
         start, end = sentence
+        if token.lemma_ in self._answer_to or token.lower_ in self._under:
+            return self._led_through(doc, verb, sentence, acronyms)
+        role = self._verb_role.get(token.lemma_) or self._verb_role.get(token.lower_)
         took_the_lead = (
             role == "lead"
             and verb - 2 >= start
@@ -287,6 +296,41 @@ class ActorRoleFinder:
                 # the verb ("employers do not pay") then sets its context.
                 first = verb if actor.start < verb and passive is None else min(actor.start, verb)
                 matches.append(RuleMatch(rule_id, first, max(actor.end, verb + 1), "role"))
+        return matches
+
+    def _led_through(
+        self, doc: Doc, word: int, sentence: tuple[int, int], acronyms: dict[str, str | None]
+    ) -> list[RuleMatch]:
+        """Leading said through a preposition: "the partnership reports to the workforce
+        council", "under the leadership of the community colleges, the initiative ..."."""
+        start, end = sentence
+        if doc[word].lower_ in self._under:
+            if not (
+                word - 2 >= start
+                and doc[word - 2].lower_ == "under"
+                and doc[word - 1].lower_ in {"the", "its", "their"}
+                and word + 1 < end
+                and doc[word + 1].lower_ == "of"
+            ):
+                return []
+            before = word - 2
+        else:
+            if not (word + 1 < end and doc[word + 1].lower_ == "to"):
+                return []
+            if doc[word].lower_.endswith("ing") and not self._progressive(doc, word, start):
+                return []
+            before = word
+        matches: list[RuleMatch] = []
+        for actor in self._actors_after(doc, word + 2, end, acronyms):
+            if actor.kind is None:
+                continue
+            for rule_id, wanted in self._triggers.get((actor.kind, "lead"), []):
+                if wanted is not None and not (
+                    self._object(doc, before, -1, sentence, wanted, actor.kind)
+                    or self._object(doc, actor.end - 1, 1, sentence, wanted, actor.kind)
+                ):
+                    continue
+                matches.append(RuleMatch(rule_id, word, max(actor.end, word + 1), "role"))
         return matches
 
     def _noun_here(self, doc: Doc, verb: int, start: int, end: int) -> bool:
@@ -466,6 +510,14 @@ class ActorRoleFinder:
             ):
                 position -= 2  # "leaders met and set priorities": one subject, two verbs
                 continue
+            if word == "and" and jumps == 0:
+                # "the board won a grant and chose the sector": the first clause's verb, a few
+                # words back, has the actor
+                first = self._first_clause_verb(doc, position, start)
+                if first is not None:
+                    position = first - 1
+                    jumps += 1
+                    continue
             if word in _AUXILIARIES or (word.endswith("ly") and token.is_alpha):
                 saw_be = saw_be or word in _BE
                 position -= 1
@@ -532,6 +584,19 @@ class ActorRoleFinder:
                 return None
             position = preposition - 1
             jumps += 1
+        return None
+
+    def _first_clause_verb(self, doc: Doc, conjunction: int, start: int) -> int | None:
+        """The verb of a short clause ending at "and" ("won a grant and"), when it is a role
+        verb or a common clause verb written in an inflected form."""
+        for position in range(conjunction - 1, max(start, conjunction - 5) - 1, -1):
+            token = doc[position]
+            if token.lower_ in self._stops or token.is_punct:
+                return None
+            if token.is_lower and token.lower_ != token.lemma_ and (
+                token.lemma_ in self._verb_role or token.lemma_ in self._clause_verbs
+            ):
+                return position
         return None
 
     def _actors_after(

@@ -193,6 +193,13 @@ class RolesLexicon(BaseModel):
     time_openers: list[str] = Field(default_factory=list)
     time_nouns: list[str] = Field(default_factory=list)
     """A time between an actor and its verb: an opener and a noun ("last week")."""
+    answer_to_verbs: list[str] = Field(default_factory=list)
+    """Lemmas whose actor follows "to" and leads what comes before ("reports to the board")."""
+    under_nouns: list[str] = Field(default_factory=list)
+    """Nouns of "under the leadership of X": X leads what the clause is about."""
+    clause_verbs: list[str] = Field(default_factory=list)
+    """Lemmas of common verbs that end a first clause before "and" ("the board won a grant and
+    chose the sector"): the second verb shares the first one's actor."""
     actor_reach: int = Field(ge=1, le=30)
     object_reach: int = Field(ge=1, le=30)
 
