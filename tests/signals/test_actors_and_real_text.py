@@ -198,3 +198,59 @@ def test_a_topic_word_is_the_agenda_only_where_the_sentence_says_so() -> None:
     assert BUSINESS_AGENDA not in counted(
         "The region has 300 supply chain firms and good broadband."
     )
+
+
+def test_universities_known_by_a_short_name_are_public_partners() -> None:
+    classify = checker().organizations.classify
+    for name in ("Harlan State", "Penn State", "Georgia Tech", "Cal Poly"):
+        seen = classify(name)
+        assert seen is not None and seen.partner_type == "postsecondary", name
+    # a state's nickname, and a company that ends in "Tech", are not universities
+    assert classify("Ocean State") is None
+    assert classify("Ridgeway Tech") is None
+    assert PUBLIC_LEADS in counted("The consortium is led by Harlan State.")
+
+
+def test_a_place_after_in_is_where_the_actor_is_not_the_actor() -> None:
+    # the executives met, not the county
+    assert PUBLIC_AGENDA not in counted(
+        "Owners of clinics in Harlan County came together to identify the priorities."
+    )
+    assert BUSINESS_AGENDA in counted(
+        "Plant managers in southwest Ohio met in March to identify opportunities."
+    )
+    assert PUBLIC_AGENDA in counted("The workforce board in Harlan County chose the priorities.")
+
+
+def test_actors_joined_by_and_each_act() -> None:
+    both = counted("Employers and the college launched the partnership.")
+    assert LEADS in both and PUBLIC_LEADS in both
+    money = counted("Energy companies and foundations have invested in the consortium.")
+    assert ("sustainability", "supporting") in money
+
+
+def test_who_leads_through_a_preposition_or_a_second_clause() -> None:
+    assert PUBLIC_LEADS in counted("The partnership reports to the county workforce council.")
+    assert PUBLIC_LEADS in counted(
+        "Under the leadership of the community colleges, the initiative brings employers together."
+    )
+    assert PUBLIC_AGENDA in counted(
+        "The workforce board won a state grant and chose manufacturing as its sector."
+    )
+    assert PUBLIC_LEADS not in counted("Employers reported to the council that hiring is hard.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "not_expected"),
+    [
+        ("The designation covers the 31-county Upper Basin region.", "red_flag", "supporting"),
+        ("Our region consists of 44 counties.", "red_flag", "supporting"),
+        ("We serve an eight-county region.", "supporting", "red_flag"),
+    ],
+)
+def test_twenty_or_more_counties_is_wider_than_one_labor_market(
+    sentence: str, expected: str, not_expected: str
+) -> None:
+    found = counted(sentence)
+    assert ("regional_labor_market", expected) in found
+    assert ("regional_labor_market", not_expected) not in found

@@ -122,6 +122,7 @@ _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _PREPOSITIONS = frozenset(
     {"in", "from", "of", "across", "at", "throughout", "around", "within", "on"}
 )
+_LOCATIVE = frozenset({"in", "from", "across", "throughout", "around", "within"})
 _HIRE_VERBS = frozenset({"hire", "appoint", "engage", "contract", "task", "charge", "retain"})
 _FEW = frozenset({"only", "few", "no", "handful"})
 _PASSIVE_SKIP = frozenset({"jointly", "originally", "first", "also", "largely", "mainly", "solely"})
@@ -184,6 +185,7 @@ class ActorRoleFinder:
         self._public = set(roles.public_nouns)
         self._places = set(roles.place_nouns)
         self._states = set(classes.get("state_names", []))
+        self._directions = set(classes.get("direction_words", []))
         self._self = set(roles.partnership_nouns)
         self._grantmaker = set(roles.grantmaker_words)
         self._objects = {name: set(words) for name, words in roles.objects.items()}
@@ -274,6 +276,8 @@ class ActorRoleFinder:
             ):
                 actor = self._purpose_of(doc, verb - 1, start, acronyms) or actor
             actors = [actor] if actor is not None else []
+            if actor is not None and actor.kind not in (None, "partnership"):
+                actors += self._joined_before(doc, actor, start, acronyms)
             object_side = 1
         if role == "found" and passive is None and self._intransitive(doc, verb, end):
             return []  # "the partnership began in 2015": what began is the actor's own story
@@ -347,18 +351,38 @@ class ActorRoleFinder:
         self, doc: Doc, actor: Actor, start: int, acronyms: dict[str, str | None]
     ) -> Actor:
         """The actor a prepositional phrase belongs to: in "industry leaders in the Harbor
-        Partnership met", the leaders met, not the partnership."""
-        if actor.kind not in (None, "partnership"):
+        Partnership met", the leaders met, not the partnership; in "executives of hospitals in
+        Fremont County came together", the executives, not the county (a place after "in" is
+        where the actor is, never the actor)."""
+        place = actor.kind == "public" and self._is_place(doc, actor, start)
+        if actor.kind not in (None, "partnership") and not place:
             return actor
         position = actor.start - 1
         while position > start and doc[actor.start].is_title and doc[position].is_title:
             position -= 1  # the rest of a name: "the Harbor Partnership"
+        while position > start and doc[position].lower_ in self._directions:
+            position -= 1  # "in southwest Wyoming"
         if position >= start and doc[position].lower_ in ("the", "a", "an", "our", "its"):
             position -= 1
         if position - 1 < start or doc[position].lower_ not in _PREPOSITIONS:
             return actor
         carrier = self._actor_at(doc, position - 1, start, acronyms)
-        return carrier if carrier is not None and carrier.kind is not None else actor
+        if carrier is not None and carrier.kind is not None:
+            return carrier
+        return Actor(None, actor.start, actor.end) if place else actor
+
+    def _is_place(self, doc: Doc, actor: Actor, start: int) -> bool:
+        """A county, city or state named after a preposition of place ("in Fremont County",
+        "across southwest Wyoming")."""
+        words = {doc[p].lower_ for p in range(actor.start, actor.end)}
+        if not (words & (self._places | self._states)):
+            return False
+        position = actor.start - 1
+        while position >= start and (
+            doc[position].lower_ in self._directions or doc[position].lower_ == "the"
+        ):
+            position -= 1
+        return position >= start and doc[position].lower_ in _LOCATIVE
 
     def _purpose_of(
         self, doc: Doc, to: int, start: int, acronyms: dict[str, str | None]
@@ -586,6 +610,30 @@ class ActorRoleFinder:
             jumps += 1
         return None
 
+    def _joined_before(
+        self, doc: Doc, actor: Actor, start: int, acronyms: dict[str, str | None]
+    ) -> list[Actor]:
+        """Actors joined to the one before the verb by "and" or commas: "energy companies and
+        foundations invested", "the chamber, the college and the county launched"."""
+        joined: list[Actor] = []
+        position = actor.start - 1
+        while position > start and doc[position].lower_ in {"the", "its", "their", "both"}:
+            position -= 1
+        while len(joined) < 4 and position > start and doc[position].lower_ in {"and", ",", "&"}:
+            position -= 1
+            if doc[position].lower_ == ",":
+                position -= 1  # "A, and B"
+            if position < start:
+                break
+            other = self._actor_at(doc, position, start, acronyms)
+            if other is None or other.kind in (None, "partnership") or other.end != position + 1:
+                break
+            joined.append(other)
+            position = other.start - 1
+            while position > start and doc[position].lower_ in {"the", "its", "their", "both"}:
+                position -= 1
+        return joined
+
     def _first_clause_verb(self, doc: Doc, conjunction: int, start: int) -> int | None:
         """The verb of a short clause ending at "and" ("won a grant and"), when it is a role
         verb or a common clause verb written in an inflected form."""
@@ -593,8 +641,10 @@ class ActorRoleFinder:
             token = doc[position]
             if token.lower_ in self._stops or token.is_punct:
                 return None
-            if token.is_lower and token.lower_ != token.lemma_ and (
-                token.lemma_ in self._verb_role or token.lemma_ in self._clause_verbs
+            if (
+                token.is_lower
+                and token.lower_ != token.lemma_
+                and (token.lemma_ in self._verb_role or token.lemma_ in self._clause_verbs)
             ):
                 return position
         return None
@@ -663,6 +713,12 @@ class ActorRoleFinder:
         if word in self._name_heads or lemma in self._name_heads:
             # "the workforce development board", "the council of governments"
             for first in range(max(sentence_start, position - 3), position + 1):
+                if first < position and (
+                    doc[first].lemma_ in self._business
+                    or doc[first].lemma_ in self._people
+                    or doc[first].lower_ in {"and", ",", "&", "or"}
+                ):
+                    continue  # "employers and the college": two actors, not one name
                 for last in range(position + 1, min(len(doc), position + 4) + 1):
                     seen = self._classify(doc[first:last].text)
                     if seen is not None and seen.sector == "public":

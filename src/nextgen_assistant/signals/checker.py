@@ -70,7 +70,9 @@ class Checker:
             self.lexicons.context,
             self.matcher.context_phrases if self.matcher.merged else None,
         )
-        self.organizations = OrganizationClassifier(self.lexicons.organizations)
+        self.organizations = OrganizationClassifier(
+            self.lexicons.organizations, self.lexicons.vocabulary.classes.get("state_names", [])
+        )
         self.actor_roles = ActorRoleFinder(
             self.nlp, self.lexicons, self.organizations, self.matcher.words
         )

@@ -27,10 +27,36 @@ def _pattern(cues: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?:s|es)?(?![\w])")
 
 
+def _short_names(
+    lexicon: OrganizationLexicon, states: list[str] | tuple[str, ...]
+) -> dict[str, re.Pattern[str]]:
+    """Whole-name patterns for public bodies known by a short name ("Fresno State", "Georgia
+    Tech"): one or two capitalised words (not a state's nickname) and the ending, or a state's
+    name and the ending."""
+    excluded = "|".join(re.escape(word) for word in lexicon.not_short_names) or "(?!)"
+    state = "|".join(re.escape(s.title()) for s in sorted(states, key=len, reverse=True)) or "(?!)"
+    word = rf"(?!(?:{excluded})\b)[A-Z][a-z]+"
+    patterns = {}
+    for kind, names in lexicon.short_names.items():
+        parts = []
+        for short in names:
+            if short.startswith("@state "):
+                parts.append(rf"(?:{state}) {re.escape(short.removeprefix('@state '))}")
+            elif " " in short:
+                parts.append(re.escape(short))
+            else:
+                parts.append(rf"{word}(?: {word})? {re.escape(short)}")
+        patterns[kind] = re.compile("|".join(parts))
+    return patterns
+
+
 class OrganizationClassifier:
     """Classifies organisation names by cues from `lexicons/shared/organizations.yaml`."""
 
-    def __init__(self, lexicon: OrganizationLexicon) -> None:
+    def __init__(
+        self, lexicon: OrganizationLexicon, states: list[str] | tuple[str, ...] = ()
+    ) -> None:
+        self._short = _short_names(lexicon, states)
         self._suffix = _pattern(lexicon.business_suffixes)
         self._types = {name: _pattern(cues) for name, cues in lexicon.public_types.items()}
         self.type_gate = word_gate(c for cues in lexicon.public_types.values() for c in cues)
@@ -58,6 +84,10 @@ class OrganizationClassifier:
             if hint
             else None
         )
+        if partner_type is None and hinted is None:
+            short = next((t for t, p in self._short.items() if p.fullmatch(name)), None)
+            if short is not None:
+                return OrganizationSeen(name=name, sector="public", partner_type=short)
         suffix = self._suffix.search(name) if hinted is None else None
         if suffix is not None and typed is not None and typed[1].end() >= suffix.end():
             suffix = None  # "Valley Economic Development Corporation": the suffix is the type's
