@@ -27,6 +27,10 @@ def _pattern(cues: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?:s|es)?(?![\w])")
 
 
+_UNDECIDED = object()
+_MAX_CLASSIFIED = 50_000  # names remembered; past it, start again
+
+
 class OrganizationClassifier:
     """Classifies organisation names by cues from `lexicons/shared/organizations.yaml`."""
 
@@ -44,9 +48,28 @@ class OrganizationClassifier:
         self._sector_values = {
             sector: {v.lower() for v in values} for sector, values in lexicon.sector_values.items()
         }
+        self._classified: dict[tuple[str, str | None], tuple[tuple[str, object], ...] | None] = {}
 
     def classify(self, name: str, sector_hint: str | None = None) -> OrganizationSeen | None:
-        """The organisation's sector and partner type, or None when nothing marks it."""
+        """The organisation's sector and partner type, or None when nothing marks it; decided
+        once per name and hint (rosters and minutes name the same organisations again and
+        again), a new model each time."""
+        key = (name, sector_hint)
+        found = self._classified.get(key, _UNDECIDED)
+        if found is _UNDECIDED:
+            seen = self._classify(name, sector_hint)
+            # The fields as given, so the model made from them is the same in every way.
+            found = (
+                None
+                if seen is None
+                else tuple((field, getattr(seen, field)) for field in sorted(seen.model_fields_set))
+            )
+            if len(self._classified) >= _MAX_CLASSIFIED:
+                self._classified.clear()
+            self._classified[key] = found
+        return None if found is None else OrganizationSeen(**dict(found))  # type: ignore[arg-type]
+
+    def _classify(self, name: str, sector_hint: str | None) -> OrganizationSeen | None:
         name = " ".join(name.split()).strip(" ,;:-–()")
         if not name:
             return None
