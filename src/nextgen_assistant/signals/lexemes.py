@@ -472,6 +472,19 @@ class Sentences:
             of[start:end] = index
         self.of: list[int] = of.tolist()
 
+    @classmethod
+    def of_doc(cls, doc: Doc, sentences: list[tuple[int, int]]) -> Sentences:
+        """The Sentences of these bounds of the Doc, made once per Doc and list of bounds."""
+        cached = doc.user_data.get(_SENTENCES_KEY)
+        if cached is not None and cached[0] == sentences:
+            return cached[1]  # type: ignore[no-any-return]
+        found = cls(len(doc), sentences)
+        doc.user_data[_SENTENCES_KEY] = (list(sentences), found)
+        return found
+
+
+_SENTENCES_KEY = "nextgen_sentences"
+
 
 def pattern_matches(
     doc: Doc, sentences: Sentences, specs: DocSpecs, pattern: CompiledPattern

@@ -4,7 +4,7 @@ patterns for shapes, and a rapidfuzz fallback for spelling and hyphenation varia
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy
 from rapidfuzz import fuzz, process
@@ -36,9 +36,9 @@ FUZZY_MAX_TOKENS = 4
 FUZZY_MEMO_SIZE = 100_000
 
 
-@dataclass(frozen=True)
-class RuleMatch:
-    """A rule found over tokens [start, end) of a Doc, and how it was found."""
+class RuleMatch(NamedTuple):
+    """A rule found over tokens [start, end) of a Doc, and how it was found (a NamedTuple: a
+    Doc has hundreds, and a frozen dataclass costs several times more to make)."""
 
     rule_id: str
     start: int
@@ -208,7 +208,7 @@ class RuleMatcher:
         blocked: dict[int, set[int]] = {}
         if not sentences:
             return blocked
-        bounds = Sentences(len(doc), sentences)
+        bounds = Sentences.of_doc(doc, sentences)
         specs = self._specs.of(doc)
         found: list[tuple[int, int]] = []
         for pattern in self._friend_patterns:
@@ -231,13 +231,17 @@ class RuleMatcher:
         """Every rule match in the Doc (false friends are left to the caller, per sentence)."""
         found: dict[tuple[str, int, int], RuleMatch] = {}
         lower = self._lower_matches(doc)[0] if self.merged else self._lower(doc)
-        for matches in (lower, self._lemma(doc)):
+        strings = self._strings
+        for matches, how in (
+            (lower, "phrase"),
+            (self._lemma(doc), "phrase"),
+            (self._pattern_matches(doc, sentences), "pattern"),
+        ):
             for key, start, end in matches:
-                rule_id = self._strings[key]
-                found.setdefault((rule_id, start, end), RuleMatch(rule_id, start, end, "phrase"))
-        for key, start, end in self._pattern_matches(doc, sentences):
-            rule_id = self._strings[key]
-            found.setdefault((rule_id, start, end), RuleMatch(rule_id, start, end, "pattern"))
+                rule_id = strings[key]
+                where = (rule_id, start, end)
+                if where not in found:  # the first way a match was found is kept
+                    found[where] = RuleMatch(rule_id, start, end, how)
         covered = {i for (_, start, end) in found for i in range(start, end)}
         for match in self._fuzzy_matches(doc, covered):
             found.setdefault((match.rule_id, match.start, match.end), match)
@@ -276,7 +280,7 @@ class RuleMatcher:
         lexemes.py), which finds exactly what running it over every sentence finds."""
         if not self._token_patterns or not sentences:
             return []
-        bounds = Sentences(len(doc), sentences)
+        bounds = Sentences.of_doc(doc, sentences)
         specs = self._specs.of(doc)
         present = specs.present
         found: list[tuple[int, int, int]] = []

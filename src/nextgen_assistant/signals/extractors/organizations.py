@@ -50,6 +50,9 @@ def _short_names(
     return patterns
 
 
+_MAX_CLASSIFIED = 50_000  # names remembered; past it, start again
+
+
 class OrganizationClassifier:
     """Classifies organisation names by cues from `lexicons/shared/organizations.yaml`."""
 
@@ -70,9 +73,27 @@ class OrganizationClassifier:
         self._sector_values = {
             sector: {v.lower() for v in values} for sector, values in lexicon.sector_values.items()
         }
+        self._classified: dict[tuple[str, str | None], tuple[tuple[str, object], ...] | None] = {}
 
     def classify(self, name: str, sector_hint: str | None = None) -> OrganizationSeen | None:
-        """The organisation's sector and partner type, or None when nothing marks it."""
+        """The organisation's sector and partner type, or None when nothing marks it; decided
+        once per name and hint (rosters and minutes name the same organisations again and
+        again), a new model each time."""
+        key = (name, sector_hint)
+        if key not in self._classified:
+            seen = self._classify(name, sector_hint)
+            if len(self._classified) >= _MAX_CLASSIFIED:
+                self._classified.clear()
+            # The fields as given, so the model made from them is the same in every way.
+            self._classified[key] = (
+                None
+                if seen is None
+                else tuple((field, getattr(seen, field)) for field in sorted(seen.model_fields_set))
+            )
+        found = self._classified[key]
+        return None if found is None else OrganizationSeen.model_validate(dict(found))
+
+    def _classify(self, name: str, sector_hint: str | None) -> OrganizationSeen | None:
         name = " ".join(name.split()).strip(" ,;:-–()")
         if not name:
             return None
