@@ -254,3 +254,30 @@ def test_twenty_or_more_counties_is_wider_than_one_labor_market(
     found = counted(sentence)
     assert ("regional_labor_market", expected) in found
     assert ("regional_labor_market", not_expected) not in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a role said with "be", either way round
+        "Its chair is the president of the county economic development corporation.",
+        "The Harbor Economic Development Corporation is the program lead.",
+        # a person belongs to the body named after "of"; the chamber's director is the chamber's
+        "The other co-chair is the executive director of the state economic development commission.",
+        "The chamber's director leads the project.",
+        # the partnership belongs to someone
+        "The partnership is a project of the regional workforce board.",
+        "The consortium, an initiative of the state college system, trains welders.",
+    ],
+)
+def test_public_leadership_said_with_nouns(sentence: str) -> None:
+    assert PUBLIC_LEADS in counted(sentence)
+
+
+def test_business_leadership_said_with_nouns() -> None:
+    assert LEADS in counted("The roundtable is an initiative of local manufacturers.")
+    assert LEADS in counted("Its chair is the CEO of Ridgeway Fabrication Inc.")
+    # a company's owner is business; the same title at a public body is not
+    assert PUBLIC_LEADS in counted(
+        "Its chair is the CEO of a county economic development corporation."
+    )

@@ -122,6 +122,8 @@ _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _PREPOSITIONS = frozenset(
     {"in", "from", "of", "across", "at", "throughout", "around", "within", "on"}
 )
+# Role nouns that name who leads in a clause with "be" ("its chair is ...").
+_ROLE_NOUNS = frozenset({"chair", "co-chair", "cochair", "lead", "head", "chairs", "leads"})
 _LOCATIVE = frozenset({"in", "from", "across", "throughout", "around", "within"})
 _HIRE_VERBS = frozenset({"hire", "appoint", "engage", "contract", "task", "charge", "retain"})
 _FEW = frozenset({"only", "few", "no", "handful"})
@@ -165,12 +167,17 @@ class ActorRoleFinder:
         # count only after a form of "be" ("the board is leading the effort").
         self._answer_to = set(roles.answer_to_verbs)
         self._under = set(roles.under_nouns)
+        self._owner_nouns = set(roles.owner_nouns)
         self._clause_verbs = set(roles.clause_verbs)
-        forms = {
-            form
-            for verb in [*self._verb_role, *self._answer_to]
-            for form in [verb, *lemma_table().forms_of(verb)]
-        } | self._under
+        forms = (
+            {
+                form
+                for verb in [*self._verb_role, *self._answer_to]
+                for form in [verb, *lemma_table().forms_of(verb)]
+            }
+            | self._under
+            | self._owner_nouns
+        )
         strings = nlp.vocab.strings
         self._verb_hashes = numpy.array(sorted({strings.add(f) for f in forms}), dtype=numpy.uint64)
         # With the checker's word table, a role verb's forms are a flag decided once per word.
@@ -235,7 +242,13 @@ class ActorRoleFinder:
         start, end = sentence
         if token.lemma_ in self._answer_to or token.lower_ in self._under:
             return self._led_through(doc, verb, sentence, acronyms)
+        if token.lower_ in self._owner_nouns:
+            return self._owned_by(doc, verb, sentence, acronyms)
         role = self._verb_role.get(token.lemma_) or self._verb_role.get(token.lower_)
+        if role == "lead" and token.lower_ in _ROLE_NOUNS:
+            equative = self._equative(doc, verb, sentence, acronyms)
+            if equative is not None:
+                return equative
         took_the_lead = (
             role == "lead"
             and verb - 2 >= start
@@ -300,6 +313,97 @@ class ActorRoleFinder:
                 # the verb ("employers do not pay") then sets its context.
                 first = verb if actor.start < verb and passive is None else min(actor.start, verb)
                 matches.append(RuleMatch(rule_id, first, max(actor.end, verb + 1), "role"))
+        return matches
+
+    def _equative(
+        self, doc: Doc, noun: int, sentence: tuple[int, int], acronyms: dict[str, str | None]
+    ) -> list[RuleMatch] | None:
+        """A role said with "be": "its chair is the CEO of Ridgeway Tool", "the other co-chair
+        is the director of the county EDC", "the Harbor EDC is the program lead", "the college
+        serves as the lead". None when the noun is not in such a clause."""
+        start, end = sentence
+        actors: list[Actor] = []
+        before = noun - 1
+        while (
+            before > start
+            and doc[before].lower_
+            in {"-", "co", "program", "project", "coalition", "partnership", "other"} | self._self
+        ):
+            before -= 1
+        if (
+            noun + 1 < end
+            and doc[noun + 1].lower_ in _BE
+            and before >= start
+            and doc[before].lower_ in {"its", "their", "our", "the", "other", "his", "her"}
+        ):
+            actors = self._actors_after(doc, noun + 2, end, acronyms)
+        elif (
+            before - 1 >= start
+            and doc[before].lower_ == "the"
+            and (doc[before - 1].lower_ in _BE or doc[before - 1].lower_ == "as")
+        ):
+            link = before - 1
+            if (
+                doc[link].lower_ == "as"
+                and link - 1 >= start
+                and doc[link - 1].lemma_ in {"serve", "act"}
+            ):
+                link -= 1
+            actor = self._actor_before(doc, link, start, acronyms)
+            actors = [actor] if actor is not None else []
+        else:
+            return None
+        matches: list[RuleMatch] = []
+        for actor in actors:
+            if actor.kind is None:
+                continue
+            # An actor before the noun is left out of the match, as before an active verb: a
+            # company's name there is not itself a statement (false friends).
+            first = noun if actor.start < noun else actor.start
+            for rule_id, _ in self._triggers.get((actor.kind, "lead"), []):
+                matches.append(
+                    RuleMatch(rule_id, min(first, noun), max(actor.end, noun + 1), "role")
+                )
+        return matches
+
+    def _owned_by(
+        self, doc: Doc, noun: int, sentence: tuple[int, int], acronyms: dict[str, str | None]
+    ) -> list[RuleMatch]:
+        """The partnership said to belong to someone: "the alliance is an initiative of the
+        county EDC", "the consortium, a project of local manufacturers, ...". The noun follows
+        "is a" (or a comma and "a") and is followed by "of"; the partnership is before it."""
+        start, end = sentence
+        if not (noun + 1 < end and doc[noun + 1].lower_ == "of"):
+            return []
+        before = noun - 1
+        while (
+            before > start
+            and doc[before].is_alpha
+            and doc[before].lower_
+            not in _BE
+            | {
+                "a",
+                "an",
+                "the",
+            }
+        ):
+            before -= 1  # "a new regional initiative of"
+        if not (before > start and doc[before].lower_ in {"a", "an", "the"}):
+            return []
+        link = doc[before - 1].lower_
+        if link not in _BE and link not in {",", "as", "—", "–"}:
+            return []
+        if not (
+            self._object(doc, before - 1, -1, sentence, "effort")
+            or self._named_subject(doc, before - 1, start)
+        ):
+            return []
+        matches: list[RuleMatch] = []
+        for actor in self._actors_after(doc, noun + 2, end, acronyms):
+            if actor.kind is None:
+                continue
+            for rule_id, _ in self._triggers.get((actor.kind, "lead"), []):
+                matches.append(RuleMatch(rule_id, noun, max(actor.end, noun + 1), "role"))
         return matches
 
     def _led_through(
@@ -730,9 +834,23 @@ class ActorRoleFinder:
         if lemma in self._business or word in self._business:
             if word == lemma and self._modifies_next(doc, position):
                 return None  # "employer surveys", "business services": not the actor
+            body = self._affiliation(doc, position, acronyms)
+            if body is not None and body.kind == "public":
+                return body  # "the CEO of the county economic development corporation"
             return Actor("business", position, position + 1)
         if lemma in self._people or word in self._people:
             before = doc[position - 1] if position - 1 >= sentence_start else None
+            if (
+                before is not None
+                and before.lower_ in {"'s", "’s"}
+                and position - 2 >= sentence_start
+            ):
+                owner = self._actor_at(doc, position - 2, sentence_start, acronyms)
+                if owner is not None and owner.kind in ("public", "business"):
+                    return Actor(owner.kind, owner.start, position + 1)  # "the chamber's director"
+            body = self._affiliation(doc, position, acronyms)
+            if body is not None:
+                return body  # "the president of the county economic development corporation"
             if (
                 before is not None
                 and (before.lower_ in self._public or before.lower_ in self._name_heads)
@@ -762,6 +880,26 @@ class ActorRoleFinder:
             return Actor("public", position, position + 1)
         if word in self._self or lemma in self._self:
             return Actor("partnership", position, position + 1)
+        return None
+
+    def _affiliation(
+        self, doc: Doc, position: int, acronyms: dict[str, str | None]
+    ) -> Actor | None:
+        """The body a person belongs to, named after "of", "at" or "from": "the president of the
+        county economic development corporation", "the CEO of a county EDC"."""
+        if position + 1 >= len(doc) or doc[position + 1].lower_ not in {"of", "at", "from"}:
+            return None
+        for ahead in range(position + 2, min(len(doc), position + 8)):
+            following = doc[ahead]
+            if following.lower_ in self._stops or following.is_punct:
+                return None
+            if following.lower_ in {"the", "a", "an", "its", "their", "our", "local", "area"}:
+                continue
+            actor = self._actor_at(doc, ahead, position + 2, acronyms, forward=True)
+            if actor is not None:
+                if actor.kind in ("public", "business"):
+                    return Actor(actor.kind, position, actor.end)
+                return None
         return None
 
     def _modifies_next(self, doc: Doc, position: int) -> bool:

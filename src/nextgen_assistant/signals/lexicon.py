@@ -201,6 +201,8 @@ class RolesLexicon(BaseModel):
     """A time between an actor and its verb: an opener and a noun ("last week")."""
     answer_to_verbs: list[str] = Field(default_factory=list)
     """Lemmas whose actor follows "to" and leads what comes before ("reports to the board")."""
+    owner_nouns: list[str] = Field(default_factory=list)
+    """Nouns of "the alliance is an initiative of X": X leads what the clause is about."""
     under_nouns: list[str] = Field(default_factory=list)
     """Nouns of "under the leadership of X": X leads what the clause is about."""
     clause_verbs: list[str] = Field(default_factory=list)
