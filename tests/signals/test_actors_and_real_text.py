@@ -281,3 +281,24 @@ def test_business_leadership_said_with_nouns() -> None:
     assert PUBLIC_LEADS in counted(
         "Its chair is the CEO of a county economic development corporation."
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "More than 40 industry, education, workforce, economic development and community organizations work together.",
+        "The alliance works with state leaders, educational partners and economic development organizations.",
+        "Education partners and workforce organizations support it alongside the chamber.",
+    ],
+)
+def test_kinds_of_public_partner_listed_in_prose_are_a_team(sentence: str) -> None:
+    assert ("public_partner_team", "supporting") in counted(sentence)
+
+
+def test_one_kind_or_a_plan_is_not_a_team() -> None:
+    assert ("public_partner_team", "supporting") not in counted(
+        "State and county agencies attended the forum."
+    )
+    assert ("public_partner_team", "supporting") not in counted(
+        "Schools and colleges will join the partnership next year."
+    )

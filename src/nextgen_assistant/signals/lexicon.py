@@ -325,6 +325,13 @@ class ExtractorLexicon(BaseModel):
     not_results: list[str] = Field(default_factory=list)
     output_measures: list[str]
     beneficiaries: dict[str, list[str]]
+    partner_kinds: dict[str, list[str]] = Field(default_factory=dict)
+    """Words naming a kind of public partner in a list ("education, workforce and economic
+    development organizations"), by kind."""
+    partner_group_nouns: list[str] = Field(default_factory=list)
+    """The noun a list of partner kinds ends on ("organizations", "leaders", "agencies")."""
+    partner_list_breaks: list[str] = Field(default_factory=list)
+    """Words that end such a list going back ("with", "from", "include")."""
     thresholds: ExtractorThresholds
 
 

@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Span
 
+from nextgen_assistant.signals.anchors import word_gate
 from nextgen_assistant.signals.extractors import Extraction, Piece
 from nextgen_assistant.signals.extractors.organizations import OrganizationClassifier
 from nextgen_assistant.signals.model import AttendanceFact, OrganizationSeen
@@ -141,6 +142,64 @@ def _is_attendance(ex: Extraction, sentence: Span) -> bool:
     )
 
 
+def _kinds_listed(ex: Extraction) -> tuple[Piece, Span, set[str]] | None:
+    """The first asserted statement listing two kinds of public partner in prose ("employers,
+    education, workforce and economic development organizations", "state leaders, educational
+    partners and economic development organizations"): the items of a list joined by commas and
+    "and", back from the noun the list ends on, each item's words giving its kind."""
+    words = ex.lexicons.extractors
+    if not words.partner_kinds or not words.partner_group_nouns:
+        return None
+    kind_of = {w: kind for kind, ws in words.partner_kinds.items() for w in ws}
+    heads = set(words.partner_group_nouns)
+    breaks = set(words.partner_list_breaks)
+    for piece, sentence in ex.sentences(word_gate(words.partner_group_nouns)):
+        if _is_attendance(ex, sentence):
+            continue
+        for head in range(sentence.start, sentence.end):
+            if sentence.doc[head].lower_ not in heads:
+                continue
+            kinds = _list_kinds(sentence, head, kind_of, breaks)
+            if len(kinds) >= 2:
+                context = ex.context.context_of(sentence, sentence.start, sentence.end)[0]
+                if context in ("asserted", "historical"):
+                    return piece, sentence, kinds
+    return None
+
+
+def _list_kinds(sentence: Span, head: int, kind_of: dict[str, str], breaks: set[str]) -> set[str]:
+    """The kinds named in the list that ends on the noun at `head`, going back item by item
+    (an item is at most four words; a comma, "and" or "&" joins items)."""
+    doc = sentence.doc
+    kinds: set[str] = set()
+    position = head
+    items = 0
+    while position >= sentence.start:
+        length = 0
+        while (
+            position >= sentence.start
+            and length < 4
+            and (doc[position].is_alpha or doc[position].text in {"-", "'s", "’s"})
+            and doc[position].lower_ not in breaks | {"and", "or"}
+        ):
+            kind = kind_of.get(doc[position].lower_)
+            if kind == "economic_development" and not (
+                position + 1 < sentence.end and doc[position + 1].lower_ == "development"
+            ):
+                kind = None  # "economic" only as "economic development"
+            if kind is not None:
+                kinds.add(kind)
+            position -= 1
+            length += 1
+        items += 1
+        if position < sentence.start or doc[position].lower_ not in {",", "and", "&"}:
+            break
+        position -= 1
+        if position >= sentence.start and doc[position].lower_ == ",":
+            position -= 1  # ", and"
+    return kinds if items >= 2 else set()
+
+
 def run(ex: Extraction, classifier: OrganizationClassifier, types_needed: int) -> None:
     """Find attendance lists and rosters; count business and public participants."""
     _tables(ex, classifier)
@@ -158,6 +217,8 @@ def run(ex: Extraction, classifier: OrganizationClassifier, types_needed: int) -
             types |= named
             if len(named) >= 2 and together is None and not _is_attendance(ex, sentence):
                 together = (piece, sentence, named)
+    if together is None:
+        together = _kinds_listed(ex)
     ex.facts.partner_types = sorted(types)
     narrow = [
         f
