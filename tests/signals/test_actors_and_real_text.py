@@ -248,7 +248,7 @@ def test_who_leads_through_a_preposition_or_a_second_clause() -> None:
         ("We serve an eight-county region.", "supporting", "red_flag"),
     ],
 )
-def test_twenty_or_more_counties_is_wider_than_one_labor_market(
+def test_twenty_five_or_more_counties_is_wider_than_one_labor_market(
     sentence: str, expected: str, not_expected: str
 ) -> None:
     found = counted(sentence)
