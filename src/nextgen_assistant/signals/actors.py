@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy
@@ -353,18 +354,9 @@ class ActorRoleFinder:
             actors = [actor] if actor is not None else []
         else:
             return None
-        matches: list[RuleMatch] = []
-        for actor in actors:
-            if actor.kind is None:
-                continue
-            # An actor before the noun is left out of the match, as before an active verb: a
-            # company's name there is not itself a statement (false friends).
-            first = noun if actor.start < noun else actor.start
-            for rule_id, _ in self._triggers.get((actor.kind, "lead"), []):
-                matches.append(
-                    RuleMatch(rule_id, min(first, noun), max(actor.end, noun + 1), "role")
-                )
-        return matches
+        # The match starts at the noun: an actor before it is left out, as before an active
+        # verb (a company's name there is not itself a statement: false friends).
+        return self._leading(actors, noun)
 
     def _owned_by(
         self, doc: Doc, noun: int, sentence: tuple[int, int], acronyms: dict[str, str | None]
@@ -398,13 +390,7 @@ class ActorRoleFinder:
             or self._named_subject(doc, before - 1, start)
         ):
             return []
-        matches: list[RuleMatch] = []
-        for actor in self._actors_after(doc, noun + 2, end, acronyms):
-            if actor.kind is None:
-                continue
-            for rule_id, _ in self._triggers.get((actor.kind, "lead"), []):
-                matches.append(RuleMatch(rule_id, noun, max(actor.end, noun + 1), "role"))
-        return matches
+        return self._leading(self._actors_after(doc, noun + 2, end, acronyms), noun)
 
     def _led_through(
         self, doc: Doc, word: int, sentence: tuple[int, int], acronyms: dict[str, str | None]
@@ -428,18 +414,31 @@ class ActorRoleFinder:
             if doc[word].lower_.endswith("ing") and not self._progressive(doc, word, start):
                 return []
             before = word
-        matches: list[RuleMatch] = []
-        for actor in self._actors_after(doc, word + 2, end, acronyms):
-            if actor.kind is None:
-                continue
-            for rule_id, wanted in self._triggers.get((actor.kind, "lead"), []):
-                if wanted is not None and not (
-                    self._object(doc, before, -1, sentence, wanted, actor.kind)
-                    or self._object(doc, actor.end - 1, 1, sentence, wanted, actor.kind)
-                ):
-                    continue
-                matches.append(RuleMatch(rule_id, word, max(actor.end, word + 1), "role"))
-        return matches
+        return self._leading(
+            self._actors_after(doc, word + 2, end, acronyms),
+            word,
+            lambda actor, wanted: (
+                self._object(doc, before, -1, sentence, wanted, actor.kind)
+                or self._object(doc, actor.end - 1, 1, sentence, wanted, actor.kind)
+            ),
+        )
+
+    def _leading(
+        self,
+        actors: list[Actor],
+        at: int,
+        has_object: Callable[[Actor, str], bool] | None = None,
+    ) -> list[RuleMatch]:
+        """The "lead" rules each actor of a known kind triggers, matched from the word at `at`
+        to the actor's end; a rule that wants an object holds only where `has_object` finds it
+        (without `has_object`, the clause itself says what is led: "its chair is ...")."""
+        return [
+            RuleMatch(rule_id, at, max(actor.end, at + 1), "role")
+            for actor in actors
+            if actor.kind is not None
+            for rule_id, wanted in self._triggers.get((actor.kind, "lead"), [])
+            if wanted is None or has_object is None or has_object(actor, wanted)
+        ]
 
     def _noun_here(self, doc: Doc, verb: int, start: int, end: int) -> bool:
         """A verb's word used as a noun ("the staff", "chair of the board", "two hosts")."""
