@@ -302,3 +302,35 @@ def test_one_kind_or_a_plan_is_not_a_team() -> None:
     assert ("public_partner_team", "supporting") not in counted(
         "Schools and colleges will join the partnership next year."
     )
+
+
+def test_what_looks_like_leading_but_is_not() -> None:
+    # a place after "from" is where people are from, not the body they belong to
+    assert LEADS in counted("Plant managers from Harbor County launched the partnership.")
+    assert PUBLIC_LEADS not in counted(
+        "Plant managers from Harbor County launched the partnership."
+    )
+    # reports as a noun, and reporting as telling
+    assert PUBLIC_LEADS not in counted(
+        "The partnership's annual reports to the state workforce board describe its progress."
+    )
+    assert PUBLIC_LEADS not in counted(
+        "The partnership reported to the county board on its progress."
+    )
+    # the lead for a course leads the course
+    assert PUBLIC_LEADS not in counted("The college is the lead for the welding course.")
+    assert PUBLIC_LEADS in counted("The college is the lead for the partnership.")
+
+
+def test_short_names_are_one_word_and_a_state_is_not_a_university() -> None:
+    classify = checker().organizations.classify
+    for name in ("New York State", "Great Lakes State", "Tri State"):
+        assert classify(name) is None, name
+
+
+def test_kinds_written_with_hyphens() -> None:
+    found = signals(
+        "The alliance works with post-secondary and economic development organizations."
+    )
+    together = [s for s in found if s.rule == "public_partner_team.partner_types_together"]
+    assert together and "postsecondary" in together[0].matched

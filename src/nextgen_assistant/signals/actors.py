@@ -125,6 +125,8 @@ _PREPOSITIONS = frozenset(
 )
 # Role nouns that name who leads in a clause with "be" ("its chair is ...").
 _ROLE_NOUNS = frozenset({"chair", "co-chair", "cochair", "lead", "head", "chairs", "leads"})
+# What follows the one reported to when reporting is telling: "reported to the board on ...".
+_TELLING = frozenset({"on", "that", "about", "regarding", "how", "what"})
 _LOCATIVE = frozenset({"in", "from", "across", "throughout", "around", "within"})
 _HIRE_VERBS = frozenset({"hire", "appoint", "engage", "contract", "task", "charge", "retain"})
 _FEW = frozenset({"only", "few", "no", "handful"})
@@ -354,9 +356,17 @@ class ActorRoleFinder:
             actors = [actor] if actor is not None else []
         else:
             return None
+        # "the lead for the welding course": what follows says what is led.
+        led_after = noun + 1 < end and doc[noun + 1].lower_ in {"for", "of", "on", "in", "over"}
         # The match starts at the noun: an actor before it is left out, as before an active
         # verb (a company's name there is not itself a statement: false friends).
-        return self._leading(actors, noun)
+        return self._leading(
+            actors,
+            noun,
+            (lambda actor, wanted: self._object(doc, noun, 1, sentence, wanted, actor.kind))
+            if led_after
+            else None,
+        )
 
     def _owned_by(
         self, doc: Doc, noun: int, sentence: tuple[int, int], acronyms: dict[str, str | None]
@@ -413,9 +423,25 @@ class ActorRoleFinder:
                 return []
             if doc[word].lower_.endswith("ing") and not self._progressive(doc, word, start):
                 return []
+            if self._noun_here(doc, word, start, end) or (
+                word - 1 >= start
+                and doc[word - 1].is_lower
+                and doc[word - 1].is_alpha
+                and doc[word - 1].lower_ not in _AUXILIARIES
+                and not doc[word - 1].lower_.endswith("ly")
+                and doc[word - 1].lower_ not in self._self
+                and doc[word - 1].lemma_ not in self._people
+                and doc[word - 1].lower_ not in self._objects["upkeep"]
+            ):
+                return []  # "the partnership's annual reports to the board": a noun
             before = word
+        actors = self._actors_after(doc, word + 2, end, acronyms)
+        if actors and any(
+            doc[p].lower_ in _TELLING for p in range(actors[-1].end, min(end, actors[-1].end + 3))
+        ):
+            return []  # "reported to the county board on its progress": telling, not answering to
         return self._leading(
-            self._actors_after(doc, word + 2, end, acronyms),
+            actors,
             word,
             lambda actor, wanted: (
                 self._object(doc, before, -1, sentence, wanted, actor.kind)
@@ -885,21 +911,33 @@ class ActorRoleFinder:
         self, doc: Doc, position: int, acronyms: dict[str, str | None]
     ) -> Actor | None:
         """The body a person belongs to, named after "of", "at" or "from": "the president of the
-        county economic development corporation", "the CEO of a county EDC"."""
+        county economic development corporation", "the CEO of a county EDC". The body is the
+        noun phrase's last word (its head); a place there ("plant managers from Harbor County")
+        is where the person is from, not a body."""
         if position + 1 >= len(doc) or doc[position + 1].lower_ not in {"of", "at", "from"}:
             return None
-        for ahead in range(position + 2, min(len(doc), position + 8)):
-            following = doc[ahead]
-            if following.lower_ in self._stops or following.is_punct:
-                return None
-            if following.lower_ in {"the", "a", "an", "its", "their", "our", "local", "area"}:
+        head = None
+        for ahead in range(position + 2, min(len(doc), position + 9)):
+            token = doc[ahead]
+            if token.lower_ in {"the", "a", "an", "its", "their", "our"} and head is None:
                 continue
-            actor = self._actor_at(doc, ahead, position + 2, acronyms, forward=True)
-            if actor is not None:
-                if actor.kind in ("public", "business"):
-                    return Actor(actor.kind, position, actor.end)
-                return None
-        return None
+            if (
+                not token.is_alpha
+                or token.lower_ in self._stops
+                or token.lower_ in _PREPOSITIONS
+                or token.lemma_ in self._verb_role
+            ):
+                break
+            head = ahead
+        if head is None:
+            return None
+        actor = self._actor_at(doc, head, position + 2, acronyms, forward=True)
+        if actor is None or actor.kind not in ("public", "business"):
+            return None
+        last = doc[actor.end - 1].lower_
+        if last in self._places or last in self._states:
+            return None
+        return Actor(actor.kind, position, actor.end)
 
     def _modifies_next(self, doc: Doc, position: int) -> bool:
         """A singular noun followed by a content word modifies it ("employer surveys")."""

@@ -164,8 +164,8 @@ class OrganizationLexicon(BaseModel):
     business_words: list[str]
     sector_values: dict[Literal["business", "public"], list[str]]
     short_names: dict[str, list[str]] = Field(default_factory=dict)
-    """Public bodies known by a short name, by partner type: the last word of a name of one or
-    two capitalised words ("Fresno State", "Penn State"), or, after `@state`, of a state's name
+    """Public bodies known by a short name, by partner type: the last word of a name of one
+    capitalised word and it ("Fresno State", "Penn State"), or, after `@state`, of a state's name
     ("@state Tech": "Georgia Tech")."""
     not_short_names: list[str] = Field(default_factory=list)
     """First words that make such a name something else ("the Ocean State": a state's nickname)."""

@@ -142,6 +142,9 @@ def _is_attendance(ex: Extraction, sentence: Span) -> bool:
     )
 
 
+_MAX_LIST_ITEMS = 8
+
+
 def _kinds_listed(ex: Extraction) -> tuple[Piece, Span, set[str]] | None:
     """The first asserted statement listing two kinds of public partner in prose ("employers,
     education, workforce and economic development organizations", "state leaders, educational
@@ -152,7 +155,7 @@ def _kinds_listed(ex: Extraction) -> tuple[Piece, Span, set[str]] | None:
         return None
     kind_of = {w: kind for kind, ws in words.partner_kinds.items() for w in ws}
     heads = set(words.partner_group_nouns)
-    breaks = set(words.partner_list_breaks)
+    breaks = set(words.partner_list_breaks) | {"and", "or"}
     for piece, sentence in ex.sentences(word_gate(words.partner_group_nouns)):
         if _is_attendance(ex, sentence):
             continue
@@ -169,21 +172,26 @@ def _kinds_listed(ex: Extraction) -> tuple[Piece, Span, set[str]] | None:
 
 def _list_kinds(sentence: Span, head: int, kind_of: dict[str, str], breaks: set[str]) -> set[str]:
     """The kinds named in the list that ends on the noun at `head`, going back item by item
-    (an item is at most four words; a comma, "and" or "&" joins items)."""
+    (an item is at most four words; a comma, "and" or "&" joins items; at most eight items, so
+    a long list costs no more than a short one per noun). A word is known by its text, so
+    "K-12" counts, and a hyphenated compound by its parts joined ("post-secondary")."""
     doc = sentence.doc
     kinds: set[str] = set()
     position = head
     items = 0
-    while position >= sentence.start:
+    while position >= sentence.start and items < _MAX_LIST_ITEMS:
         length = 0
-        while (
-            position >= sentence.start
-            and length < 4
-            and (doc[position].is_alpha or doc[position].text in {"-", "'s", "’s"})
-            and doc[position].lower_ not in breaks | {"and", "or"}
-        ):
-            kind = kind_of.get(doc[position].lower_)
-            if kind == "economic_development" and not (
+        while position >= sentence.start and length < 4:
+            token = doc[position]
+            lower = token.lower_
+            if lower in breaks or not (
+                token.is_alpha or lower in kind_of or token.text in {"-", "'s", "’s"}
+            ):
+                break
+            kind = kind_of.get(lower)
+            if token.text == "-" and sentence.start < position < sentence.end - 1:
+                kind = kind_of.get(f"{doc[position - 1].lower_}-{doc[position + 1].lower_}")
+            elif kind == "economic_development" and not (
                 position + 1 < sentence.end and doc[position + 1].lower_ == "development"
             ):
                 kind = None  # "economic" only as "economic development"

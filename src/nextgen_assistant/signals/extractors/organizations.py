@@ -31,8 +31,8 @@ def _short_names(
     lexicon: OrganizationLexicon, states: list[str] | tuple[str, ...]
 ) -> dict[str, re.Pattern[str]]:
     """Whole-name patterns for public bodies known by a short name ("Fresno State", "Georgia
-    Tech"): one or two capitalised words (not a state's nickname) and the ending, or a state's
-    name and the ending."""
+    Tech"): one capitalised word (not a state's nickname) and the ending, or a state's name and
+    the ending ("New York State", "Great Lakes State" are states)."""
     excluded = "|".join(re.escape(word) for word in lexicon.not_short_names) or "(?!)"
     state = "|".join(re.escape(s.title()) for s in sorted(states, key=len, reverse=True)) or "(?!)"
     word = rf"(?!(?:{excluded})\b)[A-Z][a-z]+"
@@ -45,7 +45,7 @@ def _short_names(
             elif " " in short:
                 parts.append(re.escape(short))
             else:
-                parts.append(rf"{word}(?: {word})? {re.escape(short)}")
+                parts.append(rf"{word} {re.escape(short)}")
         patterns[kind] = re.compile("|".join(parts))
     return patterns
 
