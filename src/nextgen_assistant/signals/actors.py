@@ -123,10 +123,6 @@ _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _PREPOSITIONS = frozenset(
     {"in", "from", "of", "across", "at", "throughout", "around", "within", "on"}
 )
-# Role nouns that name who leads in a clause with "be" ("its chair is ...").
-_ROLE_NOUNS = frozenset({"chair", "co-chair", "cochair", "lead", "head", "chairs", "leads"})
-# What follows the one reported to when reporting is telling: "reported to the board on ...".
-_TELLING = frozenset({"on", "that", "about", "regarding", "how", "what"})
 _LOCATIVE = frozenset({"in", "from", "across", "throughout", "around", "within"})
 _HIRE_VERBS = frozenset({"hire", "appoint", "engage", "contract", "task", "charge", "retain"})
 _FEW = frozenset({"only", "few", "no", "handful"})
@@ -171,6 +167,8 @@ class ActorRoleFinder:
         self._answer_to = set(roles.answer_to_verbs)
         self._under = set(roles.under_nouns)
         self._owner_nouns = set(roles.owner_nouns)
+        self._role_nouns = set(roles.role_nouns)
+        self._telling = set(roles.telling_words)
         self._clause_verbs = set(roles.clause_verbs)
         forms = (
             {
@@ -248,7 +246,7 @@ class ActorRoleFinder:
         if token.lower_ in self._owner_nouns:
             return self._owned_by(doc, verb, sentence, acronyms)
         role = self._verb_role.get(token.lemma_) or self._verb_role.get(token.lower_)
-        if role == "lead" and token.lower_ in _ROLE_NOUNS:
+        if role == "lead" and token.lower_ in self._role_nouns:
             equative = self._equative(doc, verb, sentence, acronyms)
             if equative is not None:
                 return equative
@@ -437,7 +435,8 @@ class ActorRoleFinder:
             before = word
         actors = self._actors_after(doc, word + 2, end, acronyms)
         if actors and any(
-            doc[p].lower_ in _TELLING for p in range(actors[-1].end, min(end, actors[-1].end + 3))
+            doc[p].lower_ in self._telling
+            for p in range(actors[-1].end, min(end, actors[-1].end + 3))
         ):
             return []  # "reported to the county board on its progress": telling, not answering to
         return self._leading(

@@ -201,6 +201,11 @@ class RolesLexicon(BaseModel):
     """A time between an actor and its verb: an opener and a noun ("last week")."""
     answer_to_verbs: list[str] = Field(default_factory=list)
     """Lemmas whose actor follows "to" and leads what comes before ("reports to the board")."""
+    role_nouns: list[str] = Field(default_factory=list)
+    """Lead-role words that name who leads with "be" ("its chair is X", "X is the lead")."""
+    telling_words: list[str] = Field(default_factory=list)
+    """Words after the one reported to that make reporting telling ("reported to the board on
+    its progress"), not answering to."""
     owner_nouns: list[str] = Field(default_factory=list)
     """Nouns of "the alliance is an initiative of X": X leads what the clause is about."""
     under_nouns: list[str] = Field(default_factory=list)
@@ -222,6 +227,8 @@ class ExtractorThresholds(BaseModel):
     grant_ending_within_months: int = Field(ge=1)
     topic_heading_max_words: int = Field(ge=1)
     evidence_shrinkage: float = Field(ge=0)
+    partner_list_max_items: int = Field(ge=2)
+    partner_list_item_words: int = Field(ge=1)
 
 
 class ExtractorExample(BaseModel):

@@ -4,12 +4,14 @@ public, and which public-partner types take part."""
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from spacy.tokens import Span
 
-from nextgen_assistant.signals.anchors import word_gate
+from nextgen_assistant.signals.anchors import Gate, word_gate
 from nextgen_assistant.signals.extractors import Extraction, Piece
 from nextgen_assistant.signals.extractors.organizations import OrganizationClassifier
+from nextgen_assistant.signals.lexicon import ExtractorLexicon
 from nextgen_assistant.signals.model import AttendanceFact, OrganizationSeen
 from nextgen_assistant.signals.pipeline import text_of
 
@@ -142,7 +144,26 @@ def _is_attendance(ex: Extraction, sentence: Span) -> bool:
     )
 
 
-_MAX_LIST_ITEMS = 8
+class _KindLists(NamedTuple):
+    """What reading prose lists of partner kinds needs, built once per checker."""
+
+    kind_of: dict[str, str]
+    heads: frozenset[str]
+    breaks: frozenset[str]
+    gate: Gate
+    max_items: int
+    item_words: int
+
+
+def _compile_kind_lists(words: ExtractorLexicon) -> _KindLists:
+    return _KindLists(
+        kind_of={w: kind for kind, ws in words.partner_kinds.items() for w in ws},
+        heads=frozenset(words.partner_group_nouns),
+        breaks=frozenset([*words.partner_list_breaks, "and", "or"]),
+        gate=word_gate(words.partner_group_nouns),
+        max_items=words.thresholds.partner_list_max_items,
+        item_words=words.thresholds.partner_list_item_words,
+    )
 
 
 def _kinds_listed(ex: Extraction) -> tuple[Piece, Span, set[str]] | None:
@@ -153,16 +174,14 @@ def _kinds_listed(ex: Extraction) -> tuple[Piece, Span, set[str]] | None:
     words = ex.lexicons.extractors
     if not words.partner_kinds or not words.partner_group_nouns:
         return None
-    kind_of = {w: kind for kind, ws in words.partner_kinds.items() for w in ws}
-    heads = set(words.partner_group_nouns)
-    breaks = set(words.partner_list_breaks) | {"and", "or"}
-    for piece, sentence in ex.sentences(word_gate(words.partner_group_nouns)):
+    lists = ex.compiled(f"{__name__}.kinds", lambda: _compile_kind_lists(words))
+    for piece, sentence in ex.sentences(lists.gate):
         if _is_attendance(ex, sentence):
             continue
         for head in range(sentence.start, sentence.end):
-            if sentence.doc[head].lower_ not in heads:
+            if sentence.doc[head].lower_ not in lists.heads:
                 continue
-            kinds = _list_kinds(sentence, head, kind_of, breaks)
+            kinds = _list_kinds(sentence, head, lists)
             if len(kinds) >= 2:
                 context = ex.context.context_of(sentence, sentence.start, sentence.end)[0]
                 if context in ("asserted", "historical"):
@@ -170,18 +189,20 @@ def _kinds_listed(ex: Extraction) -> tuple[Piece, Span, set[str]] | None:
     return None
 
 
-def _list_kinds(sentence: Span, head: int, kind_of: dict[str, str], breaks: set[str]) -> set[str]:
+def _list_kinds(sentence: Span, head: int, lists: _KindLists) -> set[str]:
     """The kinds named in the list that ends on the noun at `head`, going back item by item
-    (an item is at most four words; a comma, "and" or "&" joins items; at most eight items, so
-    a long list costs no more than a short one per noun). A word is known by its text, so
-    "K-12" counts, and a hyphenated compound by its parts joined ("post-secondary")."""
+    (an item is at most `partner_list_item_words` words; a comma, "and" or "&" joins items; at
+    most `partner_list_max_items` items, so a long list costs no more than a short one per
+    noun). A word is known by its text, so "K-12" counts, and a hyphenated compound by its
+    parts joined ("post-secondary")."""
     doc = sentence.doc
+    kind_of, breaks = lists.kind_of, lists.breaks
     kinds: set[str] = set()
     position = head
     items = 0
-    while position >= sentence.start and items < _MAX_LIST_ITEMS:
+    while position >= sentence.start and items < lists.max_items:
         length = 0
-        while position >= sentence.start and length < 4:
+        while position >= sentence.start and length < lists.item_words:
             token = doc[position]
             lower = token.lower_
             if lower in breaks or not (
