@@ -334,3 +334,38 @@ def test_kinds_written_with_hyphens() -> None:
     )
     together = [s for s in found if s.rule == "public_partner_team.partner_types_together"]
     assert together and "postsecondary" in together[0].matched
+
+
+def test_those_worked_with_are_not_who_acts() -> None:
+    # the board works with employers; the board, not the employers, identifies the needs
+    for sentence in (
+        "The regional board is working with local employers to identify the skills in demand.",
+        "Students teamed up with area plant owners to create short films.",
+    ):
+        assert LEADS not in counted(sentence), sentence
+        assert BUSINESS_AGENDA not in counted(sentence), sentence
+    # employers acting on their own still do
+    assert BUSINESS_AGENDA in counted("Local employers met to identify the priorities.")
+
+
+def test_a_comma_alone_does_not_join_actors() -> None:
+    # an opening phrase before the actor is not a list of actors
+    assert LEADS not in counted(
+        "Through the Harbor Wind Program, the state labor department drives new investment."
+    )
+    assert PUBLIC_LEADS in counted("The chamber, the college and the county launched the partnership.")
+
+
+def test_schools_of_a_university_and_state_workforce_systems_are_public() -> None:
+    classify = checker().organizations.classify
+    for name, kind in (
+        ("Harlan University School of Nursing", "postsecondary"),
+        ("Medical School of Harbor", "postsecondary"),
+        ("Oklahoma Works", "workforce"),
+    ):
+        seen = classify(name)
+        assert seen is not None and seen.sector == "public" and seen.partner_type == kind, name
+    # a company named for its iron works is still a company
+    seen = classify("Harbor Iron Works")
+    assert seen is not None and seen.sector == "business"
+    assert PUBLIC_LEADS in counted("The Harlan University School of Nursing launched the alliance.")

@@ -125,6 +125,7 @@ _PREPOSITIONS = frozenset(
 )
 _LOCATIVE = frozenset({"in", "from", "across", "throughout", "around", "within"})
 _HIRE_VERBS = frozenset({"hire", "appoint", "engage", "contract", "task", "charge", "retain"})
+_CO_AGENT = frozenset({"with", "alongside", "among", "between"})
 _FEW = frozenset({"only", "few", "no", "handful"})
 _PASSIVE_SKIP = frozenset({"jointly", "originally", "first", "also", "largely", "mainly", "solely"})
 
@@ -292,6 +293,10 @@ class ActorRoleFinder:
             actors = [actor] if actor is not None else []
             if actor is not None and actor.kind not in (None, "partnership"):
                 actors += self._joined_before(doc, actor, start, acronyms)
+            if actors and doc[verb - 1].lower_ == "to" and self._with_whom(doc, actors, start):
+                # "the board is working with employers to identify needs": those it works with
+                # are not who identifies
+                return []
             object_side = 1
         if role == "found" and passive is None and self._intransitive(doc, verb, end):
             return []  # "the partnership began in 2015": what began is the actor's own story
@@ -747,6 +752,10 @@ class ActorRoleFinder:
         position = actor.start - 1
         while position > start and doc[position].lower_ in {"the", "its", "their", "both"}:
             position -= 1
+        # A list ends in "and" ("A, B and C"): a comma alone before the actor closes an opening
+        # phrase ("Through the Wind Program, the department drives ..."), not a list.
+        if position <= start or doc[position].lower_ not in {"and", "&"}:
+            return joined
         while len(joined) < 4 and position > start and doc[position].lower_ in {"and", ",", "&"}:
             position -= 1
             if doc[position].lower_ == ",":
@@ -761,6 +770,17 @@ class ActorRoleFinder:
             while position > start and doc[position].lower_ in {"the", "its", "their", "both"}:
                 position -= 1
         return joined
+
+    @staticmethod
+    def _with_whom(doc: Doc, actors: list[Actor], start: int) -> bool:
+        """The actors are the object of "with" or "alongside" (a partner, not the subject)."""
+        first = min(actor.start for actor in actors)
+        for position in range(first - 1, max(start, first - 4) - 1, -1):
+            if doc[position].lower_ in _CO_AGENT:
+                return True
+            if not doc[position].is_lower:
+                return False  # "area plant owners", never across a name or a comma
+        return False
 
     def _first_clause_verb(self, doc: Doc, conjunction: int, start: int) -> int | None:
         """The verb of a short clause ending at "and" ("won a grant and"), when it is a role
