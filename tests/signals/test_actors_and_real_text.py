@@ -369,3 +369,17 @@ def test_schools_of_a_university_and_state_workforce_systems_are_public() -> Non
     seen = classify("Harbor Iron Works")
     assert seen is not None and seen.sector == "business"
     assert PUBLIC_LEADS in counted("The Harlan University School of Nursing launched the alliance.")
+
+
+def test_a_singular_noun_before_a_base_verb_is_one_noun() -> None:
+    # "industry support", "hospital staff": a compound noun, not a subject and its verb
+    for sentence in (
+        "The hub is the region's main provider of industry support services.",
+        "Its four areas are policy, industry support and talent.",
+    ):
+        assert LEADS not in counted(sentence), sentence
+    # a singular subject takes the -s form; a past tense can look like the base
+    assert LEADS in counted("The company leads the partnership.")
+    assert LEADS in counted("The industry set its own priorities in March.")
+    # staff take a plural verb
+    assert PUBLIC_LEADS in counted("College staff run the partnership.")

@@ -125,6 +125,8 @@ _PREPOSITIONS = frozenset(
 )
 _LOCATIVE = frozenset({"in", "from", "across", "throughout", "around", "within"})
 _HIRE_VERBS = frozenset({"hire", "appoint", "engage", "contract", "task", "charge", "retain"})
+_PLURAL_NOUNS = frozenset({"staff", "personnel", "people", "faculty", "leadership", "management"})
+_PAST_AS_BASE = frozenset({"set", "put", "cut", "let", "hit", "shut", "spread", "cast", "bid"})
 _CO_AGENT = frozenset({"with", "alongside", "among", "between"})
 _FEW = frozenset({"only", "few", "no", "handful"})
 _PASSIVE_SKIP = frozenset({"jointly", "originally", "first", "also", "largely", "mainly", "solely"})
@@ -290,6 +292,8 @@ class ActorRoleFinder:
                 and doc[verb - 1].lower_ == "to"
             ):
                 actor = self._purpose_of(doc, verb - 1, start, acronyms) or actor
+            if actor is not None and self._compound_noun(doc, actor, verb, start):
+                return []  # "industry support services", "hospital staff": one noun, no verb
             actors = [actor] if actor is not None else []
             if actor is not None and actor.kind not in (None, "partnership"):
                 actors += self._joined_before(doc, actor, start, acronyms)
@@ -770,6 +774,24 @@ class ActorRoleFinder:
             while position > start and doc[position].lower_ in {"the", "its", "their", "both"}:
                 position -= 1
         return joined
+
+    @staticmethod
+    def _compound_noun(doc: Doc, actor: Actor, verb: int, start: int) -> bool:
+        """A singular noun right before the verb's base form is a compound noun, not a subject
+        and its verb ("business support", "industry lead", "hospital staff"): a singular subject
+        takes "supports", "leads". Not for the past tenses that look like the base ("the industry
+        set its priorities") nor for nouns that take a plural verb ("college staff run it")."""
+        if actor.end != verb or verb < 1:
+            return False
+        noun, word = doc[verb - 1], doc[verb]
+        return (
+            (noun.is_lower or (noun.i == start and noun.is_title))
+            and noun.lower_ == noun.lemma_
+            and not noun.lower_.endswith("s")
+            and noun.lower_ not in _PLURAL_NOUNS
+            and word.lower_ == word.lemma_
+            and word.lower_ not in _PAST_AS_BASE
+        )
 
     @staticmethod
     def _with_whom(doc: Doc, actors: list[Actor], start: int) -> bool:
