@@ -383,3 +383,24 @@ def test_a_singular_noun_before_a_base_verb_is_one_noun() -> None:
     assert LEADS in counted("The industry set its own priorities in March.")
     # staff take a plural verb
     assert PUBLIC_LEADS in counted("College staff run the partnership.")
+
+
+def test_how_long_ago_a_partnership_began_in_other_words() -> None:
+    today = date(2026, 11, 28)
+    for sentence in (
+        "The association, which was founded almost four decades ago, meets monthly.",
+        "The network formed eight years ago as a trial, and members still pay dues.",
+        "Highlights of the partnership's eleventh year included its first graduates.",
+        "Year founded: 2009",
+        "Since its launch in 2014, the alliance has grown every year.",
+    ):
+        assert ("sustainability", "supporting") in counted(sentence, today), sentence
+    # too recent, or another body's age
+    for sentence in (
+        "The council was formed two years ago.",
+        "The company was founded four decades ago.",
+        "The plant is in its twelfth year.",
+    ):
+        assert ("sustainability", "supporting") not in counted(sentence, today), sentence
+    # the same words on an earlier date
+    assert ("sustainability", "supporting") not in counted("Year founded: 2009", date(2010, 6, 1))

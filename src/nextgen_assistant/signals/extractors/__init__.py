@@ -294,15 +294,17 @@ class Extraction:
         confidence: float = 0.9,
         start_char: int | None = None,
         quote: str | None = None,
+        past_is_asserted: bool = False,
     ) -> Signal:
         """Record a signal of a declared extractor rule (`lexicons/shared/extractor_rules.yaml`:
         its indicator, polarity and weight) found at `sentence` (or the whole block), in that
-        sentence's context."""
+        sentence's context (`past_is_asserted`: a start in the past, "formed eight years ago",
+        is the fact itself, not a story of the past)."""
         declared = self.lexicons.extractor_rule(rule)
         context, cue = ("asserted", None)
         if sentence is not None:
             context, cue = self.context.context_of(sentence, sentence.start, sentence.end)
-            if context == "negated":
+            if context == "negated" or (past_is_asserted and context == "historical"):
                 context, cue = ("asserted", None)  # a number stated with "not" is still stated
         offset = (
             start_char

@@ -20,6 +20,8 @@ class _Patterns(NamedTuple):
     gate: Gate
     lasted: re.Pattern[str]  # "for nearly eight years", "celebrates 15 years", "10th anniversary"
     years_gate: Gate
+    ago: re.Pattern[str] | None  # "founded almost four decades ago", "formed eight years ago"
+    nth_year: re.Pattern[str] | None  # "the partnership's eleventh year", "in its 12th year"
 
 
 def _compile(words: ExtractorLexicon) -> _Patterns:
@@ -33,16 +35,41 @@ def _compile(words: ExtractorLexicon) -> _Patterns:
         ),
         gate=word_gate(["19", "20"]),  # a year is there: a word beginning 19 or 20
         lasted=_lasted(words),
-        years_gate=word_gate(["years", "anniversary"]),
+        years_gate=word_gate(["years", "anniversary", "decades", "year"]),
+        ago=_ago(words),
+        nth_year=_nth_year(words),
     )
+
+
+def _number(words: ExtractorLexicon) -> str:
+    spelled = sorted((w for w, v in words.number_words.items() if v > 1), key=len, reverse=True)
+    return rf"(\d{{1,2}}|{'|'.join(spelled)})"
+
+
+_ABOUT = r"(?:(?:about|around|nearly|almost|more\s+than|over|some|roughly)\s+)?"
+
+
+def _ago(words: ExtractorLexicon) -> re.Pattern[str] | None:
+    if not words.start_verbs:
+        return None
+    verbs = "|".join(map(re.escape, words.start_verbs))
+    return re.compile(
+        rf"\b(?:{verbs})\s+{_ABOUT}{_number(words)}\s+(years?|decades?)\s+ago\b", re.IGNORECASE
+    )
+
+
+def _nth_year(words: ExtractorLexicon) -> re.Pattern[str] | None:
+    spelled = "|".join(
+        map(re.escape, sorted(words.ordinal_words, key=len, reverse=True))
+    )
+    nth = rf"(\d{{1,2}})(?:st|nd|rd|th)" + (rf"|({spelled})" if spelled else "")
+    return re.compile(rf"(?:\b(?:its|our|their)|'s|’s)\s+(?:{nth})\s+year\b", re.IGNORECASE)
 
 
 def _lasted(words: ExtractorLexicon) -> re.Pattern[str]:
     """How long, without a start year: "has been around for about 5 years", "for nearly eight
     years", "over the past six years", "celebrates 15 years", "its 10th anniversary"."""
-    spelled = sorted((w for w, v in words.number_words.items() if v > 1), key=len, reverse=True)
-    number = rf"(\d{{1,2}}|{'|'.join(spelled)})"
-    about = r"(?:(?:about|around|nearly|almost|more\s+than|over|some|roughly)\s+)?"
+    number, about = _number(words), _ABOUT
     return re.compile(
         # "in the last five years" dates an action, it does not say how long anything lasted
         rf"\b(?:for|over)\s+(?:the\s+)?(?:(?:past|last|first)\s+)?{about}{number}\s+years\b"
@@ -73,6 +100,34 @@ def run(ex: Extraction, lasting_years: int) -> None:
             )
             return
     number_words = ex.lexicons.extractors.number_words
+    ordinals = ex.lexicons.extractors.ordinal_words
+    for piece, sentence in ex.sentences(patterns.years_gate):
+        text = text_of(sentence)
+        spans: list[tuple[re.Match[str], int]] = []
+        if patterns.ago is not None:
+            for match in patterns.ago.finditer(text):
+                said, unit = match.group(1), match.group(2).lower()
+                count = int(said) if said.isdigit() else number_words.get(said.lower(), 0)
+                spans.append((match, count * (10 if unit.startswith("decade") else 1)))
+        if patterns.nth_year is not None:
+            for match in patterns.nth_year.finditer(text):
+                said = match.group(1) or match.group(2) or ""
+                nth = int(said) if said.isdigit() else ordinals.get(said.lower(), 0)
+                spans.append((match, nth - 1))  # in its eleventh year: ten years behind it
+        for match, years in spans:
+            if years < lasting_years or years > 150:
+                continue
+            where = sentence.start_char + match.start()
+            if actor_before(ex, sentence, where, people_are_others=True) in OTHERS:
+                continue
+            ex.add(
+                piece,
+                sentence,
+                rule="sustainability.has_lasted",
+                matched=match.group(0),
+                past_is_asserted=True,
+            )
+            return
     for piece, sentence in ex.sentences(patterns.years_gate):
         text = text_of(sentence)
         for match in patterns.lasted.finditer(text):
