@@ -353,7 +353,9 @@ def test_a_comma_alone_does_not_join_actors() -> None:
     assert LEADS not in counted(
         "Through the Harbor Wind Program, the state labor department drives new investment."
     )
-    assert PUBLIC_LEADS in counted("The chamber, the college and the county launched the partnership.")
+    assert PUBLIC_LEADS in counted(
+        "The chamber, the college and the county launched the partnership."
+    )
 
 
 def test_schools_of_a_university_and_state_workforce_systems_are_public() -> None:
@@ -404,3 +406,13 @@ def test_how_long_ago_a_partnership_began_in_other_words() -> None:
         assert ("sustainability", "supporting") not in counted(sentence, today), sentence
     # the same words on an earlier date
     assert ("sustainability", "supporting") not in counted("Year founded: 2009", date(2010, 6, 1))
+
+
+def test_whose_program_the_partnership_is_said_with_a_possessive() -> None:
+    assert PUBLIC_LEADS in counted("The partnership is the workforce board's program.")
+    assert PUBLIC_LEADS in counted(
+        "The Harbor Partnership, the college's sector initiative, meets monthly."
+    )
+    assert LEADS in counted("The alliance is the manufacturers' own initiative.")
+    # the college's program is not the partnership
+    assert PUBLIC_LEADS not in counted("Students praised the college's program.")

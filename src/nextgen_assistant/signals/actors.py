@@ -383,7 +383,7 @@ class ActorRoleFinder:
         "is a" (or a comma and "a") and is followed by "of"; the partnership is before it."""
         start, end = sentence
         if not (noun + 1 < end and doc[noun + 1].lower_ == "of"):
-            return []
+            return self._owned_by_possessive(doc, noun, sentence, acronyms)
         before = noun - 1
         while (
             before > start
@@ -399,15 +399,48 @@ class ActorRoleFinder:
             before -= 1  # "a new regional initiative of"
         if not (before > start and doc[before].lower_ in {"a", "an", "the"}):
             return []
-        link = doc[before - 1].lower_
-        if link not in _BE and link not in {",", "as", "—", "–"}:
-            return []
-        if not (
-            self._object(doc, before - 1, -1, sentence, "effort")
-            or self._named_subject(doc, before - 1, start)
-        ):
+        if not self._partnership_is(doc, before, sentence):
             return []
         return self._leading(self._actors_after(doc, noun + 2, end, acronyms), noun)
+
+    def _owned_by_possessive(
+        self, doc: Doc, noun: int, sentence: tuple[int, int], acronyms: dict[str, str | None]
+    ) -> list[RuleMatch]:
+        """The same said with a possessive: "the partnership is the workforce board's program",
+        "the Harbor Partnership, the college's sector initiative, ..."."""
+        start = sentence[0]
+        mark = next(
+            (
+                p
+                for p in range(noun - 1, max(start, noun - 5), -1)
+                if doc[p].lower_ in ("'s", "’s")
+                or (doc[p].text in ("'", "’") and doc[p - 1].lower_.endswith("s"))
+            ),
+            None,
+        )
+        if mark is None or any(
+            not doc[p].is_alpha and doc[p].text != "-" for p in range(mark + 1, noun)
+        ):
+            return []
+        owner = self._actor_at(doc, mark - 1, start, acronyms)
+        if owner is None or owner.kind is None or owner.end != mark:
+            return []
+        before = next(
+            (p for p in range(mark - 1, max(start, mark - 5), -1) if doc[p].lower_ == "the"),
+            None,
+        )
+        if before is None or before <= start or not self._partnership_is(doc, before, sentence):
+            return []
+        return self._leading([owner], noun)
+
+    def _partnership_is(self, doc: Doc, article: int, sentence: tuple[int, int]) -> bool:
+        """What comes before "is a ..." or ", the ..." at `article` is the partnership."""
+        link = doc[article - 1].lower_
+        if link not in _BE and link not in {",", "as", "—", "–"}:
+            return False
+        return self._object(doc, article - 1, -1, sentence, "effort") or self._named_subject(
+            doc, article - 1, sentence[0]
+        )
 
     def _led_through(
         self, doc: Doc, word: int, sentence: tuple[int, int], acronyms: dict[str, str | None]

@@ -59,10 +59,8 @@ def _ago(words: ExtractorLexicon) -> re.Pattern[str] | None:
 
 
 def _nth_year(words: ExtractorLexicon) -> re.Pattern[str] | None:
-    spelled = "|".join(
-        map(re.escape, sorted(words.ordinal_words, key=len, reverse=True))
-    )
-    nth = rf"(\d{{1,2}})(?:st|nd|rd|th)" + (rf"|({spelled})" if spelled else "")
+    spelled = "|".join(map(re.escape, sorted(words.ordinal_words, key=len, reverse=True)))
+    nth = r"(\d{1,2})(?:st|nd|rd|th)" + (rf"|({spelled})" if spelled else "")
     return re.compile(rf"(?:\b(?:its|our|their)|'s|’s)\s+(?:{nth})\s+year\b", re.IGNORECASE)
 
 
