@@ -416,3 +416,32 @@ def test_whose_program_the_partnership_is_said_with_a_possessive() -> None:
     assert LEADS in counted("The alliance is the manufacturers' own initiative.")
     # the college's program is not the partnership
     assert PUBLIC_LEADS not in counted("Students praised the college's program.")
+
+
+def test_what_a_second_reading_found() -> None:
+    # two subjects joined by "and" take the base form: not a compound noun
+    assert LEADS in counted("Area employers and the hospital lead the alliance.")
+    assert PUBLIC_LEADS in counted("The workforce board and the chamber lead the partnership.")
+    # an opening phrase is not an apposition naming the partnership's owner
+    assert PUBLIC_LEADS not in counted(
+        "Through the partnership, the college's nursing program added 40 seats."
+    )
+    # those worked with, named with several words, are not who acts
+    assert ("industry_driven_agenda", "red_flag") not in counted(
+        "Employers worked with the workforce board to set the priorities."
+    )
+    # anything's age is not the partnership's; a story of the past stays one
+    today = date(2026, 11, 28)
+    for sentence in (
+        "The drought, now in its fifth year, hurt growers.",
+        "The decline of local manufacturing began three decades ago.",
+    ):
+        assert ("sustainability", "supporting") not in counted(sentence, today), sentence
+    formerly = signals("Formerly, the coalition, formed twelve years ago, met monthly.")
+    assert all(s.context != "asserted" for s in formerly if s.rule == "sustainability.has_lasted")
+    # students of a college are not the partnership's members
+    assert PUBLIC_LEADS not in counted("A group of college students toured the plant.")
+    # meeting demand is a result's context, not market data
+    assert ("measurable_results", "supporting") in counted(
+        "The program placed 120 graduates in jobs last year, meeting demand for nurses."
+    )

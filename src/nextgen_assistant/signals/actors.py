@@ -125,6 +125,10 @@ _PREPOSITIONS = frozenset(
 )
 _LOCATIVE = frozenset({"in", "from", "across", "throughout", "around", "within"})
 _HIRE_VERBS = frozenset({"hire", "appoint", "engage", "contract", "task", "charge", "retain"})
+_OPENERS = frozenset(
+    {"through", "thanks", "with", "for", "in", "at", "by", "under", "after", "before", "during"}
+    | {"from", "via", "since", "because", "although", "while", "when", "if", "like", "unlike"}
+)
 _PLURAL_NOUNS = frozenset({"staff", "personnel", "people", "faculty", "leadership", "management"})
 _PAST_AS_BASE = frozenset({"set", "put", "cut", "let", "hit", "shut", "spread", "cast", "bid"})
 _CO_AGENT = frozenset({"with", "alongside", "among", "between"})
@@ -438,6 +442,8 @@ class ActorRoleFinder:
         link = doc[article - 1].lower_
         if link not in _BE and link not in {",", "as", "—", "–"}:
             return False
+        if link == "," and doc[sentence[0]].lower_ in _OPENERS:
+            return False  # "Through the partnership, the college's program ...": no apposition
         return self._object(doc, article - 1, -1, sentence, "effort") or self._named_subject(
             doc, article - 1, sentence[0]
         )
@@ -817,6 +823,11 @@ class ActorRoleFinder:
         if actor.end != verb or verb < 1:
             return False
         noun, word = doc[verb - 1], doc[verb]
+        for position in range(verb - 2, max(start, verb - 5) - 1, -1):
+            if doc[position].lower_ in ("and", "&"):
+                return False  # "employers and the hospital lead": two subjects take "lead"
+            if not (doc[position].is_lower and doc[position].is_alpha):
+                break
         return (
             (noun.is_lower or (noun.i == start and noun.is_title))
             and noun.lower_ == noun.lemma_
@@ -830,6 +841,8 @@ class ActorRoleFinder:
     def _with_whom(doc: Doc, actors: list[Actor], start: int) -> bool:
         """The actors are the object of "with" or "alongside" (a partner, not the subject)."""
         first = min(actor.start for actor in actors)
+        if any(doc[p].lower_ in _CO_AGENT for a in actors for p in range(a.start, a.end)):
+            return True  # a name read from "worked with the county board"
         for position in range(first - 1, max(start, first - 4) - 1, -1):
             if doc[position].lower_ in _CO_AGENT:
                 return True

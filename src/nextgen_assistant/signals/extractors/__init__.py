@@ -304,7 +304,12 @@ class Extraction:
         context, cue = ("asserted", None)
         if sentence is not None:
             context, cue = self.context.context_of(sentence, sentence.start, sentence.end)
-            if context == "negated" or (past_is_asserted and context == "historical"):
+            if context == "negated" or (
+                past_is_asserted
+                and context == "historical"
+                and cue is not None
+                and cue.lower() in matched.lower()
+            ):
                 context, cue = ("asserted", None)  # a number stated with "not" is still stated
         offset = (
             start_char

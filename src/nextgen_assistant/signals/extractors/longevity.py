@@ -101,29 +101,31 @@ def run(ex: Extraction, lasting_years: int) -> None:
     ordinals = ex.lexicons.extractors.ordinal_words
     for piece, sentence in ex.sentences(patterns.years_gate):
         text = text_of(sentence)
-        # (match, years behind the partnership, whether a start in the past is the fact itself)
-        spans: list[tuple[re.Match[str], int, bool]] = []
+        # (match, years behind the partnership, whether a start in the past is the fact itself,
+        # whether the partnership must be named before it: "the drought, now in its fifth year")
+        spans: list[tuple[re.Match[str], int, bool, bool]] = []
         if patterns.ago is not None:
             for match in patterns.ago.finditer(text):
                 said, unit = match.group(1), match.group(2).lower()
                 count = int(said) if said.isdigit() else number_words.get(said.lower(), 0)
-                spans.append((match, count * (10 if unit.startswith("decade") else 1), True))
+                spans.append((match, count * (10 if unit.startswith("decade") else 1), True, False))
         if patterns.nth_year is not None:
             for match in patterns.nth_year.finditer(text):
                 said = match.group(1) or match.group(2) or ""
                 nth = int(said) if said.isdigit() else ordinals.get(said.lower(), 0)
-                spans.append((match, nth - 1, True))  # in its eleventh year: ten years behind it
+                spans.append((match, nth - 1, False, True))  # its eleventh year: ten years behind
         for match in patterns.lasted.finditer(text):
             said = next(group for group in match.groups() if group)
             years = int(said) if said.isdigit() else number_words.get(said.lower(), 0)
-            spans.append((match, years, False))
-        for match, years, past in spans:
+            spans.append((match, years, False, False))
+        for match, years, past, named in spans:
             if years < lasting_years or years > 150:
                 continue
             # "they did the same job for 40 years": a span of years is often people's, not the
             # partnership's; "they" does not name it here.
             where = sentence.start_char + match.start()
-            if actor_before(ex, sentence, where, people_are_others=True) in OTHERS:
+            whose = actor_before(ex, sentence, where, people_are_others=True)
+            if whose in OTHERS or (named and whose != "partnership"):
                 continue
             ex.add(
                 piece,
