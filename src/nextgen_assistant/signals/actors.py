@@ -125,13 +125,6 @@ _PREPOSITIONS = frozenset(
 )
 _LOCATIVE = frozenset({"in", "from", "across", "throughout", "around", "within"})
 _HIRE_VERBS = frozenset({"hire", "appoint", "engage", "contract", "task", "charge", "retain"})
-_OPENERS = frozenset(
-    {"through", "thanks", "with", "for", "in", "at", "by", "under", "after", "before", "during"}
-    | {"from", "via", "since", "because", "although", "while", "when", "if", "like", "unlike"}
-)
-_PLURAL_NOUNS = frozenset({"staff", "personnel", "people", "faculty", "leadership", "management"})
-_PAST_AS_BASE = frozenset({"set", "put", "cut", "let", "hit", "shut", "spread", "cast", "bid"})
-_CO_AGENT = frozenset({"with", "alongside", "among", "between"})
 _FEW = frozenset({"only", "few", "no", "handful"})
 _PASSIVE_SKIP = frozenset({"jointly", "originally", "first", "also", "largely", "mainly", "solely"})
 
@@ -176,6 +169,10 @@ class ActorRoleFinder:
         self._owner_nouns = set(roles.owner_nouns)
         self._role_nouns = set(roles.role_nouns)
         self._telling = set(roles.telling_words)
+        self._co_agent = frozenset(roles.co_agent_words)
+        self._openers = frozenset(roles.sentence_openers)
+        self._plural_nouns = frozenset(roles.plural_nouns)
+        self._past_as_base = frozenset(roles.past_as_base)
         self._clause_verbs = set(roles.clause_verbs)
         forms = (
             {
@@ -442,7 +439,7 @@ class ActorRoleFinder:
         link = doc[article - 1].lower_
         if link not in _BE and link not in {",", "as", "—", "–"}:
             return False
-        if link == "," and doc[sentence[0]].lower_ in _OPENERS:
+        if link == "," and doc[sentence[0]].lower_ in self._openers:
             return False  # "Through the partnership, the college's program ...": no apposition
         return self._object(doc, article - 1, -1, sentence, "effort") or self._named_subject(
             doc, article - 1, sentence[0]
@@ -814,8 +811,7 @@ class ActorRoleFinder:
                 position -= 1
         return joined
 
-    @staticmethod
-    def _compound_noun(doc: Doc, actor: Actor, verb: int, start: int) -> bool:
+    def _compound_noun(self, doc: Doc, actor: Actor, verb: int, start: int) -> bool:
         """A singular noun right before the verb's base form is a compound noun, not a subject
         and its verb ("business support", "industry lead", "hospital staff"): a singular subject
         takes "supports", "leads". Not for the past tenses that look like the base ("the industry
@@ -832,19 +828,18 @@ class ActorRoleFinder:
             (noun.is_lower or (noun.i == start and noun.is_title))
             and noun.lower_ == noun.lemma_
             and not noun.lower_.endswith("s")
-            and noun.lower_ not in _PLURAL_NOUNS
+            and noun.lower_ not in self._plural_nouns
             and word.lower_ == word.lemma_
-            and word.lower_ not in _PAST_AS_BASE
+            and word.lower_ not in self._past_as_base
         )
 
-    @staticmethod
-    def _with_whom(doc: Doc, actors: list[Actor], start: int) -> bool:
+    def _with_whom(self, doc: Doc, actors: list[Actor], start: int) -> bool:
         """The actors are the object of "with" or "alongside" (a partner, not the subject)."""
         first = min(actor.start for actor in actors)
-        if any(doc[p].lower_ in _CO_AGENT for a in actors for p in range(a.start, a.end)):
+        if any(doc[p].lower_ in self._co_agent for a in actors for p in range(a.start, a.end)):
             return True  # a name read from "worked with the county board"
         for position in range(first - 1, max(start, first - 4) - 1, -1):
-            if doc[position].lower_ in _CO_AGENT:
+            if doc[position].lower_ in self._co_agent:
                 return True
             if not doc[position].is_lower:
                 return False  # "area plant owners", never across a name or a comma

@@ -213,6 +213,16 @@ class RolesLexicon(BaseModel):
     clause_verbs: list[str] = Field(default_factory=list)
     """Lemmas of common verbs that end a first clause before "and" ("the board won a grant and
     chose the sector"): the second verb shares the first one's actor."""
+    co_agent_words: list[str] = Field(default_factory=list)
+    """Words before an actor that make it a partner, not the subject, of the infinitive after it
+    ("working with employers to identify needs")."""
+    sentence_openers: list[str] = Field(default_factory=list)
+    """First words of an opening phrase: what follows its comma is no apposition ("Through the
+    partnership, the college's program ...")."""
+    plural_nouns: list[str] = Field(default_factory=list)
+    """Singular-looking nouns that take a plural verb ("college staff run it"): no compound noun."""
+    past_as_base: list[str] = Field(default_factory=list)
+    """Verbs whose past tense is their base form ("the industry set its priorities")."""
     actor_reach: int = Field(ge=1, le=30)
     object_reach: int = Field(ge=1, le=30)
 
