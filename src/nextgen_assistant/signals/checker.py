@@ -184,6 +184,11 @@ class Checker:
             lexicons=self.lexicons,
             context=self.context,
             compiled_cache=self._compiled,
+            rule_evidence=frozenset(
+                (found.indicator, found.polarity)
+                for found in found_signals
+                if found.context in COUNTED_CONTEXTS
+            ),
         )
         if pieces:
             attendance.run(extraction, self.organizations, self._partner_types_needed)

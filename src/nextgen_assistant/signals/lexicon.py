@@ -339,6 +339,7 @@ class ExtractorLexicon(BaseModel):
     multiplied: list[str] = Field(default_factory=list)
     change_verbs: list[str] = Field(default_factory=list)
     service_words: list[str] = Field(default_factory=list)
+    place_words: list[str] = Field(default_factory=list)
     public_body_heads: list[str] = Field(default_factory=list)
     public_body_modifiers: list[str] = Field(default_factory=list)
     not_results: list[str] = Field(default_factory=list)

@@ -239,6 +239,9 @@ class Extraction:
     facts: DocumentFacts = field(default_factory=DocumentFacts)
     signals: list[Signal] = field(default_factory=list)
     compiled_cache: dict[str, Any] = field(default_factory=dict)  # kept across documents
+    # (indicator, polarity) of the document's counted rule signals: a fact that only matters
+    # where no rule has spoken ("one county named, nothing wider said")
+    rule_evidence: frozenset[tuple[str, str]] = frozenset()
     _groups: list[tuple[Doc, list[tuple[Piece, tuple[int, int]]], numpy.ndarray]] | None = None
     _gated: dict[tuple[int, int], set[int]] = field(default_factory=dict)
 

@@ -8,9 +8,10 @@ from functools import lru_cache
 from typing import NamedTuple
 
 import addfips
+from spacy.tokens import Span
 
 from nextgen_assistant.signals.anchors import Gate, word_gate
-from nextgen_assistant.signals.extractors import Extraction, actor_before, any_of
+from nextgen_assistant.signals.extractors import Extraction, Piece, actor_before, any_of
 from nextgen_assistant.signals.lexicon import ExtractorLexicon
 from nextgen_assistant.signals.pipeline import text_of
 
@@ -63,6 +64,26 @@ def _counties_in(text: str) -> list[tuple[str, int]]:
     return found
 
 
+def _as_place(text: str, county: str, place_words: frozenset[str]) -> bool:
+    """Whether the sentence names the county as a place ("manufacturers in Erie County",
+    "Summit County's workforce", "Polk County employers") rather than inside a body's name
+    ("the Erie County Workforce Board", "Maricopa County Community College")."""
+    name = re.escape(county.rsplit(" ", 1)[0])
+    for match in re.finditer(
+        rf"\b{name}\s+(?:County|Parish|Borough)\b(['’]s\b|\s+[a-z]|\s*[,.;:]|\s*$)", text
+    ):
+        # "workers in Erie County." is a place; "Siegel High School in Rutherford County" and
+        # "the Community College of Allegheny County's" are a named body's address or name.
+        before = text[: match.start()].split()[-2:]
+        by_word = bool(before) and before[-1].lower() in place_words
+        if by_word and len(before) == 2 and (before[0][0].isupper() or before[0].endswith(")")):
+            continue
+        after = match.group(1)
+        if by_word or after.startswith(("'", "’")) or after.strip()[:1].islower():
+            return True
+    return False
+
+
 class _Patterns(NamedTuple):
     states: re.Pattern[str]
     county_count: re.Pattern[str]
@@ -100,6 +121,8 @@ def run(ex: Extraction) -> None:
     seen: dict[str, None] = {}
     named_states: dict[str, None] = {}
     signalled = False
+    before_place = frozenset(words.place_words)
+    as_place: dict[str, tuple[Piece, Span]] = {}  # a county named as a place: where first
     for piece, sentence in ex.sentences(place_words):
         text = text_of(sentence)
         for state in state_re.findall(text):
@@ -119,6 +142,8 @@ def run(ex: Extraction) -> None:
                 continue
         for county, _ in named:
             seen.setdefault(county, None)
+            if county not in as_place and _as_place(text, county, before_place):
+                as_place[county] = (piece, sentence)
         if not signalled and before < 2 <= len(seen):
             signal = ex.add(
                 piece,
@@ -145,4 +170,17 @@ def run(ex: Extraction) -> None:
                     )
                     signalled = True
     ex.facts.counties = list(seen)
+    # One county named as where the work is, and nothing wider said anywhere in the document:
+    # the footprint is one jurisdiction, not a labor market.
+    if (
+        len(seen) == 1
+        and as_place
+        and not (ex.facts.region_county_count or 0) >= 2
+        and ("regional_labor_market", "supporting") not in ex.rule_evidence
+        and ("regional_labor_market", "red_flag") not in ex.rule_evidence
+    ):
+        piece, sentence = next(iter(as_place.values()))
+        ex.add(
+            piece, sentence, rule="regional_labor_market.one_county_named", matched=next(iter(seen))
+        )
     ex.facts.states = list(named_states)
