@@ -445,3 +445,39 @@ def test_what_a_second_reading_found() -> None:
     assert ("measurable_results", "supporting") in counted(
         "The program placed 120 graduates in jobs last year, meeting demand for nurses."
     )
+
+
+def test_one_county_named_as_the_place_of_the_work() -> None:
+    one_county = ("regional_labor_market", "red_flag")
+    for sentence in (
+        "The alliance helps manufacturers find welders in Lorain County.",
+        "Its members meet monthly about Dade County's health workforce.",
+        "Grady County employers meet every quarter.",
+    ):
+        assert one_county in counted(sentence), sentence
+    for sentence in (
+        # a body's name or address is not where the work is
+        "The Lorain County Workforce Board hosted the meeting.",
+        "Classes run at the Community College of Lorain County's west campus.",
+        "Students train at Pine High School in Grady County.",
+        # a wider footprint said anywhere wins
+        "Firms in Lorain County and Erie County joined.",
+        "The partnership serves a five-county region around Lorain County.",
+    ):
+        assert one_county not in counted(sentence), sentence
+
+
+def test_how_long_it_has_run_said_with_a_perfect_verb() -> None:
+    today = date(2026, 11, 28)
+    for sentence in (
+        "The guild has trained machinists for local shops since 1961.",
+        "Since 2015, the roundtable has brought plant managers together each month.",
+        "The coalition has grown steadily since 2012.",
+    ):
+        assert ("sustainability", "supporting") in counted(sentence, today), sentence
+    for sentence in (
+        "Apprenticeship enrollment has fallen since 2015.",  # a number's change, no one's age
+        "Since 2015, the college has trained 500 nurses.",  # another body's own history
+        "The guild has trained machinists since 2024.",  # too recent to say it lasts
+    ):
+        assert ("sustainability", "supporting") not in counted(sentence, today), sentence

@@ -10,7 +10,7 @@ import re
 from typing import NamedTuple
 
 from nextgen_assistant.signals.anchors import Gate, word_gate
-from nextgen_assistant.signals.extractors import OTHERS, Extraction, actor_before
+from nextgen_assistant.signals.extractors import OTHERS, Extraction, actor_before, any_of
 from nextgen_assistant.signals.lexicon import ExtractorLexicon
 from nextgen_assistant.signals.pipeline import text_of
 
@@ -22,6 +22,8 @@ class _Patterns(NamedTuple):
     years_gate: Gate
     ago: re.Pattern[str] | None  # "founded almost four decades ago", "formed eight years ago"
     nth_year: re.Pattern[str] | None  # "the partnership's eleventh year", "in its 12th year"
+    perfect_since: re.Pattern[str] | None  # "has served local manufacturers since 1945"
+    change: re.Pattern[str]  # "has fallen", "has doubled": a number's change, not an age
 
 
 def _compile(words: ExtractorLexicon) -> _Patterns:
@@ -38,6 +40,26 @@ def _compile(words: ExtractorLexicon) -> _Patterns:
         years_gate=word_gate(["years", "anniversary", "decades", "year"]),
         ago=_ago(words),
         nth_year=_nth_year(words),
+        perfect_since=_perfect_since(words),
+        change=re.compile(
+            rf"\b(?:{any_of([*words.change_verbs, *words.multiplied], ignore_case=True)})\w*",
+            re.IGNORECASE,
+        ),
+    )
+
+
+def _perfect_since(words: ExtractorLexicon) -> re.Pattern[str] | None:
+    """A verb in the perfect with "since" a year in the same clause: "has served local
+    manufacturers since 1945", "since launching in 2021, the alliance has trained...". The
+    actor is the one named before the verb (group "verb")."""
+    if not words.perfect_words:
+        return None
+    have = "|".join(map(re.escape, words.perfect_words))
+    year = r"(?:(?:early|mid|late)\s+)?(?P<{}>(?:19|20)\d\d)\b"
+    return re.compile(
+        rf"(?P<verb>\b(?:{have})\b)\s+[^.;:!?]{{0,70}}?\bsince\s+{year.format('year')}"
+        rf"|\bsince\s+(?:[a-z]+\s+){{0,3}}?(?:in\s+)?{year.format('opening')}\s*,[^.;:!?]{{0,60}}?(?P<later>\b(?:{have})\b)",
+        re.IGNORECASE,
     )
 
 
@@ -84,12 +106,28 @@ def run(ex: Extraction, lasting_years: int) -> None:
     patterns = ex.compiled(__name__, lambda: _compile(ex.lexicons.extractors))
     for piece, sentence in ex.sentences(patterns.gate):
         text = text_of(sentence)
-        for match in patterns.since.finditer(text):
-            year = int(match.group(1))
+        # (match, its year, where the actor whose start it is is named before)
+        found = [(match, match.group(1), match.start()) for match in patterns.since.finditer(text)]
+        if patterns.perfect_since is not None:
+            found += [
+                (
+                    match,
+                    match["year"] or match["opening"],
+                    match.start("verb" if match["verb"] else "later"),
+                )
+                for match in patterns.perfect_since.finditer(text)
+            ]
+        for match, said, where in found:
+            year = int(said)
             if year > ex.as_of.year or ex.as_of.year - year < lasting_years:
                 continue
-            if actor_before(ex, sentence, sentence.start_char + match.start()) in OTHERS:
-                continue
+            whose = actor_before(ex, sentence, sentence.start_char + where)
+            if whose in OTHERS or (
+                whose is None
+                and match.re is not patterns.since
+                and patterns.change.search(match[0])
+            ):
+                continue  # "enrollment has fallen since 2015" is no one's age
             ex.add(
                 piece,
                 sentence,
