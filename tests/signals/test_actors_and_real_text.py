@@ -481,3 +481,16 @@ def test_how_long_it_has_run_said_with_a_perfect_verb() -> None:
         "The guild has trained machinists since 2024.",  # too recent to say it lasts
     ):
         assert ("sustainability", "supporting") not in counted(sentence, today), sentence
+
+
+def test_a_group_is_who_it_is_made_of() -> None:
+    assert LEADS in counted("The roundtable was started by a group of plant managers.")
+    assert LEADS in counted("It was launched in March 2019 by a group of clinic leaders.")
+    assert PUBLIC_LEADS in counted("The network was created by a coalition of colleges.")
+    # a chair who runs a company, said in one person's titles
+    assert LEADS in counted(
+        "Ray Ortiz, owner of Ortiz Millwork and co-chair of the roundtable, spoke."
+    )
+    assert LEADS not in counted(
+        "Ray Ortiz, owner of Ortiz Millwork and chair of the county workforce board, spoke."
+    )

@@ -170,6 +170,7 @@ class ActorRoleFinder:
         self._role_nouns = set(roles.role_nouns)
         self._telling = set(roles.telling_words)
         self._co_agent = frozenset(roles.co_agent_words)
+        self._collective = frozenset(roles.collective_nouns)
         self._openers = frozenset(roles.sentence_openers)
         self._plural_nouns = frozenset(roles.plural_nouns)
         self._past_as_base = frozenset(roles.past_as_base)
@@ -605,7 +606,14 @@ class ActorRoleFinder:
             if word == "by" or (through and word == "through" and doc[verb].lower_.endswith("ed")):
                 return position
             if word in {"in", "on", "during", "around"} and position + 2 < end:
-                position += 2  # "founded in 1970 by", "launched in May by"
+                # "founded in 1970 by", "launched in May by", "launched in May 2018 by"
+                position += 2
+                while (
+                    position < min(verb + 6, end)
+                    and doc[position].lower_ != "by"
+                    and (doc[position].like_num or doc[position].is_title)
+                ):
+                    position += 1
                 continue
             if word not in _PASSIVE_SKIP:
                 return None
@@ -906,6 +914,20 @@ class ActorRoleFinder:
         word, lemma = token.lower_, token.lemma_
         if token.text in acronyms:
             return Actor(acronyms[token.text], position, position + 1)
+        if (
+            word in self._collective
+            and position + 2 < len(doc)
+            and doc[position + 1].lower_ == "of"
+        ):
+            # "a group of healthcare leaders": the group is who the "of" phrase names
+            for inside in range(position + 2, min(len(doc), position + 6)):
+                if doc[inside].lower_ in self._stops:
+                    break
+                member = self._actor_at(doc, inside, sentence_start, acronyms, forward=forward)
+                if member is not None:
+                    if member.kind in ("business", "public"):
+                        return Actor(member.kind, position, member.end)
+                    break
         if (token.is_title or token.is_upper) and token.is_alpha:
             name_start, name_end = self._name_span(doc, position, sentence_start)
             name = doc[name_start:name_end].text

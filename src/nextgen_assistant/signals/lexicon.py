@@ -214,6 +214,7 @@ class RolesLexicon(BaseModel):
     """Lemmas of common verbs that end a first clause before "and" ("the board won a grant and
     chose the sector"): the second verb shares the first one's actor."""
     co_agent_words: list[str] = Field(default_factory=list)
+    collective_nouns: list[str] = Field(default_factory=list)
     """Words before an actor that make it a partner, not the subject, of the infinitive after it
     ("working with employers to identify needs")."""
     sentence_openers: list[str] = Field(default_factory=list)
