@@ -473,12 +473,16 @@ def test_how_long_it_has_run_said_with_a_perfect_verb() -> None:
         "The guild has trained machinists for local shops since 1961.",
         "Since 2015, the roundtable has brought plant managers together each month.",
         "The coalition has grown steadily since 2012.",
+        # a group that began meeting is the partnership beginning
+        "Clinic owners and teachers began talking about staffing in 2009.",
+        "Area growers began meeting in 2011.",
     ):
         assert ("sustainability", "supporting") in counted(sentence, today), sentence
     for sentence in (
         "Apprenticeship enrollment has fallen since 2015.",  # a number's change, no one's age
         "Since 2015, the college has trained 500 nurses.",  # another body's own history
         "The guild has trained machinists since 2024.",  # too recent to say it lasts
+        "The company began working on a new plant in 2010.",  # one company's own history
     ):
         assert ("sustainability", "supporting") not in counted(sentence, today), sentence
 

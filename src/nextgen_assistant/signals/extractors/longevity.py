@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from spacy.tokens import Span
+
 from nextgen_assistant.signals.anchors import Gate, word_gate
 from nextgen_assistant.signals.extractors import OTHERS, Extraction, actor_before, any_of
 from nextgen_assistant.signals.lexicon import ExtractorLexicon
@@ -24,6 +26,7 @@ class _Patterns(NamedTuple):
     nth_year: re.Pattern[str] | None  # "the partnership's eleventh year", "in its 12th year"
     perfect_since: re.Pattern[str] | None  # "has served local manufacturers since 1945"
     change: re.Pattern[str]  # "has fallen", "has doubled": a number's change, not an age
+    together: re.Pattern[str]  # "began meeting": people meeting as a group are the group
 
 
 def _compile(words: ExtractorLexicon) -> _Patterns:
@@ -41,6 +44,7 @@ def _compile(words: ExtractorLexicon) -> _Patterns:
         ago=_ago(words),
         nth_year=_nth_year(words),
         perfect_since=_perfect_since(words),
+        together=re.compile(r"\b(?:meet\w*|met|gather\w*|convening|convened)\b", re.IGNORECASE),
         change=re.compile(
             rf"\b(?:{any_of([*words.change_verbs, *words.multiplied], ignore_case=True)})\w*",
             re.IGNORECASE,
@@ -58,7 +62,9 @@ def _perfect_since(words: ExtractorLexicon) -> re.Pattern[str] | None:
     year = r"(?:(?:early|mid|late)\s+)?(?P<{}>(?:19|20)\d\d)\b"
     return re.compile(
         rf"(?P<verb>\b(?:{have})\b)\s+[^.;:!?]{{0,70}}?\bsince\s+{year.format('year')}"
-        rf"|\bsince\s+(?:[a-z]+\s+){{0,3}}?(?:in\s+)?{year.format('opening')}\s*,[^.;:!?]{{0,60}}?(?P<later>\b(?:{have})\b)",
+        rf"|\bsince\s+(?:[a-z]+\s+){{0,3}}?(?:in\s+)?{year.format('opening')}\s*,[^.;:!?]{{0,60}}?(?P<later>\b(?:{have})\b)"
+        # "employers and educators began discussing the region's needs in 2008"
+        rf"|(?P<began>\b(?:began|started)\s+(?:meeting|discussing|talking|working|collaborating|convening|gathering|partnering)\b)[^.;:!?]{{0,60}}?\bin\s+{year.format('together')}",
         re.IGNORECASE,
     )
 
@@ -99,6 +105,18 @@ def _lasted(words: ExtractorLexicon) -> re.Pattern[str]:
     )
 
 
+def _several(ex: Extraction, sentence: Span, char: int) -> bool:
+    """Whether the words before `char` name several actors ("employers and educators",
+    "area manufacturers"), not one ("the company"): a group that began meeting is the
+    partnership beginning."""
+    classes = ex.lexicons.vocabulary.classes
+    actors = {*classes.get("business_nouns", []), *classes.get("people_nouns", [])}
+    before = [token for token in sentence if token.idx < char][-8:]
+    return any(token.lower_ == "and" for token in before) or any(
+        token.lemma_ in actors and token.lower_ != token.lemma_ for token in before
+    )
+
+
 def run(ex: Extraction, lasting_years: int) -> None:
     """Signal `sustainability` where the partnership began `lasting_years` or more ago."""
     if not ex.lexicons.extractors.since_words:
@@ -112,8 +130,10 @@ def run(ex: Extraction, lasting_years: int) -> None:
             found += [
                 (
                     match,
-                    match["year"] or match["opening"],
-                    match.start("verb" if match["verb"] else "later"),
+                    match["year"] or match["opening"] or match["together"],
+                    match.start(
+                        "verb" if match["verb"] else "later" if match["later"] else "began"
+                    ),
                 )
                 for match in patterns.perfect_since.finditer(text)
             ]
@@ -122,6 +142,13 @@ def run(ex: Extraction, lasting_years: int) -> None:
             if year > ex.as_of.year or ex.as_of.year - year < lasting_years:
                 continue
             whose = actor_before(ex, sentence, sentence.start_char + where)
+            began_together = (
+                match.re is patterns.perfect_since
+                and match["began"]
+                and _several(ex, sentence, sentence.start_char + where)
+            )
+            if whose in OTHERS and (began_together or patterns.together.search(match[0])):
+                whose = "partnership"  # "employers and educators began meeting in 2008": the group
             if whose in OTHERS or (
                 whose is None
                 and match.re is not patterns.since
