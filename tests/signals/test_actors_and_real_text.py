@@ -498,3 +498,17 @@ def test_a_group_is_who_it_is_made_of() -> None:
     assert LEADS not in counted(
         "Ray Ortiz, owner of Ortiz Millwork and chair of the county workforce board, spoke."
     )
+
+
+def test_what_is_sought_or_expected_is_not_yet_so() -> None:
+    assert LEADS not in counted(
+        "The college expects eight more employers to sign on in coming months."
+    )
+    assert LEADS not in counted("The college is seeking employers to take part in the program.")
+    assert ("measurable_results", "supporting") not in counted(
+        "The goal for the grant is to train 200 apprentices in four years."
+    )
+    # students counted are not public partners, whatever district they come from
+    assert PUBLIC_LEADS not in counted(
+        "About 900 students from the Pine County School District met 30 builders from local firms."
+    )

@@ -44,6 +44,7 @@ def _counted(
     business_words: set[str],
     number_words: dict[str, int],
     numbers: list[tuple[int, int]],
+    people: frozenset[str] = frozenset(),
 ) -> tuple[int, int]:
     """(business, public) from "N <kind>" phrases in the sentence; `numbers` are the Doc's
     (token, value) of every count of two or more, in order."""
@@ -62,6 +63,8 @@ def _counted(
             if word.lemma_ in business_words or word.lower_ in business_words:
                 business += value
                 break
+            if word.lower_ in people:
+                break  # "1,600 students within the county school district" counts students
             seen = classifier.classify(phrase)
             if (seen is not None and seen.sector == "public") or (
                 word.lower_ in {"partners", "members", "organizations", "institutions"}
@@ -145,10 +148,13 @@ def run(ex: Extraction, classifier: OrganizationClassifier, business_words: set[
     )
     found: dict[tuple[int, int], tuple[Piece, Span, int, int]] = {}
     known: dict[int, int] = ex.compiled(__name__ + ".values", dict)
+    people = frozenset(ex.lexicons.extractors.counted_people)  # counted, but never partners
     # Only sentences with a number (for counts) or a list cue (for names) are read.
     for piece, sentence in ex.sentences(numbers, business_gate, public_gate):
         counts = _numbers(sentence.doc, number_words, known)
-        business, public = _counted(sentence, classifier, business_words, number_words, counts)
+        business, public = _counted(
+            sentence, classifier, business_words, number_words, counts, people
+        )
         if business and public:
             found[(id(sentence.doc), sentence.start)] = (piece, sentence, business, public)
     for piece, sentence in ex.sentences(cues):
