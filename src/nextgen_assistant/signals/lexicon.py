@@ -331,6 +331,7 @@ class ExtractorLexicon(BaseModel):
     since_words: list[str] = Field(default_factory=list)
     start_verbs: list[str] = Field(default_factory=list)
     perfect_words: list[str] = Field(default_factory=list)
+    group_verbs: list[str] = Field(default_factory=list)
     ordinal_words: dict[str, int] = Field(default_factory=dict)
     funding_document_words: list[str] = Field(default_factory=list)
     outcome_measures: dict[str, list[str]]

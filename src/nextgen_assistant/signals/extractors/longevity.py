@@ -44,7 +44,9 @@ def _compile(words: ExtractorLexicon) -> _Patterns:
         ago=_ago(words),
         nth_year=_nth_year(words),
         perfect_since=_perfect_since(words),
-        together=re.compile(r"\b(?:meet\w*|met|gather\w*|convening|convened)\b", re.IGNORECASE),
+        together=re.compile(
+            rf"\b(?:{any_of(words.group_verbs, ignore_case=True)})\b", re.IGNORECASE
+        ),
         change=re.compile(
             rf"\b(?:{any_of([*words.change_verbs, *words.multiplied], ignore_case=True)})\w*",
             re.IGNORECASE,
@@ -59,12 +61,13 @@ def _perfect_since(words: ExtractorLexicon) -> re.Pattern[str] | None:
     if not words.perfect_words:
         return None
     have = "|".join(map(re.escape, words.perfect_words))
+    doing = any_of([verb for verb in words.group_verbs if verb.endswith("ing")], ignore_case=True)
     year = r"(?:(?:early|mid|late)\s+)?(?P<{}>(?:19|20)\d\d)\b"
     return re.compile(
         rf"(?P<verb>\b(?:{have})\b)\s+[^.;:!?]{{0,70}}?\bsince\s+{year.format('year')}"
         rf"|\bsince\s+(?:[a-z]+\s+){{0,3}}?(?:in\s+)?{year.format('opening')}\s*,[^.;:!?]{{0,60}}?(?P<later>\b(?:{have})\b)"
         # "employers and educators began discussing the region's needs in 2008"
-        rf"|(?P<began>\b(?:began|started)\s+(?:meeting|discussing|talking|working|collaborating|convening|gathering|partnering)\b)[^.;:!?]{{0,60}}?\bin\s+{year.format('together')}",
+        rf"|(?P<began>\b(?:began|started)\s+(?:{doing})\b)[^.;:!?]{{0,60}}?\bin\s+{year.format('together')}",
         re.IGNORECASE,
     )
 
@@ -142,13 +145,15 @@ def run(ex: Extraction, lasting_years: int) -> None:
             if year > ex.as_of.year or ex.as_of.year - year < lasting_years:
                 continue
             whose = actor_before(ex, sentence, sentence.start_char + where)
-            began_together = (
-                match.re is patterns.perfect_since
-                and match["began"]
-                and _several(ex, sentence, sentence.start_char + where)
-            )
-            if whose in OTHERS and (began_together or patterns.together.search(match[0])):
-                whose = "partnership"  # "employers and educators began meeting in 2008": the group
+            # People meeting as a group are the group: "plant managers have met since 2011";
+            # "began discussing ... in 2008" only when several are named ("employers and
+            # educators"), not one company beginning its own work.
+            if match.re is patterns.perfect_since and match["began"]:
+                together = _several(ex, sentence, sentence.start_char + where)
+            else:
+                together = patterns.together.search(match[0]) is not None
+            if whose in OTHERS and together:
+                whose = "partnership"
             if whose in OTHERS or (
                 whose is None
                 and match.re is not patterns.since
