@@ -29,6 +29,19 @@ def signals(text: str) -> list[Signal]:
     return checker().check_text(text, AS_OF, one_per_sentence=False).signals
 
 
+def assert_found_only_in(
+    expected: tuple[str, str],
+    holds: tuple[str, ...],
+    lacks: tuple[str, ...],
+    as_of: date = AS_OF,
+) -> None:
+    """Each sentence of `holds` gives the counted (indicator, polarity); none of `lacks` does."""
+    for sentence in holds:
+        assert expected in counted(sentence, as_of), sentence
+    for sentence in lacks:
+        assert expected not in counted(sentence, as_of), sentence
+
+
 LEADS = ("private_sector_leadership", "supporting")
 PUBLIC_LEADS = ("private_sector_leadership", "red_flag")
 BUSINESS_AGENDA = ("industry_driven_agenda", "supporting")
@@ -388,22 +401,23 @@ def test_a_singular_noun_before_a_base_verb_is_one_noun() -> None:
 
 
 def test_how_long_ago_a_partnership_began_in_other_words() -> None:
-    today = date(2026, 11, 28)
-    for sentence in (
-        "The association, which was founded almost four decades ago, meets monthly.",
-        "The network formed eight years ago as a trial, and members still pay dues.",
-        "Highlights of the partnership's eleventh year included its first graduates.",
-        "Year founded: 2009",
-        "Since its launch in 2014, the alliance has grown every year.",
-    ):
-        assert ("sustainability", "supporting") in counted(sentence, today), sentence
-    # too recent, or another body's age
-    for sentence in (
-        "The council was formed two years ago.",
-        "The company was founded four decades ago.",
-        "The plant is in its twelfth year.",
-    ):
-        assert ("sustainability", "supporting") not in counted(sentence, today), sentence
+    assert_found_only_in(
+        ("sustainability", "supporting"),
+        holds=(
+            "The association, which was founded almost four decades ago, meets monthly.",
+            "The network formed eight years ago as a trial, and members still pay dues.",
+            "Highlights of the partnership's eleventh year included its first graduates.",
+            "Year founded: 2009",
+            "Since its launch in 2014, the alliance has grown every year.",
+        ),
+        # too recent, or another body's age
+        lacks=(
+            "The council was formed two years ago.",
+            "The company was founded four decades ago.",
+            "The plant is in its twelfth year.",
+        ),
+        as_of=date(2026, 11, 28),
+    )
     # the same words on an earlier date
     assert ("sustainability", "supporting") not in counted("Year founded: 2009", date(2010, 6, 1))
 
@@ -448,43 +462,44 @@ def test_what_a_second_reading_found() -> None:
 
 
 def test_one_county_named_as_the_place_of_the_work() -> None:
-    one_county = ("regional_labor_market", "red_flag")
-    for sentence in (
-        "The alliance helps manufacturers find welders in Lorain County.",
-        "Its members meet monthly about Dade County's health workforce.",
-        "Grady County employers meet every quarter.",
-    ):
-        assert one_county in counted(sentence), sentence
-    for sentence in (
-        # a body's name or address is not where the work is
-        "The Lorain County Workforce Board hosted the meeting.",
-        "Classes run at the Community College of Lorain County's west campus.",
-        "Students train at Pine High School in Grady County.",
-        # a wider footprint said anywhere wins
-        "Firms in Lorain County and Erie County joined.",
-        "The partnership serves a five-county region around Lorain County.",
-    ):
-        assert one_county not in counted(sentence), sentence
+    assert_found_only_in(
+        ("regional_labor_market", "red_flag"),
+        holds=(
+            "The alliance helps manufacturers find welders in Lorain County.",
+            "Its members meet monthly about Dade County's health workforce.",
+            "Grady County employers meet every quarter.",
+        ),
+        lacks=(
+            # a body's name or address is not where the work is
+            "The Lorain County Workforce Board hosted the meeting.",
+            "Classes run at the Community College of Lorain County's west campus.",
+            "Students train at Pine High School in Grady County.",
+            # a wider footprint said anywhere wins
+            "Firms in Lorain County and Erie County joined.",
+            "The partnership serves a five-county region around Lorain County.",
+        ),
+    )
 
 
 def test_how_long_it_has_run_said_with_a_perfect_verb() -> None:
-    today = date(2026, 11, 28)
-    for sentence in (
-        "The guild has trained machinists for local shops since 1961.",
-        "Since 2015, the roundtable has brought plant managers together each month.",
-        "The coalition has grown steadily since 2012.",
-        # a group that began meeting is the partnership beginning
-        "Clinic owners and teachers began talking about staffing in 2009.",
-        "Area growers began meeting in 2011.",
-    ):
-        assert ("sustainability", "supporting") in counted(sentence, today), sentence
-    for sentence in (
-        "Apprenticeship enrollment has fallen since 2015.",  # a number's change, no one's age
-        "Since 2015, the college has trained 500 nurses.",  # another body's own history
-        "The guild has trained machinists since 2024.",  # too recent to say it lasts
-        "The company began working on a new plant in 2010.",  # one company's own history
-    ):
-        assert ("sustainability", "supporting") not in counted(sentence, today), sentence
+    assert_found_only_in(
+        ("sustainability", "supporting"),
+        holds=(
+            "The guild has trained machinists for local shops since 1961.",
+            "Since 2015, the roundtable has brought plant managers together each month.",
+            "The coalition has grown steadily since 2012.",
+            # a group that began meeting is the partnership beginning
+            "Clinic owners and teachers began talking about staffing in 2009.",
+            "Area growers began meeting in 2011.",
+        ),
+        lacks=(
+            "Apprenticeship enrollment has fallen since 2015.",  # a number's change, no one's age
+            "Since 2015, the college has trained 500 nurses.",  # another body's own history
+            "The guild has trained machinists since 2024.",  # too recent to say it lasts
+            "The company began working on a new plant in 2010.",  # one company's own history
+        ),
+        as_of=date(2026, 11, 28),
+    )
 
 
 def test_a_group_is_who_it_is_made_of() -> None:

@@ -15,7 +15,8 @@ from nextgen_assistant.signals.extractors import Extraction, Piece, actor_before
 from nextgen_assistant.signals.lexicon import ExtractorLexicon
 from nextgen_assistant.signals.pipeline import text_of
 
-_COUNTY = re.compile(r"\b((?:[A-Z][a-zA-Z.'’-]+\s){1,3})(County|Parish|Borough)\b")
+_KINDS = "County|Parish|Borough"
+_COUNTY = re.compile(rf"\b((?:[A-Z][a-zA-Z.'’-]+\s){{1,3}})({_KINDS})\b")
 _COUNTY_LIST = re.compile(
     r"\b((?:[A-Z][a-zA-Z.'’-]+(?:\s[A-Z][a-zA-Z'’-]+)?,?\s(?:and\s|&\s)?){2,12})(?:counties|Counties|parishes|Parishes)\b"
 )
@@ -69,9 +70,7 @@ def _as_place(text: str, county: str, place_words: frozenset[str]) -> bool:
     "Summit County's workforce", "Polk County employers") rather than inside a body's name
     ("the Erie County Workforce Board", "Maricopa County Community College")."""
     name = re.escape(county.rsplit(" ", 1)[0])
-    for match in re.finditer(
-        rf"\b{name}\s+(?:County|Parish|Borough)\b(['’]s\b|\s+[a-z]|\s*[,.;:]|\s*$)", text
-    ):
+    for match in re.finditer(rf"\b{name}\s+(?:{_KINDS})\b(['’]s\b|\s+[a-z]|\s*[,.;:]|\s*$)", text):
         # "workers in Erie County." is a place; "Siegel High School in Rutherford County" and
         # "the Community College of Allegheny County's" are a named body's address or name.
         before = text[: match.start()].split()[-2:]
@@ -89,6 +88,7 @@ class _Patterns(NamedTuple):
     county_count: re.Pattern[str]
     gate: Gate
     service: re.Pattern[str]  # a public body's own area: "the workforce board serves ..."
+    place_words: frozenset[str]  # before a county named as a place: "in Erie County"
 
 
 def _compile(words: ExtractorLexicon) -> _Patterns:
@@ -111,19 +111,21 @@ def _compile(words: ExtractorLexicon) -> _Patterns:
         service=re.compile(
             rf"\b(?:{any_of(words.service_words, ignore_case=True)})\b", re.IGNORECASE
         ),
+        place_words=frozenset(words.place_words),
     )
 
 
 def run(ex: Extraction) -> None:
     """Record counties, states and a stated county count; signal a multi-county footprint."""
     words = ex.lexicons.extractors
-    state_re, count_re, place_words, service = ex.compiled(__name__, lambda: _compile(words))
+    state_re, count_re, place_gate, service, before_place = ex.compiled(
+        __name__, lambda: _compile(words)
+    )
     seen: dict[str, None] = {}
     named_states: dict[str, None] = {}
     signalled = False
-    before_place = frozenset(words.place_words)
     as_place: dict[str, tuple[Piece, Span]] = {}  # a county named as a place: where first
-    for piece, sentence in ex.sentences(place_words):
+    for piece, sentence in ex.sentences(place_gate):
         text = text_of(sentence)
         for state in state_re.findall(text):
             named_states.setdefault(state, None)

@@ -148,7 +148,9 @@ def run(ex: Extraction, classifier: OrganizationClassifier, business_words: set[
     )
     found: dict[tuple[int, int], tuple[Piece, Span, int, int]] = {}
     known: dict[int, int] = ex.compiled(__name__ + ".values", dict)
-    people = frozenset(ex.lexicons.extractors.counted_people)  # counted, but never partners
+    people = ex.compiled(  # counted, but never partners
+        f"{__name__}.people", lambda: frozenset(ex.lexicons.extractors.counted_people)
+    )
     # Only sentences with a number (for counts) or a list cue (for names) are read.
     for piece, sentence in ex.sentences(numbers, business_gate, public_gate):
         counts = _numbers(sentence.doc, number_words, known)

@@ -113,7 +113,10 @@ def _several(ex: Extraction, sentence: Span, char: int) -> bool:
     "area manufacturers"), not one ("the company"): a group that began meeting is the
     partnership beginning."""
     classes = ex.lexicons.vocabulary.classes
-    actors = {*classes.get("business_nouns", []), *classes.get("people_nouns", [])}
+    actors = ex.compiled(
+        f"{__name__}.actors",
+        lambda: frozenset([*classes.get("business_nouns", []), *classes.get("people_nouns", [])]),
+    )
     before = [token for token in sentence if token.idx < char][-8:]
     return any(token.lower_ == "and" for token in before) or any(
         token.lemma_ in actors and token.lower_ != token.lemma_ for token in before
