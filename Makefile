@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint eval bench clean
+.PHONY: run test lint eval bench passage-model clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,11 @@ eval: $(VENV)/.installed
 	$(BIN)/nextgen eval --labels dev_docs/labels.yaml
 	-$(BIN)/nextgen eval --labels heldout_docs/labels.yaml
 	-$(BIN)/nextgen eval --labels real_docs/labels.yaml --summary
+
+# The passage model learns from the labelled real passages (real_docs/, not in git: gather them
+# first) and writes lexicons/models/passages/; --cv says first how it reads batches it never saw.
+passage-model: $(VENV)/.installed
+	$(BIN)/python scripts/train_passage_model.py --cv 5
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/run_all.py

@@ -42,6 +42,7 @@ from nextgen_assistant.signals.extractors import (
     headcounts,
     longevity,
     metrics,
+    passages,
     plan_dates,
 )
 
@@ -141,7 +142,17 @@ def _stages(checker_: Checker, documents: list[Document]) -> tuple[dict[str, flo
         undo.append(
             _timed(checker._Found, "signal", "rule signals (quotes, Signal objects)", spent)
         )
-    for module in (attendance, geography, plan_dates, funding, metrics, longevity, headcounts):
+    extractors = (
+        attendance,
+        geography,
+        plan_dates,
+        funding,
+        metrics,
+        longevity,
+        headcounts,
+        passages,
+    )
+    for module in extractors:
         undo.append(_timed(module, "run", f"extractor {module.__name__.rsplit('.', 1)[1]}", spent))
     original = checker.Checker._process
 

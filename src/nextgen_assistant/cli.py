@@ -166,7 +166,11 @@ PathsArgument = Annotated[
 ]
 LexiconsOption = Annotated[
     list[Path] | None,
-    typer.Option("--lexicons", help="A folder of your own rules (YAML); may repeat."),
+    typer.Option(
+        "--lexicons",
+        help="A folder of your own rules (YAML; a passage model of your own in its "
+        "models/passages/); may repeat.",
+    ),
 ]
 AsOfOption = Annotated[
     str | None, typer.Option("--as-of", help="Fix 'today' (YYYY-MM-DD) for date judgements.")
@@ -327,6 +331,7 @@ def evaluate_command(
     ),
     format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
     jobs: JobsOption = 1,
+    lexicons: LexiconsOption = None,
     mismatches: Annotated[
         bool,
         typer.Option(
@@ -344,7 +349,7 @@ def evaluate_command(
         raise ConfigError(
             f"{labels}: no such labels file (run from the repository, or pass --labels)"
         )
-    result = evaluate(labels, jobs=jobs)
+    result = evaluate(labels, jobs=jobs, lexicons=tuple(lexicons or ()))
     if format is ListFormat.json:
         _emit(evaluation_json(result), None)
     else:

@@ -27,6 +27,7 @@ from nextgen_assistant.signals.extractors import (
     metrics,
     plan_dates,
 )
+from nextgen_assistant.signals.extractors import passages as passage_readings
 from nextgen_assistant.signals.extractors.organizations import OrganizationClassifier
 from nextgen_assistant.signals.lexicon import Lexicons, Rule, load_lexicons
 from nextgen_assistant.signals.matching import RuleMatch, RuleMatcher
@@ -38,6 +39,7 @@ from nextgen_assistant.signals.model import (
     Signal,
     SignalLocation,
 )
+from nextgen_assistant.signals.passages import PassageModel, model_in
 from nextgen_assistant.signals.pipeline import (
     TEXT_KEY,
     build_nlp,
@@ -60,6 +62,8 @@ class Checker:
         extra_lexicons: tuple[Path, ...] = (),
         model: str | None = None,
         rubric: Rubric | None = None,
+        *,
+        passages: bool = True,
     ) -> None:
         self.lexicons: Lexicons = load_lexicons(extra_lexicons)
         self.rubric = rubric or load_rubric()
@@ -99,6 +103,9 @@ class Checker:
         self._heading_words = thresholds.topic_heading_max_words
         self._lasting_years = thresholds.lasting_years
         self._business_words = set(self.lexicons.vocabulary.classes.get("business_nouns", []))
+        # The passage model reads what the rules miss (`passages=False`: the rules alone, which is
+        # what the model's training compares with); a lexicons folder of your own may hold one.
+        self.passages = PassageModel.load(model_in(extra_lexicons)) if passages else None
 
     def _rule_signal(self, piece: Piece, match: RuleMatch, path: str) -> _Found | None:
         """A rule match in its sentence's context, as the fields of its `Signal` (made only for
@@ -154,6 +161,7 @@ class Checker:
         indicator, polarity and context (so one sentence is not counted twice)."""
         pieces: list[Piece] = []
         found_signals: list[_Found] = []
+        found_in: list[int] = []  # the piece of each found signal
         for chunk in self._process(document.blocks):
             sentences = [bound for piece in chunk for bound in piece.bounds]
             starts = [piece.start for piece in chunk]
@@ -161,7 +169,8 @@ class Checker:
             found = self.matcher(doc, sentences) + self.actor_roles(doc, sentences)
             found.sort(key=lambda m: (m.start, -(m.end - m.start)))
             for match in self._without_contained(found):
-                piece = chunk[bisect_right(starts, match.start) - 1]
+                at = bisect_right(starts, match.start) - 1
+                piece = chunk[at]
                 if self._topic_heading(piece.block):
                     continue
                 # An actor-role match is checked at its verb: the actor may well be a company's
@@ -176,6 +185,7 @@ class Checker:
                 signal = self._rule_signal(piece, match, document.path)
                 if signal is not None:
                     found_signals.append(signal)
+                    found_in.append(len(pieces) + at)
             pieces += chunk
         extraction = Extraction(
             document=document,
@@ -198,6 +208,13 @@ class Checker:
             metrics.run(extraction)
             longevity.run(extraction, self._lasting_years)
             headcounts.run(extraction, self.organizations, self._business_words)
+            if self.passages is not None:
+                counted = [
+                    (index, (found.indicator, found.polarity))
+                    for index, found in zip(found_in, found_signals, strict=True)
+                    if found.context in COUNTED_CONTEXTS
+                ]
+                passage_readings.run(extraction, self.passages, counted)
         self.context.forget()
         kept = _strongest_per_sentence(found_signals) if one_per_sentence else found_signals
         return DocumentResult(

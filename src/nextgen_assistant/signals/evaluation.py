@@ -161,8 +161,9 @@ class Evaluation(BaseModel):
         )
 
 
-def evaluate(labels_path: Path, jobs: int = 1) -> Evaluation:
-    """Scan every labeled partnership and compare with the labels."""
+def evaluate(labels_path: Path, jobs: int = 1, lexicons: tuple[Path, ...] = ()) -> Evaluation:
+    """Scan every labeled partnership (with your own `lexicons` folders, as `scan` takes them)
+    and compare with the labels."""
     labels = load_labels(labels_path)
     root = labels_path.parent
     missing = missing_documents(labels, root)
@@ -183,7 +184,8 @@ def evaluate(labels_path: Path, jobs: int = 1) -> Evaluation:
     for partnership in labels.partnership_folders():
         expected_status = labels.partnerships.get(partnership, {})
         as_of = labels.partnership_dates.get(partnership, labels.as_of)
-        result = scan([root / partnership], ScanSettings(as_of=as_of), jobs=jobs)
+        settings = ScanSettings(as_of=as_of, lexicons=lexicons)
+        result = scan([root / partnership], settings, jobs=jobs)
         for document in result.documents:
             name = Path(document.path).resolve().relative_to(root.resolve()).as_posix()
             label = labels.documents.get(name)

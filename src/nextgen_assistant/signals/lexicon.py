@@ -240,6 +240,10 @@ class ExtractorThresholds(BaseModel):
     evidence_shrinkage: float = Field(ge=0)
     partner_list_max_items: int = Field(ge=2)
     partner_list_item_words: int = Field(ge=1)
+    passage_window_words: int = Field(ge=20)
+    passage_min_words: int = Field(ge=1)
+    passage_supporting_min: float = Field(gt=0, lt=1)
+    passage_red_flag_min: float = Field(gt=0, lt=1)
 
 
 class ExtractorExample(BaseModel):
@@ -270,7 +274,14 @@ class ExtractorExamples(BaseModel):
 
 
 ExtractorName = Literal[
-    "attendance", "geography", "plan_dates", "funding", "metrics", "longevity", "headcounts"
+    "attendance",
+    "geography",
+    "plan_dates",
+    "funding",
+    "metrics",
+    "longevity",
+    "headcounts",
+    "passages",
 ]
 
 

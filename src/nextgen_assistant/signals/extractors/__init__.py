@@ -298,11 +298,13 @@ class Extraction:
         start_char: int | None = None,
         quote: str | None = None,
         past_is_asserted: bool = False,
+        sources: list[SignalLocation] | None = None,
     ) -> Signal:
         """Record a signal of a declared extractor rule (`lexicons/shared/extractor_rules.yaml`:
         its indicator, polarity and weight) found at `sentence` (or the whole block), in that
         sentence's context (`past_is_asserted`: a start in the past, "formed eight years ago",
-        is the fact itself, not a story of the past)."""
+        is the fact itself, not a story of the past). A derived signal (`quote` given, or no
+        sentence) lists `sources`, by default its own location."""
         declared = self.lexicons.extractor_rule(rule)
         context, cue = ("asserted", None)
         if sentence is not None:
@@ -335,7 +337,7 @@ class Extraction:
             weight=declared.weight,
             path=self.document.path,
             derived=derived,
-            sources=[location] if derived else [],
+            sources=(sources or [location]) if derived else [],
         )
         self.signals.append(signal)
         return signal

@@ -1,0 +1,276 @@
+"""Train the passage model (src/nextgen_assistant/signals/passages.py) on the labelled real passages.
+
+    python scripts/train_passage_model.py --cv 5    # how it reads unseen batches, then train
+    python scripts/train_passage_model.py           # train only
+
+(`make passage-model` runs the first.) The passages are other people's words and stay out of git:
+gather them again with docs/labelling-real-text.md (real_docs/SOURCES.md lists every address).
+The model is written to lexicons/models/passages/ (hashed word weights, no text) with
+training.json, the record of what it learned from and how it read unseen batches. It also learns
+from the project's own labelled documents (sample_docs/, dev_docs/; `--also`), so that minutes,
+rosters and charters written the way partnerships keep them are not read as the web passages
+they do not resemble; heldout_docs/ stays out. Training is deterministic: the same labels give
+the same weights, byte for byte.
+
+`--cv K` splits the batches into K groups; for each group a model trained on the other groups
+reads it, so every passage is read by a model that never saw its batch (nor its partnership): the
+figure to expect on new text. It prints the rules alone, the model alone, and the two together as
+the checker uses them (one reading per indicator, only for declared rules, and only for
+indicators the rules found nothing of in the passage), at a few thresholds; then the whole
+checker at the shipped thresholds, statuses included, each batch through `nextgen eval` with the
+model that never saw it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+import numpy
+from spacy.training import Example
+from spacy.util import fix_random_seed
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from nextgen_assistant.documents.reader import read_document  # noqa: E402
+from nextgen_assistant.signals.checker import Checker  # noqa: E402
+from nextgen_assistant.signals.evaluation import (  # noqa: E402
+    evaluate,
+    load_labels,
+    missing_documents,
+)
+from nextgen_assistant.signals.lexicon import load_lexicons  # noqa: E402
+from nextgen_assistant.signals.model import COUNTED_CONTEXTS  # noqa: E402
+from nextgen_assistant.signals.passages import (  # noqa: E402
+    LABELS,
+    MODEL_PATH,
+    PassageModel,
+    blank_classifier,
+    model_dir,
+    readings_of,
+    words_of,
+)
+
+EPOCHS = 10
+BATCH = 16
+
+
+class Passage:
+    """One labelled passage: its batch, its words as the checker reads them, its labels."""
+
+    def __init__(self, name: str, words: list[str], labels: set[str], rules: set[str]) -> None:
+        self.name, self.words, self.labels, self.rules = name, words, labels, rules
+        self.batch = name.split("/", 1)[0]
+        self.extra = name.startswith("+")  # from an --also set: always trained on, never scored
+
+
+def passages(labels_path: Path, with_rules: bool, prefix: str = "") -> list[Passage]:
+    labels = load_labels(labels_path)
+    root = labels_path.parent
+    if missing := missing_documents(labels, root):
+        sys.exit(
+            f"{len(missing)} of {len(labels.documents)} labelled passages are not on this machine "
+            f"(first: {missing[0]}); gather them again as docs/labelling-real-text.md says."
+        )
+    checker = Checker(passages=False)
+    found = []
+    for name, label in sorted(labels.documents.items()):
+        path = root / name
+        document = read_document(path)
+        words: list[str] = []
+        for doc in checker.nlp.pipe(checker.doc_texts(document.blocks)):
+            words += words_of(doc, 0, len(doc))
+        rules: set[str] = set()
+        if with_rules:
+            folder = name.rsplit("/", 1)[0]
+            as_of = labels.partnership_dates.get(folder, labels.as_of)
+            result = checker.check_document(document, as_of)
+            rules = {
+                f"{s.indicator}|{s.polarity}"
+                for s in result.signals
+                if s.context in COUNTED_CONTEXTS
+            }
+        gold = {f"{i}|supporting" for i in label.supporting} | {
+            f"{i}|red_flag" for i in label.red_flag
+        }
+        found.append(Passage(prefix + name, words, gold, rules))
+    return found
+
+
+def train(items: Sequence[Passage], epochs: int, seed: int) -> PassageModel:
+    fix_random_seed(seed)
+    nlp = blank_classifier()
+    from spacy.tokens import Doc
+
+    examples = [
+        Example.from_dict(
+            Doc(nlp.vocab, words=item.words),
+            {"cats": {label: float(label in item.labels) for label in LABELS}},
+        )
+        for item in items
+    ]
+    optimizer = nlp.initialize(lambda: examples)
+    order = random.Random(seed)
+    for _ in range(epochs):
+        order.shuffle(examples)
+        for start in range(0, len(examples), BATCH):
+            nlp.update(examples[start : start + BATCH], sgd=optimizer, drop=0.0)
+    return PassageModel(nlp)
+
+
+def score(items: Sequence[Passage], predict: Callable[[Passage], set[str]]) -> dict[str, float]:
+    tp = fp = fn = red_tp = red_fn = 0
+    for item in items:
+        found = predict(item)
+        tp += len(found & item.labels)
+        fp += len(found - item.labels)
+        fn += len(item.labels - found)
+        red_tp += sum(1 for x in found & item.labels if x.endswith("red_flag"))
+        red_fn += sum(1 for x in item.labels - found if x.endswith("red_flag"))
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    red = red_tp / (red_tp + red_fn) if red_tp + red_fn else 1.0
+    return {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3),
+            "red_flag_recall": round(red, 3)}  # fmt: skip
+
+
+def cross_validate(
+    items: list[Passage], folds: int, epochs: int, seed: int, root: Path | None = None
+) -> dict[str, object]:
+    """Every passage read by a model that never saw its batch; with `root` (the folder of the
+    batches' labels files), the whole checker too."""
+    extra = [item for item in items if item.extra]
+    items = [item for item in items if not item.extra]
+    batches = sorted({item.batch for item in items})
+    random.Random(seed).shuffle(batches)
+    groups = [set(batches[k::folds]) for k in range(folds)]
+    probability: dict[str, numpy.ndarray] = {}
+    models = []
+    for group in groups:
+        model = train([i for i in items if i.batch not in group] + extra, epochs, seed)
+        models.append(model)
+        held = [i for i in items if i.batch in group]
+        rows = model.probabilities([i.words for i in held])
+        probability.update({item.name: row for item, row in zip(held, rows, strict=True)})
+
+    declared = {r.id for r in load_lexicons().extractor_rules if r.extractor == "passages"}
+
+    def read(item: Passage, supporting: float, red: float) -> set[str]:
+        """As the checker reads: one way per indicator, only readings whose rule is declared."""
+        thresholds = {"supporting": supporting, "red_flag": red}
+        return {
+            f"{r.indicator}|{r.polarity}"
+            for r in readings_of(probability[item.name].tolist(), thresholds)
+            if f"{r.indicator}.passage_{r.polarity}" in declared
+        }
+
+    def together(item: Passage, supporting: float, red: float) -> set[str]:
+        """As the checker combines them: the model reads only indicators the rules are silent on."""
+        silent = {label.split("|")[0] for label in item.rules}
+        return item.rules | {
+            label for label in read(item, supporting, red) if label.split("|")[0] not in silent
+        }
+
+    results: dict[str, object] = {"rules": score(items, lambda i: i.rules)}
+    for supporting, red in ((0.5, 0.5), (0.5, 0.3), (0.4, 0.3), (0.6, 0.4)):
+        key = f"supporting {supporting}, red flags {red}"
+        results[f"model alone, {key}"] = score(items, lambda i, s=supporting, r=red: read(i, s, r))
+        results[f"rules and model, {key}"] = score(
+            items, lambda i, s=supporting, r=red: together(i, s, r)
+        )
+    if root is not None:
+        results["checker, each batch through nextgen eval"] = checker_folds(root, groups, models)
+    return results
+
+
+def checker_folds(
+    root: Path, groups: Sequence[set[str]], models: Sequence[PassageModel]
+) -> dict[str, float]:
+    """The whole checker, statuses included: each batch's labels through `nextgen eval` with the
+    model that never saw it (given as a lexicons folder of its own)."""
+    tp = fp = fn = red_tp = red_fn = agree = compared = 0
+    with tempfile.TemporaryDirectory() as folder:
+        for number, (group, model) in enumerate(zip(groups, models, strict=True)):
+            own = Path(folder) / f"fold-{number}"  # a folder each: a scan keeps its checker
+            model.save(own / MODEL_PATH)
+            for batch in sorted(group):
+                result = evaluate(root / batch / "labels.yaml", lexicons=(own,))
+                tp += result.overall.true_positives
+                fp += result.overall.false_positives
+                fn += result.overall.false_negatives
+                red_tp += result.red_flags.true_positives
+                red_fn += result.red_flags.false_negatives
+                agree += round(result.status_agreement * result.statuses_compared)
+                compared += result.statuses_compared
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    return {
+        "precision": round(precision, 3),
+        "recall": round(recall, 3),
+        "f1": round(2 * precision * recall / (precision + recall), 3),
+        "red_flag_recall": round(red_tp / (red_tp + red_fn), 3),
+        "status_agreement": round(agree / compared, 3),
+        "statuses_compared": compared,
+    }
+
+
+def _shown(path: Path) -> str:
+    """A path relative to the repository where it is inside it."""
+    resolved = path.resolve()
+    return resolved.relative_to(ROOT).as_posix() if resolved.is_relative_to(ROOT) else str(path)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--labels", type=Path, default=ROOT / "real_docs" / "labels.yaml")
+    parser.add_argument("--out", type=Path, default=model_dir())
+    parser.add_argument(
+        "--also",
+        type=Path,
+        action="append",
+        help="another labels file whose documents are always trained on, never scored in --cv "
+        "(default: sample_docs/labels.yaml and dev_docs/labels.yaml)",
+    )
+    parser.add_argument("--cv", type=int, default=0, help="cross-validate over K batch groups")
+    parser.add_argument("--epochs", type=int, default=EPOCHS)
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    if args.also is None:
+        args.also = [ROOT / "sample_docs" / "labels.yaml", ROOT / "dev_docs" / "labels.yaml"]
+    items = passages(args.labels, with_rules=args.cv > 0)
+    print(f"{len(items)} labelled passages in {len({i.batch for i in items})} batches")
+    for also in args.also:
+        more = passages(also, with_rules=False, prefix=f"+{also.parent.name}/")
+        print(f"and {len(more)} labelled documents of {_shown(also)}")
+        items += more
+    record: dict[str, object] = {
+        "trained": date.today().isoformat(),
+        "labels": _shown(args.labels),
+        "passages": sum(1 for i in items if not i.extra),
+        "batches": sorted({i.batch for i in items if not i.extra}),
+        "also": {
+            _shown(a): sum(1 for i in items if i.extra and i.batch == f"+{a.parent.name}")
+            for a in args.also
+        },
+        "epochs": args.epochs,
+        "seed": args.seed,
+    }
+    if args.cv:
+        results = cross_validate(items, args.cv, args.epochs, args.seed, args.labels.parent)
+        for key, value in results.items():
+            print(f"{key:48s} {value}")
+        record["cross_validation"] = {"folds": args.cv, "results": results}
+    model = train(items, args.epochs, args.seed)
+    model.training = record
+    model.save(args.out)
+    print(f"model written to {args.out}")
+
+
+if __name__ == "__main__":
+    main()

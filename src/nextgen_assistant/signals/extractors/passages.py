@@ -1,0 +1,155 @@
+"""The passage model's readings as signals, where the rules and the other extractors are silent.
+
+The document is read in windows of whole sentences of about the length of the passages the model
+learned from (`passage_window_words`); a document shorter than `passage_min_words` is left to the
+rules (the model's probabilities mean what they say only on passages of about that length). Per
+window, each indicator and polarity the model reads at or above its threshold
+(`passage_supporting_min`, `passage_red_flag_min`) becomes one signal of the declared rule
+`<indicator>.passage_<polarity>`, unless a counted signal of that indicator already stands in the
+window: the model reads what the rules are silent on; it does not count again, or contradict,
+what they found.
+
+A reading is a finding, not a quotation (`derived`): the model read the whole window, so its quote
+says so, with the lines it read, its probability and the words that weighed most; its location is
+the sentence the model reads most strongly that way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy
+
+from nextgen_assistant.signals.extractors import Extraction, Piece
+from nextgen_assistant.signals.model import COUNTED_CONTEXTS, SignalLocation
+from nextgen_assistant.signals.passages import (
+    DocWords,
+    PassageModel,
+    Reading,
+    readings_of,
+    windows,
+)
+
+
+def run(
+    extraction: Extraction,
+    model: PassageModel,
+    counted_rules: Sequence[tuple[int, tuple[str, str]]],
+) -> None:
+    """Add the model's readings to `extraction`; `counted_rules` are the (piece index,
+    (indicator, polarity)) of the document's counted rule signals."""
+    thresholds = extraction.lexicons.extractors.thresholds
+    minimum = {
+        "supporting": thresholds.passage_supporting_min,
+        "red_flag": thresholds.passage_red_flag_min,
+    }
+    declared = {
+        rule.id for rule in extraction.lexicons.extractor_rules if rule.extractor == "passages"
+    }
+    pieces = extraction.pieces
+    # Prose only: the model learned from passages, not from rosters and tables.
+    sentences = [
+        (index, bound)
+        for index, piece in enumerate(pieces)
+        if piece.block.kind != "table_row"
+        for bound in piece.bounds
+    ]
+    per_doc: dict[int, DocWords] = {}
+    for piece in pieces:
+        if id(piece.doc) not in per_doc:
+            per_doc[id(piece.doc)] = DocWords(piece.doc)
+    readers = [per_doc[id(pieces[index].doc)] for index, _ in sentences]
+    sentence_keys = [
+        reader.keys(*bound) for reader, (_, bound) in zip(readers, sentences, strict=True)
+    ]
+    found_at: dict[int, set[tuple[str, str]]] = {}
+    for index, side in [*counted_rules, *_extractor_sides(extraction, pieces)]:
+        found_at.setdefault(index, set()).add(side)
+    spans = windows(
+        [reader.length(*bound) for reader, (_, bound) in zip(readers, sentences, strict=True)],
+        thresholds.passage_window_words,
+        thresholds.passage_min_words,
+    )
+    # One call to the model for every window of the document (its cost is mostly per call).
+    rows = model.probabilities_of(
+        [numpy.concatenate(sentence_keys[first:last]) for first, last in spans]
+    )
+    found: list[tuple[int, int, list[Reading]]] = []
+    for (first, last), row in zip(spans, rows, strict=True):
+        touched = {sentences[index][0] for index in range(first, last)}
+        already = {indicator for index in touched for indicator, _ in found_at.get(index, set())}
+        readings = [
+            reading
+            for reading in readings_of(row.tolist(), minimum)
+            if reading.indicator not in already
+            and f"{reading.indicator}.passage_{reading.polarity}" in declared
+        ]
+        if readings:
+            found.append((first, last, readings))
+    for first, last, readings in found:
+
+        def words(i: int, first: int = first) -> list[str]:
+            return readers[first + i].words(*sentences[first + i][1])
+
+        begins, ends = (_location(pieces, sentences[i]) for i in (first, last - 1))
+        for reading in readings:
+            label = f"{reading.indicator}|{reading.polarity}"
+            best, weighing = model.strongest(sentence_keys[first:last], label, words)
+            index, bound = sentences[first + best]
+            piece = pieces[index]
+            extraction.add(
+                piece,
+                None,
+                rule=f"{reading.indicator}.passage_{reading.polarity}",
+                matched=", ".join(weighing) or "the passage as a whole",
+                confidence=round(reading.probability, 2),
+                start_char=piece.doc[bound[0]].idx,
+                quote=_summary(reading, weighing, begins, ends),
+                sources=[begins, ends] if ends != begins else [begins],
+            )
+
+
+def _location(pieces: Sequence[Piece], sentence: tuple[int, tuple[int, int]]) -> SignalLocation:
+    index, bound = sentence
+    piece = pieces[index]
+    return SignalLocation(page=piece.block.page, line=piece.line_at(piece.doc[bound[0]].idx))
+
+
+def _summary(
+    reading: Reading, weighing: list[str], begins: SignalLocation, ends: SignalLocation
+) -> str:
+    """What the model read, where, and why, as a finding (not a quotation)."""
+    if begins.page != ends.page:
+        where = f"pages {begins.page}-{ends.page}"
+    else:
+        page = f"page {begins.page}, " if begins.page is not None else ""
+        lines = (
+            f"line {begins.line}"
+            if begins.line == ends.line
+            else f"lines {begins.line}-{ends.line}"
+        )
+        where = page + lines
+    kind = "evidence for" if reading.polarity == "supporting" else "a red flag for"
+    why = f"; the words that weigh most: {', '.join(weighing)}" if weighing else ""
+    return (
+        f"Read as a whole, the passage at {where} reads like {kind} this indicator to the passage model "
+        f"(probability {reading.probability:.2f}){why}."
+    )
+
+
+def _extractor_sides(
+    extraction: Extraction, pieces: Sequence[Piece]
+) -> list[tuple[int, tuple[str, str]]]:
+    """The piece of each counted extractor signal, by its page and line."""
+    where: dict[tuple[int | None, int], int] = {}
+    for index, piece in enumerate(pieces):
+        block = piece.block
+        for line in range(block.line, block.line + block.text.count("\n") + 1):
+            where.setdefault((block.page, line), index)
+    found: list[tuple[int, tuple[str, str]]] = []
+    for signal in extraction.signals:
+        if signal.context in COUNTED_CONTEXTS:
+            at = where.get((signal.location.page, signal.location.line))
+            if at is not None:
+                found.append((at, (signal.indicator, signal.polarity)))
+    return found

@@ -1,0 +1,200 @@
+"""The passage model: how its readings join the rules' signals (never where a rule found the
+indicator, one way per indicator, only for declared rules, only on prose of passage length), what
+a reading says (a derived finding with its lines, probability and words, never a quotation), and
+that a missing or broken model is a clear error. What it reads on real text is measured by
+`scripts/train_passage_model.py --cv` and `nextgen eval`, not here: these passages are our own."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from nextgen_assistant.documents import read_document
+from nextgen_assistant.errors import ConfigError
+from nextgen_assistant.signals.checker import Checker
+from nextgen_assistant.signals.model import Signal
+from nextgen_assistant.signals.passages import (
+    LABELS,
+    DocWords,
+    PassageModel,
+    windows,
+    words_of,
+)
+
+AS_OF = date(2026, 1, 1)
+
+# Our own passages, of the length the model reads (see lexicons/shared/extractor_rules.yaml).
+PUBLIC_LED = (
+    "In 2022 the Harbor County Workforce Development Board received a two-year award from the "
+    "state to start a sector partnership for manufacturing. Board staff recruit the employers, "
+    "write the agenda for each quarterly session, book the room and send the invitations. Most "
+    "sessions draw a few people from local plants along with staff from the board, the community "
+    "college and the county's economic development office. So far the partnership has held a job "
+    "fair, a panel on apprenticeships and a tour of the college's welding lab. Attendance has been "
+    "uneven, and several companies that came to the first meeting have not returned. The award "
+    "pays for a part-time coordinator and for meeting costs, and the board has not yet identified "
+    "another source of money. Board members say they would like employers to take a bigger role "
+    "in the future."
+)
+MEMBERS_RUN = (
+    "Ask the members of the Copper Basin Mining Workforce Alliance who runs it and they point to "
+    "each other. The alliance is theirs: mine managers sit on its steering committee, take turns "
+    "at its head, and decide what it works on, and they bring in the colleges and the job centers "
+    "when they need them. The work the members picked this year grew out of what they kept "
+    "hearing from their own crews: too few certified electricians, and new hires who quit before "
+    "the end of their first winter. The members put their own money into the alliance each year, "
+    "and several mines lend it people and meeting space, so it has carried on through two changes "
+    "of governor. Members say the alliance has changed how the mines hire."
+)
+OWNERS_STARTED = (
+    "The Tri-Valley Food Processing Partnership was started in 2019 by the owners of four "
+    "mid-sized plants who were tired of competing for the same maintenance technicians. Today "
+    "about thirty companies take part, from family dairies to a national snack maker, and they "
+    "meet every other month at a member plant. Plant managers take turns hosting and running the "
+    "meetings, and each year the companies decide together which two or three problems deserve "
+    "their attention. This year they chose industrial maintenance, food safety certification and "
+    "transportation for night shift workers. The county colleges and the regional workforce board "
+    "attend and offer to help where they can, but the direction comes from the employers. Members "
+    "describe the group as the one place where competitors talk openly about hiring. The "
+    "companies cover the costs of the meetings themselves."
+)
+
+
+@cache
+def checker() -> Checker:
+    return Checker()
+
+
+def readings(text: str, name: str = "passage.txt", tmp: Path | None = None) -> list[Signal]:
+    if tmp is None:
+        result = checker().check_text(text, AS_OF)
+    else:
+        path = tmp / name
+        path.write_text(text, encoding="utf-8")
+        result = checker().check_document(read_document(path), AS_OF)
+    return [s for s in result.signals if ".passage_" in s.rule]
+
+
+def test_windows_are_whole_sentences_of_about_passage_length() -> None:
+    assert windows([100, 100, 100, 100, 20], 300, 120) == [(0, 3), (3, 5)]
+    assert windows([400, 10], 300, 120) == [(0, 2)]  # a short tail joins the window before
+    assert windows([50, 40], 300, 120) == []  # shorter than a passage: not read at all
+    assert windows([], 300, 120) == []
+
+
+def test_a_public_led_passage_reads_as_red_flags_where_the_rules_are_silent() -> None:
+    found = {(s.indicator, s.polarity) for s in readings(PUBLIC_LED)}
+    assert ("private_sector_leadership", "red_flag") in found
+    assert ("industry_driven_agenda", "red_flag") in found
+    assert ("sustainability", "red_flag") in found
+    assert all(p == "red_flag" for _, p in found)
+
+
+def test_a_reading_is_a_derived_finding_with_its_lines_probability_and_words() -> None:
+    text = PUBLIC_LED.replace(". ", ".\n", 3)  # four lines
+    signal = next(s for s in readings(text) if s.indicator == "industry_driven_agenda")
+    assert signal.derived and signal.counted and signal.context == "asserted"
+    assert signal.quote.startswith("Read as a whole, the passage at lines 1-4 reads like a red")
+    assert f"(probability {signal.confidence:.2f})" in signal.quote
+    assert signal.matched and all(word in text.lower() for word in signal.matched.split(", "))
+    assert [source.line for source in signal.sources] == [1, 4]
+    assert 1 <= signal.location.line <= 4
+    assert signal.weight == checker().lexicons.extractor_rule(signal.rule).weight
+
+
+def test_no_reading_for_an_indicator_the_rules_found_in_the_window() -> None:
+    result = checker().check_text(OWNERS_STARTED, AS_OF)
+    by_rules = {s.indicator for s in result.signals if s.counted and ".passage_" not in s.rule}
+    assert "private_sector_leadership" in by_rules
+    assert not {s.indicator for s in readings(OWNERS_STARTED)} & by_rules
+
+
+def test_one_reading_per_indicator_the_stronger_way() -> None:
+    model = checker().passages
+    assert model is not None
+    doc = checker().nlp(MEMBERS_RUN)
+    keys = DocWords(doc).keys(0, len(doc))
+    row = dict(zip(LABELS, model.probabilities_of([keys])[0].tolist(), strict=True))
+    thresholds = {"supporting": 0.5, "red_flag": 0.3}
+    both = [
+        i for i in {label.split("|")[0] for label in LABELS}
+        if all(row[f"{i}|{p}"] >= thresholds[p] for p in thresholds)
+    ]  # fmt: skip
+    assert both, "the example should be read both ways for some indicator"
+    read = model.readings(keys, thresholds)
+    assert len({r.indicator for r in read}) == len(read)
+    for indicator in both:
+        (kept,) = [r for r in read if r.indicator == indicator]
+        other = "red_flag" if kept.polarity == "supporting" else "supporting"
+        margin = row[f"{indicator}|{kept.polarity}"] - thresholds[kept.polarity]
+        assert margin >= row[f"{indicator}|{other}"] - thresholds[other]
+
+
+def test_short_text_and_tables_are_left_to_the_rules(tmp_path: Path) -> None:
+    assert readings("Board staff write the agenda and the state grant pays for everything.") == []
+    rows = "\n".join(
+        f'"{sentence}."' for sentence in PUBLIC_LED.split(". ")
+    )  # each sentence a table row
+    assert readings("note\n" + rows, "notes.csv", tmp_path) == []
+    assert readings(PUBLIC_LED, "notes.txt", tmp_path)  # the same words as prose are read
+
+
+def test_a_reading_whose_rule_is_not_declared_is_not_given() -> None:
+    own = Checker()
+    kept = [r for r in own.lexicons.extractor_rules if r.id != "sustainability.passage_red_flag"]
+    own.lexicons = own.lexicons.model_copy(update={"extractor_rules": kept})  # not shared
+    found = own.check_text(PUBLIC_LED, AS_OF).signals
+    assert "sustainability.passage_red_flag" not in {s.rule for s in found}
+    assert "industry_driven_agenda.passage_red_flag" in {s.rule for s in found}
+
+
+def test_reading_the_checkers_arrays_is_reading_the_words() -> None:
+    """The checker gives the model its Docs' lower-case hashes (no lower-cased copy of the text);
+    that is the same as the words the model learned from, mixed case and whitespace included."""
+    model = checker().passages
+    assert model is not None
+    texts = [
+        PUBLIC_LED,
+        MEMBERS_RUN.upper(),
+        "  Number\n\nof   PERSONS hired: 12.  ",
+        OWNERS_STARTED,
+    ]
+    docs = [checker().nlp(text) for text in texts]
+    from_words = model.probabilities([words_of(doc, 0, len(doc)) for doc in docs])
+    from_keys = model.probabilities_of([DocWords(doc).keys(0, len(doc)) for doc in docs])
+    assert from_words.tolist() == from_keys.tolist()
+    assert words_of(docs[2], 0, len(docs[2])) == [
+        "number",
+        "of",
+        "persons",
+        "hired",
+        ":",
+        "12",
+        ".",
+    ]
+
+
+def test_the_same_text_is_read_the_same_way_every_time() -> None:
+    first = [s.model_dump() for s in readings(PUBLIC_LED)]
+    assert first == [s.model_dump() for s in readings(PUBLIC_LED)]
+
+
+def test_a_missing_or_foreign_model_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="the passage model is missing; build it with"):
+        PassageModel.load(tmp_path)
+    broken = tmp_path / "broken" / "textcat_multilabel"
+    broken.mkdir(parents=True)
+    (broken / "cfg").write_text("{}", encoding="utf-8")
+    (broken / "model").write_bytes(b"not a model")
+    with pytest.raises(ConfigError, match=r"cannot be read|labels are not the indicators"):
+        PassageModel.load(tmp_path / "broken")
+
+
+def test_the_shipped_model_records_what_it_learned_from() -> None:
+    model = PassageModel.load()
+    assert model.training["passages"] >= 1000
+    folds = model.training["cross_validation"]["results"]
+    assert set(folds) >= {"rules", "rules and model, supporting 0.5, red flags 0.3"}
