@@ -208,7 +208,10 @@ def development_set() -> None:
                 "Member contractors chose these priorities at the June strategy session, after "
                 "walking job sites together and comparing their hiring forecasts.",
             ),
-            ("List Number", "Fill the pipeline for electricians, carpenters and equipment operators."),
+            (
+                "List Number",
+                "Fill the pipeline for electricians, carpenters and equipment operators.",
+            ),
             ("List Number", "Get more young people onto job sites through summer academies."),
             ("List Number", "Press for workforce housing that apprentices can afford."),
             (

@@ -32,6 +32,7 @@ from datetime import date
 from pathlib import Path
 
 import numpy
+from spacy.attrs import LOWER
 from spacy.training import Example
 from spacy.util import fix_random_seed
 
@@ -108,12 +109,10 @@ def train(items: Sequence[Passage], epochs: int, seed: int) -> PassageModel:
     nlp = blank_classifier()
     from spacy.tokens import Doc
 
+    docs = [Doc(nlp.vocab, words=item.words) for item in items]
     examples = [
-        Example.from_dict(
-            Doc(nlp.vocab, words=item.words),
-            {"cats": {label: float(label in item.labels) for label in LABELS}},
-        )
-        for item in items
+        Example.from_dict(doc, {"cats": {label: float(label in item.labels) for label in LABELS}})
+        for doc, item in zip(docs, items, strict=True)
     ]
     optimizer = nlp.initialize(lambda: examples)
     order = random.Random(seed)
@@ -121,7 +120,8 @@ def train(items: Sequence[Passage], epochs: int, seed: int) -> PassageModel:
         order.shuffle(examples)
         for start in range(0, len(examples), BATCH):
             nlp.update(examples[start : start + BATCH], sgd=optimizer, drop=0.0)
-    return PassageModel(nlp)
+    known = numpy.concatenate([doc.to_array(LOWER) for doc in docs])
+    return PassageModel(nlp, known=known)
 
 
 def score(items: Sequence[Passage], predict: Callable[[Passage], set[str]]) -> dict[str, float]:

@@ -82,6 +82,8 @@ def test_windows_are_whole_sentences_of_about_passage_length() -> None:
     assert windows([100, 100, 100, 100, 20], 300, 120) == [(0, 3), (3, 5)]
     assert windows([400, 10], 300, 120) == [(0, 2)]  # a short tail joins the window before
     assert windows([50, 40], 300, 120) == []  # shorter than a passage: not read at all
+    assert windows([50, 290, 100], 300, 120) == [(0, 3)]  # no short window in the middle
+    assert windows([130, 290, 100], 300, 120) == [(0, 1), (1, 3)]
     assert windows([], 300, 120) == []
 
 
@@ -103,6 +105,43 @@ def test_a_reading_is_a_derived_finding_with_its_lines_probability_and_words() -
     assert [source.line for source in signal.sources] == [1, 4]
     assert 1 <= signal.location.line <= 4
     assert signal.weight == checker().lexicons.extractor_rule(signal.rule).weight
+
+
+def test_the_lines_read_run_to_the_last_line_of_the_last_sentence() -> None:
+    wrapped = PUBLIC_LED.replace("Board members say", "Board members\nsay").replace(
+        "a bigger role", "a\nbigger role"
+    )  # the last sentence runs over lines 1-3
+    signal = next(s for s in readings(wrapped) if s.indicator == "industry_driven_agenda")
+    assert "lines 1-3 reads like" in signal.quote
+    assert [source.line for source in signal.sources] == [1, 3]
+
+
+def test_text_the_model_never_learned_from_is_not_read() -> None:
+    spanish = (
+        "La asociación de fabricantes del valle reúne a las empresas de la región para formar "
+        "técnicos y aprendices, y el gobierno del estado paga los cursos. "
+    ) * 8
+    contents = (
+        "Contents ........ 1 Introduction ........ 3 Members ........ 4 Plan ........ 7 " * 20
+    )
+    for text in (spanish, contents):
+        assert readings(text) == [], text[:40]
+
+
+def test_a_rule_finding_elsewhere_in_a_long_block_does_not_silence_a_window() -> None:
+    """Suppression is per window of sentences, not per block: one paragraph (single newlines)
+    longer than a window holds a rule's finding in its first window and a passage in its last."""
+    opening = (OWNERS_STARTED + " " + MEMBERS_RUN).replace(". ", ".\n")
+    block = opening + "\n" + (PUBLIC_LED + " " + PUBLIC_LED).replace(". ", ".\n")
+    found = checker().check_text(block, AS_OF).signals
+    first_lines = opening.count("\n") + 1
+    by_rules = {
+        s.indicator for s in found if s.counted and ".passage_" not in s.rule
+        and s.location.line <= first_lines
+    }  # fmt: skip
+    assert "industry_driven_agenda" in by_rules  # "started by the owners": a business founded it
+    late = [s for s in found if s.rule == "industry_driven_agenda.passage_red_flag"]
+    assert late and all(s.location.line > first_lines for s in late)
 
 
 def test_no_reading_for_an_indicator_the_rules_found_in_the_window() -> None:

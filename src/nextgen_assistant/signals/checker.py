@@ -161,7 +161,7 @@ class Checker:
         indicator, polarity and context (so one sentence is not counted twice)."""
         pieces: list[Piece] = []
         found_signals: list[_Found] = []
-        found_in: list[int] = []  # the piece of each found signal
+        found_in: list[tuple[int, int]] = []  # the piece and first token of each found signal
         for chunk in self._process(document.blocks):
             sentences = [bound for piece in chunk for bound in piece.bounds]
             starts = [piece.start for piece in chunk]
@@ -185,7 +185,7 @@ class Checker:
                 signal = self._rule_signal(piece, match, document.path)
                 if signal is not None:
                     found_signals.append(signal)
-                    found_in.append(len(pieces) + at)
+                    found_in.append((len(pieces) + at, match.start))
             pieces += chunk
         extraction = Extraction(
             document=document,
@@ -210,8 +210,8 @@ class Checker:
             headcounts.run(extraction, self.organizations, self._business_words)
             if self.passages is not None:
                 counted = [
-                    (index, (found.indicator, found.polarity))
-                    for index, found in zip(found_in, found_signals, strict=True)
+                    (where, (found.indicator, found.polarity))
+                    for where, found in zip(found_in, found_signals, strict=True)
                     if found.context in COUNTED_CONTEXTS
                 ]
                 passage_readings.run(extraction, self.passages, counted)

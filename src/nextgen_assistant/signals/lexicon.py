@@ -244,6 +244,7 @@ class ExtractorThresholds(BaseModel):
     passage_min_words: int = Field(ge=1)
     passage_supporting_min: float = Field(gt=0, lt=1)
     passage_red_flag_min: float = Field(gt=0, lt=1)
+    passage_known_share_min: float = Field(ge=0, le=1)
 
 
 class ExtractorExample(BaseModel):

@@ -57,6 +57,7 @@ MODEL_CONFIG = {
 
 
 MODEL_PATH = Path("models") / "passages"  # in the lexicons folder
+KNOWN_FILE = "known.npy"  # the hashes of the words the model learned from
 WEIGHTS_CACHE = 50_000  # words whose weights are remembered
 
 
@@ -172,11 +173,18 @@ class Reading:
 class PassageModel:
     """The trained classifier, loaded once per checker."""
 
-    def __init__(self, nlp: Language, training: dict[str, object] | None = None) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        training: dict[str, object] | None = None,
+        known: numpy.ndarray | None = None,
+    ) -> None:
         self.nlp = nlp
         self._classifier = cast(TrainablePipe, nlp.get_pipe(COMPONENT))
         self.training = training or {}
         """What the model learned from and how it read batches it had not seen."""
+        self.known = numpy.unique(known) if known is not None else numpy.zeros(0, numpy.uint64)
+        """The lower-case forms (hashes, no text) of every word the model learned from."""
         self._weights: dict[int, numpy.ndarray] = {}
         self._nothing = _log_odds(self.probabilities_of([numpy.zeros(0, dtype=numpy.uint64)]))[0]
 
@@ -201,7 +209,11 @@ class PassageModel:
             raise ConfigError(f"{weights}: the passage model's labels are not the indicators'")
         record = folder / "training.json"
         training = json.loads(record.read_text(encoding="utf-8")) if record.is_file() else {}
-        return cls(nlp, training)
+        try:
+            known = numpy.load(folder / KNOWN_FILE, allow_pickle=False)
+        except (OSError, ValueError) as error:
+            raise ConfigError(f"{folder / KNOWN_FILE}: cannot be read ({error})") from None
+        return cls(nlp, training, known)
 
     def save(self, folder: Path) -> None:
         """The weights (hashed word features, no text) and the training record, to `folder`."""
@@ -210,6 +222,16 @@ class PassageModel:
         (folder / "training.json").write_text(
             json.dumps(self.training, indent=2) + "\n", encoding="utf-8"
         )
+        numpy.save(folder / KNOWN_FILE, self.known, allow_pickle=False)
+
+    def known_share(self, keys: numpy.ndarray) -> float:
+        """How much of a window the model has seen words of: text in another language, a table
+        of contents or a run of codes is not what it learned from, and its sums there mean
+        nothing (every label near one half)."""
+        if not len(keys) or not len(self.known):
+            return 0.0
+        at = numpy.searchsorted(self.known, keys).clip(0, len(self.known) - 1)
+        return float(numpy.mean(self.known[at] == keys))
 
     def probabilities(self, texts: Sequence[list[str]]) -> numpy.ndarray:
         """One row per word list: the probability of each of `LABELS`."""
@@ -297,12 +319,13 @@ def readings_of(row: Sequence[float], thresholds: dict[str, float]) -> list[Read
 def windows(lengths: Sequence[int], max_words: int, min_words: int) -> list[tuple[int, int]]:
     """Consecutive items (sentences) grouped into windows of about `max_words` words, as
     [first, last) index ranges: a window closes before the item that would take it past
-    `max_words` (an item longer than that is a window of its own); a last window shorter than
-    `min_words` joins the one before it, and a whole text shorter than that is no window."""
+    `max_words` (an item longer than that is a window of its own), never while it is shorter than
+    `min_words`; a last window shorter than that joins the one before it, and a whole text
+    shorter than that is no window."""
     found: list[tuple[int, int]] = []
     first, size = 0, 0
     for index, length in enumerate(lengths):
-        if index > first and size + length > max_words:
+        if index > first and size >= min_words and size + length > max_words:
             found.append((first, index))
             first, size = index, 0
         size += length

@@ -34,9 +34,9 @@ from nextgen_assistant.signals.passages import (
 def run(
     extraction: Extraction,
     model: PassageModel,
-    counted_rules: Sequence[tuple[int, tuple[str, str]]],
+    counted_rules: Sequence[tuple[tuple[int, int], tuple[str, str]]],
 ) -> None:
-    """Add the model's readings to `extraction`; `counted_rules` are the (piece index,
+    """Add the model's readings to `extraction`; `counted_rules` are the ((piece index, token),
     (indicator, polarity)) of the document's counted rule signals."""
     thresholds = extraction.lexicons.extractors.thresholds
     minimum = {
@@ -62,9 +62,12 @@ def run(
     sentence_keys = [
         reader.keys(*bound) for reader, (_, bound) in zip(readers, sentences, strict=True)
     ]
-    found_at: dict[int, set[tuple[str, str]]] = {}
-    for index, side in [*counted_rules, *_extractor_sides(extraction, pieces)]:
-        found_at.setdefault(index, set()).add(side)
+    # What the rules and the other extractors found, per sentence.
+    found_at: dict[tuple[int, tuple[int, int]], set[tuple[str, str]]] = {}
+    for (index, token), side in counted_rules:
+        found_at.setdefault((index, pieces[index].bound_at(token)), set()).add(side)
+    for sentence, side in _extractor_sides(extraction, pieces, sentences):
+        found_at.setdefault(sentence, set()).add(side)
     spans = windows(
         [reader.length(*bound) for reader, (_, bound) in zip(readers, sentences, strict=True)],
         thresholds.passage_window_words,
@@ -76,8 +79,14 @@ def run(
     )
     found: list[tuple[int, int, list[Reading]]] = []
     for (first, last), row in zip(spans, rows, strict=True):
-        touched = {sentences[index][0] for index in range(first, last)}
-        already = {indicator for index in touched for indicator, _ in found_at.get(index, set())}
+        keys = numpy.concatenate(sentence_keys[first:last])
+        if model.known_share(keys) < thresholds.passage_known_share_min:
+            continue  # not the kind of text the model learned from
+        already = {
+            indicator
+            for index in range(first, last)
+            for indicator, _ in found_at.get(sentences[index], set())
+        }
         readings = [
             reading
             for reading in readings_of(row.tolist(), minimum)
@@ -91,7 +100,8 @@ def run(
         def words(i: int, first: int = first) -> list[str]:
             return readers[first + i].words(*sentences[first + i][1])
 
-        begins, ends = (_location(pieces, sentences[i]) for i in (first, last - 1))
+        begins = _location(pieces, sentences[first])
+        ends = _location(pieces, sentences[last - 1], at_end=True)
         for reading in readings:
             label = f"{reading.indicator}|{reading.polarity}"
             best, weighing = model.strongest(sentence_keys[first:last], label, words)
@@ -109,10 +119,14 @@ def run(
             )
 
 
-def _location(pieces: Sequence[Piece], sentence: tuple[int, tuple[int, int]]) -> SignalLocation:
-    index, bound = sentence
+def _location(
+    pieces: Sequence[Piece], sentence: tuple[int, tuple[int, int]], *, at_end: bool = False
+) -> SignalLocation:
+    """Where a sentence begins (or, `at_end`, where its last word is)."""
+    index, (start, end) = sentence
     piece = pieces[index]
-    return SignalLocation(page=piece.block.page, line=piece.line_at(piece.doc[bound[0]].idx))
+    token = piece.doc[end - 1 if at_end else start]
+    return SignalLocation(page=piece.block.page, line=piece.line_at(token.idx))
 
 
 def _summary(
@@ -138,18 +152,21 @@ def _summary(
 
 
 def _extractor_sides(
-    extraction: Extraction, pieces: Sequence[Piece]
-) -> list[tuple[int, tuple[str, str]]]:
-    """The piece of each counted extractor signal, by its page and line."""
-    where: dict[tuple[int | None, int], int] = {}
-    for index, piece in enumerate(pieces):
-        block = piece.block
-        for line in range(block.line, block.line + block.text.count("\n") + 1):
-            where.setdefault((block.page, line), index)
-    found: list[tuple[int, tuple[str, str]]] = []
+    extraction: Extraction,
+    pieces: Sequence[Piece],
+    sentences: Sequence[tuple[int, tuple[int, int]]],
+) -> list[tuple[tuple[int, tuple[int, int]], tuple[str, str]]]:
+    """The sentences of each counted extractor signal, by its page and line (every sentence on
+    that line: a long paragraph split into blocks keeps one line number)."""
+    on_line: dict[tuple[int | None, int], list[tuple[int, tuple[int, int]]]] = {}
+    for sentence in sentences:
+        first = _location(pieces, sentence)
+        last = _location(pieces, sentence, at_end=True)
+        for line in range(first.line, last.line + 1):
+            on_line.setdefault((first.page, line), []).append(sentence)
+    found: list[tuple[tuple[int, tuple[int, int]], tuple[str, str]]] = []
     for signal in extraction.signals:
         if signal.context in COUNTED_CONTEXTS:
-            at = where.get((signal.location.page, signal.location.line))
-            if at is not None:
-                found.append((at, (signal.indicator, signal.polarity)))
+            for sentence in on_line.get((signal.location.page, signal.location.line), []):
+                found.append((sentence, (signal.indicator, signal.polarity)))
     return found
