@@ -157,16 +157,29 @@ def _extractor_sides(
     sentences: Sequence[tuple[int, tuple[int, int]]],
 ) -> list[tuple[tuple[int, tuple[int, int]], tuple[str, str]]]:
     """The sentences of each counted extractor signal, by its page and line (every sentence on
-    that line: a long paragraph split into blocks keeps one line number)."""
-    on_line: dict[tuple[int | None, int], list[tuple[int, tuple[int, int]]]] = {}
-    for sentence in sentences:
-        first = _location(pieces, sentence)
-        last = _location(pieces, sentence, at_end=True)
-        for line in range(first.line, last.line + 1):
-            on_line.setdefault((first.page, line), []).append(sentence)
-    found: list[tuple[tuple[int, tuple[int, int]], tuple[str, str]]] = []
+    that line: a long paragraph split into blocks keeps one line number). Only the sentences of
+    blocks that hold such a line are located."""
+    wanted: dict[tuple[int | None, int], list[tuple[str, str]]] = {}
     for signal in extraction.signals:
         if signal.context in COUNTED_CONTEXTS:
-            for sentence in on_line.get((signal.location.page, signal.location.line), []):
-                found.append((sentence, (signal.indicator, signal.polarity)))
+            where = (signal.location.page, signal.location.line)
+            wanted.setdefault(where, []).append((signal.indicator, signal.polarity))
+    found: list[tuple[tuple[int, tuple[int, int]], tuple[str, str]]] = []
+    if not wanted:
+        return found
+    holds: dict[int, bool] = {}  # piece index: its block holds a wanted line
+    for sentence in sentences:
+        index = sentence[0]
+        if index not in holds:
+            block = pieces[index].block
+            last = block.line + block.text.count("\n")
+            holds[index] = any(
+                page == block.page and block.line <= line <= last for page, line in wanted
+            )
+        if not holds[index]:
+            continue
+        first, end = _location(pieces, sentence), _location(pieces, sentence, at_end=True)
+        for line in range(first.line, end.line + 1):
+            for side in wanted.get((first.page, line), []):
+                found.append((sentence, side))
     return found
