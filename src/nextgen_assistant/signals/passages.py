@@ -2,10 +2,10 @@
 
 Real published text says most things in ways no phrase list foresees ("the group has been meeting
 every quarter since the employers asked for it", "the effort is paid for out of the governor's
-discretionary fund"). Over 39 batches of real passages labelled by careful readers, rules written
-from one batch carried over to the next at about +0.005 F1 each; a classifier trained on the
-labelled passages reads the words a whole passage uses, and where the rules are silent it adds
-what those readers found.
+discretionary fund"). Over dozens of batches of real passages labelled by careful readers, rules
+written from one batch carried over to the next at about +0.005 F1 each; a classifier trained on
+the labelled passages reads the words a whole passage uses, and where the rules are silent it
+adds what those readers found.
 
 The model is spaCy's `textcat_multilabel` with its bag-of-words architecture (`TextCatBOW`): a
 sparse linear model over the passage's lower-case words, one output per indicator and polarity,

@@ -43,9 +43,11 @@ def run(
         "supporting": thresholds.passage_supporting_min,
         "red_flag": thresholds.passage_red_flag_min,
     }
-    declared = {
-        rule.id for rule in extraction.lexicons.extractor_rules if rule.extractor == "passages"
-    }
+    rules = extraction.lexicons.extractor_rules
+    declared = extraction.compiled(
+        f"{__name__}.declared",
+        lambda: frozenset(rule.id for rule in rules if rule.extractor == "passages"),
+    )
     pieces = extraction.pieces
     # Prose only: the model learned from passages, not from rosters and tables.
     sentences = [
@@ -73,15 +75,17 @@ def run(
         thresholds.passage_window_words,
         thresholds.passage_min_words,
     )
-    # One call to the model for every window of the document (its cost is mostly per call).
-    rows = model.probabilities_of(
-        [numpy.concatenate(sentence_keys[first:last]) for first, last in spans]
-    )
+    # Only windows of the kind of text the model learned from; one call to the model for all of
+    # them (its cost is mostly per call).
+    window_keys = [numpy.concatenate(sentence_keys[first:last]) for first, last in spans]
+    readable = [
+        (span, keys)
+        for span, keys in zip(spans, window_keys, strict=True)
+        if model.known_share(keys) >= thresholds.passage_known_share_min
+    ]
+    rows = model.probabilities_of([keys for _, keys in readable])
     found: list[tuple[int, int, list[Reading]]] = []
-    for (first, last), row in zip(spans, rows, strict=True):
-        keys = numpy.concatenate(sentence_keys[first:last])
-        if model.known_share(keys) < thresholds.passage_known_share_min:
-            continue  # not the kind of text the model learned from
+    for ((first, last), _), row in zip(readable, rows, strict=True):
         already = {
             indicator
             for index in range(first, last)
@@ -90,8 +94,7 @@ def run(
         readings = [
             reading
             for reading in readings_of(row.tolist(), minimum)
-            if reading.indicator not in already
-            and f"{reading.indicator}.passage_{reading.polarity}" in declared
+            if reading.indicator not in already and _rule_id(reading) in declared
         ]
         if readings:
             found.append((first, last, readings))
@@ -110,13 +113,18 @@ def run(
             extraction.add(
                 piece,
                 None,
-                rule=f"{reading.indicator}.passage_{reading.polarity}",
+                rule=_rule_id(reading),
                 matched=", ".join(weighing) or "the passage as a whole",
                 confidence=round(reading.probability, 2),
                 start_char=piece.doc[bound[0]].idx,
                 quote=_summary(reading, weighing, begins, ends),
                 sources=[begins, ends] if ends != begins else [begins],
             )
+
+
+def _rule_id(reading: Reading) -> str:
+    """The declared rule of a reading (`lexicons/shared/extractor_rules.yaml`)."""
+    return f"{reading.indicator}.passage_{reading.polarity}"
 
 
 def _location(
