@@ -102,10 +102,33 @@ def test_a_reading_is_a_derived_finding_with_its_lines_probability_and_words() -
     assert signal.derived and signal.counted and signal.context == "asserted"
     assert signal.quote.startswith("Read as a whole, the passage at lines 1-4 reads like a red")
     assert f"(probability {signal.confidence:.2f})" in signal.quote
+    # the sentence that weighs most is quoted whole, with its line, and is where the signal is
+    line = text.splitlines()[signal.location.line - 1]
+    marker = f'most of all at line {signal.location.line}: "'
+    assert marker in signal.quote
+    quoted = signal.quote.split(marker, 1)[1].split('" (', 1)[0]
+    assert quoted.endswith(".") and quoted in line
     assert signal.matched and all(word in text.lower() for word in signal.matched.split(", "))
     assert [source.line for source in signal.sources] == [1, 4]
     assert 1 <= signal.location.line <= 4
     assert signal.weight == checker().lexicons.extractor_rule(signal.rule).weight
+
+
+def test_a_long_sentence_is_cut_at_a_word_and_the_finding_never_is() -> None:
+    from nextgen_assistant.signals.extractors.passages import _excerpt
+    from nextgen_assistant.signals.pipeline import QUOTE_MAX_CHARS
+
+    sentence = "The board staff " + "write the agenda and book the room, " * 20 + "every month."
+    shown = _excerpt(sentence, 120)
+    assert shown.endswith(" ...") and len(shown) <= 120
+    assert sentence.startswith(shown[: -len(" ...")])
+    assert _excerpt("Two\n  lines.", 120) == "Two lines."
+    long_sentences = PUBLIC_LED.replace(". ", ", and ")  # one sentence of the whole passage
+    found = readings(long_sentences)
+    assert found
+    for signal in found:
+        assert len(signal.quote) <= QUOTE_MAX_CHARS and ' ..."' in signal.quote
+        assert signal.quote.endswith(").") and "…" not in signal.quote
 
 
 def test_the_lines_read_run_to_the_last_line_of_the_last_sentence() -> None:

@@ -10,8 +10,9 @@ window: the model reads what the rules are silent on; it does not count again, o
 what they found.
 
 A reading is a finding, not a quotation (`derived`): the model read the whole window, so its quote
-says so, with the lines it read, its probability and the words that weighed most; its location is
-the sentence the model reads most strongly that way.
+says so, with the lines it read, its probability, and the sentence the model reads most strongly
+that way (quoted, with its line, so that a reader can check it) and its words that weigh most;
+that sentence is also its location.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy
+from spacy.tokens import Span
 
 from nextgen_assistant.signals.extractors import Extraction, Piece
 from nextgen_assistant.signals.model import COUNTED_CONTEXTS, SignalLocation
@@ -29,6 +31,9 @@ from nextgen_assistant.signals.passages import (
     readings_of,
     windows,
 )
+from nextgen_assistant.signals.pipeline import QUOTE_MAX_CHARS
+
+MIN_SHOWN = 60  # characters of the sentence that weighs most shown, however long the rest
 
 
 def run(
@@ -110,6 +115,7 @@ def run(
             best, weighing = model.strongest(sentence_keys[first:last], label, words)
             index, bound = sentences[first + best]
             piece = pieces[index]
+            strongest = (_location(pieces, sentences[first + best]), piece.doc[bound[0] : bound[1]])
             extraction.add(
                 piece,
                 None,
@@ -117,7 +123,7 @@ def run(
                 matched=", ".join(weighing) or "the passage as a whole",
                 confidence=round(reading.probability, 2),
                 start_char=piece.doc[bound[0]].idx,
-                quote=_summary(reading, weighing, begins, ends),
+                quote=_summary(reading, weighing, (begins, ends), strongest),
                 sources=[begins, ends] if ends != begins else [begins],
             )
 
@@ -138,9 +144,14 @@ def _location(
 
 
 def _summary(
-    reading: Reading, weighing: list[str], begins: SignalLocation, ends: SignalLocation
+    reading: Reading,
+    weighing: list[str],
+    read: tuple[SignalLocation, SignalLocation],
+    strongest: tuple[SignalLocation, Span],
 ) -> str:
-    """What the model read, where, and why, as a finding (not a quotation)."""
+    """What the model read, where, and why, as a finding (not a quotation): the lines it read,
+    and the sentence that weighs most, quoted so that a reader can check it."""
+    begins, ends = read
     if begins.page != ends.page:
         where = f"pages {begins.page}-{ends.page}"
     else:
@@ -152,11 +163,24 @@ def _summary(
         )
         where = page + lines
     kind = "evidence for" if reading.polarity == "supporting" else "a red flag for"
-    why = f"; the words that weigh most: {', '.join(weighing)}" if weighing else ""
-    return (
-        f"Read as a whole, the passage at {where} reads like {kind} this indicator to the passage model "
-        f"(probability {reading.probability:.2f}){why}."
+    at, sentence = strongest
+    line = f"page {at.page}, line {at.line}" if at.page is not None else f"line {at.line}"
+    why = f" (the words that weigh most: {', '.join(weighing)})" if weighing else ""
+    said = (
+        f"Read as a whole, the passage at {where} reads like {kind} this indicator to the passage "
+        f"model (probability {reading.probability:.2f}), most of all at {line}: "
     )
+    # the sentence gets what a quote has room for (QUOTE_MAX_CHARS), so the finding is never cut
+    room = QUOTE_MAX_CHARS - len(said) - len(why) - len('"".')
+    return f'{said}"{_excerpt(sentence.text, max(room, MIN_SHOWN))}"{why}.'
+
+
+def _excerpt(text: str, limit: int) -> str:
+    """A sentence on one line, cut at a word to at most `limit` characters."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[: limit - len(" ...")].rsplit(" ", 1)[0].rstrip(",;:") + " ..."
 
 
 def _extractor_sides(
