@@ -123,12 +123,18 @@ def test_a_long_sentence_is_cut_at_a_word_and_the_finding_never_is() -> None:
     assert shown.endswith(" ...") and len(shown) <= 120
     assert sentence.startswith(shown[: -len(" ...")])
     assert _excerpt("Two\n  lines.", 120) == "Two lines."
+    assert _excerpt("aaaa bbbb cccc dddd", 13) == "aaaa bbbb ..."  # the cut fell between words
+    assert _excerpt("aaaa bbbb cccc dddd", 15) == "aaaa bbbb ..."
     long_sentences = PUBLIC_LED.replace(". ", ", and ")  # one sentence of the whole passage
-    found = readings(long_sentences)
-    assert found
-    for signal in found:
-        assert len(signal.quote) <= QUOTE_MAX_CHARS and ' ..."' in signal.quote
-        assert signal.quote.endswith(").") and "…" not in signal.quote
+    address = "https://www.harborcounty.example.org/" + "sector-partnership-award-notice-" * 3
+    with_address = PUBLIC_LED.replace("from the state", f"from the state ({address})")
+    cut, addressed = readings(long_sentences), readings(with_address)
+    assert cut and addressed
+    for signal in cut + addressed:
+        assert len(signal.quote) <= QUOTE_MAX_CHARS and "…" not in signal.quote
+        assert signal.quote.endswith(").") or signal.quote.endswith('".')
+        assert all(len(word) <= 30 for word in signal.matched.split(", "))
+    assert all(' ..."' in signal.quote for signal in cut)
 
 
 def test_the_lines_read_run_to_the_last_line_of_the_last_sentence() -> None:

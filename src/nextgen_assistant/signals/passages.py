@@ -59,6 +59,7 @@ MODEL_CONFIG = {
 MODEL_PATH = Path("models") / "passages"  # in the lexicons folder
 KNOWN_FILE = "known.npy"  # the hashes of the words the model learned from
 WEIGHTS_CACHE = 50_000  # words whose weights are remembered
+LONGEST_WORD_SHOWN = 30  # longer "words" (web addresses, codes) are not shown as weighing
 
 
 def model_dir() -> Path:
@@ -274,7 +275,11 @@ class PassageModel:
         for word, value in zip(
             words(best), weight[start : start + lengths[best]].tolist(), strict=True
         ):
-            if word not in STOP_WORDS and any(c.isalpha() for c in word):
+            if (
+                word not in STOP_WORDS
+                and len(word) <= LONGEST_WORD_SHOWN
+                and any(c.isalpha() for c in word)
+            ):
                 weighing.setdefault(word, value)
         ranked = sorted(weighing, key=lambda w: -weighing[w])
         return best, [word for word in ranked[:3] if weighing[word] > 0]

@@ -170,17 +170,25 @@ def _summary(
         f"Read as a whole, the passage at {where} reads like {kind} this indicator to the passage "
         f"model (probability {reading.probability:.2f}), most of all at {line}: "
     )
-    # the sentence gets what a quote has room for (QUOTE_MAX_CHARS), so the finding is never cut
+    # the sentence gets what a quote has room for (QUOTE_MAX_CHARS), so the finding is never cut;
+    # where long words would leave it too little, the words give way
     room = QUOTE_MAX_CHARS - len(said) - len(why) - len('"".')
-    return f'{said}"{_excerpt(sentence.text, max(room, MIN_SHOWN))}"{why}.'
+    if room < MIN_SHOWN:
+        why, room = "", room + len(why)
+    return f'{said}"{_excerpt(sentence.text, room)}"{why}.'
 
 
 def _excerpt(text: str, limit: int) -> str:
-    """A sentence on one line, cut at a word to at most `limit` characters."""
+    """A sentence on one line, at most `limit` characters: cut after a whole word where it has
+    one to cut at, with " ..." where it was cut."""
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
-    return text[: limit - len(" ...")].rsplit(" ", 1)[0].rstrip(",;:") + " ..."
+    cut = limit - len(" ...")
+    head = text[:cut]
+    if text[cut] != " " and " " in head:
+        head = head.rsplit(" ", 1)[0]  # not part of a word
+    return head.rstrip(",;: ") + " ..."
 
 
 def _extractor_sides(
