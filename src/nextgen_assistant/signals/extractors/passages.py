@@ -20,7 +20,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy
-from spacy.tokens import Span
 
 from nextgen_assistant.signals.extractors import Extraction, Piece
 from nextgen_assistant.signals.model import COUNTED_CONTEXTS, SignalLocation
@@ -31,7 +30,7 @@ from nextgen_assistant.signals.passages import (
     readings_of,
     windows,
 )
-from nextgen_assistant.signals.pipeline import QUOTE_MAX_CHARS
+from nextgen_assistant.signals.pipeline import QUOTE_MAX_CHARS, text_of
 
 MIN_SHOWN = 60  # characters of the sentence that weighs most shown, however long the rest
 
@@ -115,7 +114,8 @@ def run(
             best, weighing = model.strongest(sentence_keys[first:last], label, words)
             index, bound = sentences[first + best]
             piece = pieces[index]
-            strongest = (_location(pieces, sentences[first + best]), piece.doc[bound[0] : bound[1]])
+            text = text_of(piece.doc[bound[0] : bound[1]])
+            strongest = (_location(pieces, sentences[first + best]), text)
             extraction.add(
                 piece,
                 None,
@@ -147,7 +147,7 @@ def _summary(
     reading: Reading,
     weighing: list[str],
     read: tuple[SignalLocation, SignalLocation],
-    strongest: tuple[SignalLocation, Span],
+    strongest: tuple[SignalLocation, str],
 ) -> str:
     """What the model read, where, and why, as a finding (not a quotation): the lines it read,
     and the sentence that weighs most, quoted so that a reader can check it."""
@@ -175,7 +175,7 @@ def _summary(
     room = QUOTE_MAX_CHARS - len(said) - len(why) - len('"".')
     if room < MIN_SHOWN:
         why, room = "", room + len(why)
-    return f'{said}"{_excerpt(sentence.text, room)}"{why}.'
+    return f'{said}"{_excerpt(sentence, room)}"{why}.'
 
 
 def _excerpt(text: str, limit: int) -> str:
