@@ -363,6 +363,11 @@ class ExtractorLexicon(BaseModel):
     partner_kinds: dict[str, list[str]] = Field(default_factory=dict)
     """Words naming a kind of public partner in a list ("education, workforce and economic
     development organizations"), by kind."""
+    wage_earners: list[str] = Field(default_factory=list)
+    """Who earns a wage the partnership can claim, or a change in it ("placements", "hired",
+    "graduates", "a wage increase"): a pay figure with none of these in its sentence is the
+    market's or an occupation's ("an entry level of $13 an hour", "the county's average
+    earnings"), not a result."""
     partner_group_nouns: list[str] = Field(default_factory=list)
     """The noun a list of partner kinds ends on ("organizations", "leaders", "agencies")."""
     partner_list_breaks: list[str] = Field(default_factory=list)

@@ -111,6 +111,7 @@ class _Patterns(NamedTuple):
     multiplied: re.Pattern[str] | None = None  # "more than doubled": a change with no number
     people: frozenset[str] = frozenset()  # people a number counts ("students")
     businesses: frozenset[str] = frozenset()  # businesses a number counts ("employers")
+    wage_earners: re.Pattern[str] | None = None  # whose pay is a result ("placements")
 
 
 def _compile(words: ExtractorLexicon, business_nouns: list[str]) -> _Patterns:
@@ -133,6 +134,7 @@ def _compile(words: ExtractorLexicon, business_nouns: list[str]) -> _Patterns:
         number_gate=word_gate([*"0123456789", *spelled, *words.multiplied]),
         people_outcome=_people_outcome(words),
         multiplied=_alternation(words.multiplied) if words.multiplied else None,
+        wage_earners=_alternation(words.wage_earners) if words.wage_earners else None,
         people=frozenset(words.counted_people),
         businesses=frozenset(
             f for noun in business_nouns for f in (noun, f"{noun}s", f"{noun[:-1]}ies")
@@ -192,6 +194,9 @@ def run(ex: Extraction) -> None:
     )
     gate, number_gate, not_results = patterns.gate, patterns.number_gate, patterns.not_results
     outputs_only: list[tuple[Piece, Span, MetricFact]] = []
+    # Where the last sentence with an outcome for people ended: "17 were hired by member
+    # carriers. Average starting pay was $27 an hour." is the hires' pay.
+    outcome_ended: tuple[int, int] = (-1, -1)
     for piece, sentence in ex.sentences(gate, number_gate):
         text = piece.text_of(sentence)
         dated = [(start, end) for _, start, end in dates_in(text)]
@@ -214,6 +219,14 @@ def run(ex: Extraction) -> None:
             continue
 
         measures = [name for name, pattern in outcomes.items() if _near(text, numbers, pattern)]
+        earners = patterns.wage_earners
+        if (
+            "wages" in measures
+            and earners is not None
+            and not earners.search(text)
+            and outcome_ended != (id(piece), sentence.start)
+        ):
+            measures.remove("wages")  # the market's pay, not the partnership's result
         value = numbers[0].group(0).strip(" ,")
         if not measures and patterns.people_outcome is not None:
             for number in numbers:
@@ -230,6 +243,7 @@ def run(ex: Extraction) -> None:
             )
         line = piece.line_at(sentence.start_char)
         if measures:
+            outcome_ended = (id(piece), sentence.end)
             served = [name for name, pattern in beneficiaries.items() if pattern.search(text)]
             fact = MetricFact(
                 value=value,
