@@ -3,20 +3,13 @@ it renders the sample partnership's report, and hostile document text stays iner
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_nextgen
+from tests.conftest import REPO, load_script, run_nextgen
 
-ROOT = Path(__file__).resolve().parents[1]
-_spec = importlib.util.spec_from_file_location(
-    "report_in_browser", ROOT / "scripts" / "report_in_browser.py"
-)
-assert _spec and _spec.loader
-browser_script = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(browser_script)
+browser_script = load_script("report_in_browser")
 
 pytestmark = pytest.mark.skipif(
     browser_script.browser() is None, reason="chromium is not installed (apt-get install chromium)"
@@ -43,7 +36,7 @@ def _report(tmp_path: Path, docs: Path, answers: Path | None = None) -> Path:
 
 
 def test_sample_report_renders_in_chromium(tmp_path: Path) -> None:
-    folder = ROOT / "sample_docs" / "mesa-valley-healthcare"
+    folder = REPO / "sample_docs" / "mesa-valley-healthcare"
     page = _report(tmp_path, folder, folder / "answers.yaml")
     png = tmp_path / "report.png"
     browser_script.screenshot(page, png, 1280, 1600)

@@ -4,7 +4,6 @@ is opened in headless Chromium where it is installed and the docx is read back."
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
 import subprocess
@@ -14,7 +13,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from tests.conftest import REPO, SAMPLE_DOCS, run_nextgen
+from tests.conftest import SAMPLE_DOCS, load_script, run_nextgen
 
 AS_OF = "2026-11-25"
 MESA = SAMPLE_DOCS / "mesa-valley-healthcare"
@@ -183,12 +182,7 @@ def test_html_group_page_has_the_group_table(group: dict[str, object]) -> None:
     assert "Divergent views:" in page and "<script" not in page
 
 
-_spec = importlib.util.spec_from_file_location(
-    "report_in_browser", REPO / "scripts" / "report_in_browser.py"
-)
-assert _spec and _spec.loader
-browser_script = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(browser_script)
+browser_script = load_script("report_in_browser")
 
 
 @pytest.mark.skipif(

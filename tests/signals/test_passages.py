@@ -40,15 +40,24 @@ PUBLIC_LED = (
     "in the future."
 )
 MEMBERS_RUN = (
-    "Ask the members of the Copper Basin Mining Workforce Alliance who runs it and they point to "
-    "each other. The alliance is theirs: mine managers sit on its steering committee, take turns "
-    "at its head, and decide what it works on. They meet once a month, at a different mine each "
-    "time, and nothing goes on the list unless a member brings it. The work the members picked "
-    "this year grew out of what they kept hearing from their own crews: too few certified "
-    "electricians, and new hires who quit before the end of their first winter. The members put "
-    "their own money into the alliance each year, and several mines lend it people and meeting "
-    "space, so it has carried on through two changes of governor. Members say the alliance has "
-    "changed how the mines hire."
+    "Ask the members of the Copper Basin Mining Alliance who leads it and they point to one "
+    "another. The alliance belongs to the mines: their managers sit on its steering committee, "
+    "take turns as its chair, and decide what it works on. Nothing goes on the list unless a "
+    "member brings it. The work the members picked this year grew out of what they kept hearing "
+    "from their own crews: too few certified electricians, and new hires who quit before the end "
+    "of their first winter. The members put their own money into the alliance every year, and "
+    "several mines lend it people and meeting space, so it has carried on through two changes of "
+    "governor. Members say the alliance has changed how the mines hire."
+)
+STALLED = (
+    "The Pine Ridge Health Careers Network has not met since its coordinator left in the spring. "
+    "Her position was paid out of a two-year award from the state, and when the award ran out "
+    "nobody picked up the cost. The hospitals that came to the early meetings say they still care "
+    "about the shortage of nurses and aides, but none of them has offered to host or to pay for a "
+    "replacement. The network's web page still lists a calendar of events from last year. A few "
+    "members have asked the college whether it could take the network on, and the college has "
+    "said it would need outside money to do so. For now the work the network started, a shared "
+    "list of clinical placements and a summer camp for high school students, has stopped."
 )
 OWNERS_STARTED = (
     "The Tri-Valley Food Processing Partnership was started in 2019 by the owners of four "
@@ -92,8 +101,10 @@ def test_a_public_led_passage_reads_as_red_flags_where_the_rules_are_silent() ->
     found = {(s.indicator, s.polarity) for s in readings(PUBLIC_LED)}
     assert ("private_sector_leadership", "red_flag") in found
     assert ("industry_driven_agenda", "red_flag") in found
-    assert ("sustainability", "red_flag") in found
     assert all(p == "red_flag" for _, p in found)
+    stalled = {(s.indicator, s.polarity) for s in readings(STALLED)}
+    assert ("sustainability", "red_flag") in stalled
+    assert all(p == "red_flag" for _, p in stalled)
 
 
 def test_a_reading_is_a_derived_finding_with_its_lines_probability_and_words() -> None:
