@@ -15,6 +15,7 @@ import pytest
 from nextgen_assistant.documents import read_document
 from nextgen_assistant.errors import ConfigError
 from nextgen_assistant.signals.checker import Checker
+from nextgen_assistant.signals.lexicon import load_lexicons
 from nextgen_assistant.signals.model import Signal
 from nextgen_assistant.signals.passages import (
     LABELS,
@@ -26,51 +27,19 @@ from nextgen_assistant.signals.passages import (
 
 AS_OF = date(2026, 1, 1)
 
-# Our own passages, of the length the model reads (see lexicons/shared/extractor_rules.yaml).
-PUBLIC_LED = (
-    "In 2022 the Harbor County Workforce Development Board received a two-year award from the "
-    "state to start a sector partnership for manufacturing. Board staff recruit the employers, "
-    "write the agenda for each quarterly session, book the room and send the invitations. Most "
-    "sessions draw a few people from local plants along with staff from the board, the community "
-    "college and the county's economic development office. So far the partnership has held a job "
-    "fair, a panel on apprenticeships and a tour of the college's welding lab. Attendance has been "
-    "uneven, and several companies that came to the first meeting have not returned. The award "
-    "pays for a part-time coordinator and for meeting costs, and the board has not yet identified "
-    "another source of money. Board members say they would like employers to take a bigger role "
-    "in the future."
-)
-MEMBERS_RUN = (
-    "Ask the members of the Copper Basin Mining Alliance who leads it and they point to one "
-    "another. The alliance belongs to the mines: their managers sit on its steering committee, "
-    "take turns as its chair, and decide what it works on. Nothing goes on the list unless a "
-    "member brings it. The work the members picked this year grew out of what they kept hearing "
-    "from their own crews: too few certified electricians, and new hires who quit before the end "
-    "of their first winter. The members put their own money into the alliance every year, and "
-    "several mines lend it people and meeting space, so it has carried on through two changes of "
-    "governor. Members say the alliance has changed how the mines hire."
-)
-STALLED = (
-    "The Pine Ridge Health Careers Network has not met since its coordinator left in the spring. "
-    "Her position was paid out of a two-year award from the state, and when the award ran out "
-    "nobody picked up the cost. The hospitals that came to the early meetings say they still care "
-    "about the shortage of nurses and aides, but none of them has offered to host or to pay for a "
-    "replacement. The network's web page still lists a calendar of events from last year. A few "
-    "members have asked the college whether it could take the network on, and the college has "
-    "said it would need outside money to do so. For now the work the network started, a shared "
-    "list of clinical placements and a summer camp for high school students, has stopped."
-)
-OWNERS_STARTED = (
-    "The Tri-Valley Food Processing Partnership was started in 2019 by the owners of four "
-    "mid-sized plants who were tired of competing for the same maintenance technicians. Today "
-    "about thirty companies take part, from family dairies to a national snack maker, and they "
-    "meet every other month at a member plant. Plant managers take turns hosting and running the "
-    "meetings, and each year the companies decide together which two or three problems deserve "
-    "their attention. This year they chose industrial maintenance, food safety certification and "
-    "transportation for night shift workers. The county colleges and the regional workforce board "
-    "attend and offer to help where they can, but the direction comes from the employers. Members "
-    "describe the group as the one place where competitors talk openly about hiring. The "
-    "companies cover the costs of the meetings themselves."
-)
+
+# Our own passages, of the length the model reads: the examples the lexicon's passage rules
+# must and must not read (lexicons/shared/extractor_rules.yaml), taken from there so that a
+# passage rewritten for a retrained model is rewritten once.
+def _example(rule_id: str, kind: str = "match") -> str:
+    examples = load_lexicons().extractor_rule(rule_id).examples
+    return str(getattr(examples, kind)[0].text)
+
+
+PUBLIC_LED = _example("private_sector_leadership.passage_red_flag")
+MEMBERS_RUN = _example("private_sector_leadership.passage_supporting")
+STALLED = _example("sustainability.passage_red_flag")
+OWNERS_STARTED = _example("regional_labor_market.passage_red_flag", "no_match")
 
 
 @cache
