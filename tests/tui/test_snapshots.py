@@ -100,11 +100,32 @@ def test_conversation(snap_compare, tmp_path: Path, size: tuple[int, int]) -> No
 async def _palette_open(pilot) -> None:  # type: ignore[no-untyped-def]
     """Open the palette and wait until its commands are listed."""
     from textual.command import CommandList, CommandPalette
+    from textual.widgets import Input
 
     await pilot.press("ctrl+p")
     await _until(pilot, lambda: isinstance(pilot.app.screen, CommandPalette))
-    await _until(pilot, lambda: pilot.app.screen.query_one(CommandList).option_count > 3)
-    await pilot.pause()
+    palette = pilot.app.screen
+
+    def gathered() -> bool:
+        # The palette adds commands in batches from a worker: on a loaded machine a frame
+        # can show half the list. Wait until no gathering worker is left (finished workers
+        # leave the app's worker list) and the list is shown.
+        gathering = [
+            worker
+            for worker in pilot.app.workers
+            if worker.group == CommandPalette._GATHER_COMMANDS_GROUP and not worker.is_finished
+        ]
+        return (
+            not gathering
+            and palette.query_one(CommandList).option_count > 0
+            and not palette._show_busy
+        )
+
+    await _until(pilot, gathered)
+    # The search box's cursor blinks on a timer: a loaded machine can take the picture in
+    # either phase. Hold it on, as it is when a person starts typing.
+    palette.query_one(Input).cursor_blink = False
+    await _settled(pilot, lambda: (palette.query_one(CommandList).option_count, gathered()))
 
 
 @pytest.mark.parametrize("size", SIZES)
