@@ -497,6 +497,8 @@ def test_how_long_it_has_run_said_with_a_perfect_verb() -> None:
             "Since 2015, the college has trained 500 nurses.",  # another body's own history
             "The guild has trained machinists since 2024.",  # too recent to say it lasts
             "The company began working on a new plant in 2010.",  # one company's own history
+            "The jobless rate has been below four percent since 2014.",  # how a rate has been
+            "The hangar has sat vacant for more than eight years.",  # a span of no one's work
         ),
         as_of=date(2026, 11, 28),
     )

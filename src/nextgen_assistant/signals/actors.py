@@ -648,8 +648,10 @@ class ActorRoleFinder:
             token = doc[position]
             if token.lower_ in self._stops:
                 break
-            if token.lemma_ in words or token.lower_ in words:
-                return True
+            if (token.lemma_ in words or token.lower_ in words) and not (
+                position + 1 < end and doc[position + 1].lower_ in ("'s", "’s")
+            ):
+                return True  # (not "the association's scholarship": what it owns is the object)
         if wanted != "effort":
             return False
         # "HealthWorks was created by the college system": the partnership named by its own name

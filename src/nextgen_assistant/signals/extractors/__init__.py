@@ -179,6 +179,18 @@ _PEOPLE = frozenset({"they", "them", "he", "she", "i"})
 _OF = frozenset({"of", "with", "for", "from", "among", "including"})
 
 
+def names_partnership(ex: Extraction, sentence: Span) -> bool:
+    """Whether the sentence names the partnership anywhere ("the alliance", "the council",
+    "we"): a span of years with no actor before it ("the hangar has sat vacant for eight
+    years") is the partnership's only in a sentence about it ("for six years the alliance has
+    ...")."""
+    ours = ex.compiled(
+        f"{__name__}.partnership_words",
+        lambda: frozenset(ex.lexicons.roles.partnership_nouns) - _PEOPLE - {"it"},
+    )
+    return any(token.lower_ in ours or token.lemma_ in ours for token in sentence)
+
+
 def actor_before(
     ex: Extraction, sentence: Span, char: int, *, people_are_others: bool = False
 ) -> ActorKind | None:

@@ -12,7 +12,13 @@ from typing import NamedTuple
 from spacy.tokens import Span
 
 from nextgen_assistant.signals.anchors import Gate, word_gate
-from nextgen_assistant.signals.extractors import OTHERS, Extraction, actor_before, any_of
+from nextgen_assistant.signals.extractors import (
+    OTHERS,
+    Extraction,
+    actor_before,
+    any_of,
+    names_partnership,
+)
 from nextgen_assistant.signals.lexicon import ExtractorLexicon
 from nextgen_assistant.signals.pipeline import text_of
 
@@ -108,6 +114,13 @@ def _lasted(words: ExtractorLexicon) -> re.Pattern[str]:
     )
 
 
+def _a_state(said: str) -> bool:
+    """Whether a perfect verb says how something has been, not what someone has done: "has been
+    below four percent since 2014" (but "has been meeting since", "has been offered since")."""
+    words = said.lower().split()
+    return len(words) > 2 and words[1] == "been" and not words[2].endswith(("ing", "ed"))
+
+
 def _several(ex: Extraction, sentence: Span, char: int) -> bool:
     """Whether the words before `char` name several actors ("employers and educators",
     "area manufacturers"), not one ("the company"): a group that began meeting is the
@@ -163,6 +176,8 @@ def run(ex: Extraction, lasting_years: int) -> None:
                 and patterns.change.search(match[0])
             ):
                 continue  # "enrollment has fallen since 2015" is no one's age
+            if whose is None and match.re is patterns.perfect_since and _a_state(match[0]):
+                continue  # "the rate has been below four percent since 2014": no one acted
             ex.add(
                 piece,
                 sentence,
@@ -200,6 +215,8 @@ def run(ex: Extraction, lasting_years: int) -> None:
             whose = actor_before(ex, sentence, where, people_are_others=True)
             if whose in OTHERS or (named and whose != "partnership"):
                 continue
+            if whose is None and not past and not names_partnership(ex, sentence):
+                continue  # "the hangar has sat vacant for more than eight years"
             ex.add(
                 piece,
                 sentence,
