@@ -48,6 +48,20 @@ def test_naming_one_assessment_never_renames_another(tmp_path: Path) -> None:
     assert names == {"High Plains Manufacturing", "Low Plains Food Processing"}
 
 
+def test_answering_the_name_a_partnership_already_has_changes_nothing(tmp_path: Path) -> None:
+    """A second respondent joins a partnership, then edits the name question and gives the same
+    name again (the app crashed on the unique name)."""
+    store = _store(tmp_path / "a.sqlite3")
+    first = store.start(Partnership(name="Dup Co"))
+    second = store.start(Partnership(name="New partnership"))
+    store.update_partnership(second, name="Dup Co")
+    store.update_partnership(second, name="Dup Co")
+    store.update_partnership(second, name="dup co")
+    assert store.load(second).partnership.name == "Dup Co"
+    assert store.earlier(second) is not None and store.earlier(second).id == first  # type: ignore[union-attr]
+    assert [row[1] for row in store.list()].count("Dup Co") == 2  # one row per assessment, one name
+
+
 def test_database_is_private_to_its_owner(tmp_path: Path) -> None:
     path = tmp_path / "new-folder" / "deeper" / "a.sqlite3"
     store = _store(path)

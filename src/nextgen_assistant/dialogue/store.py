@@ -278,7 +278,13 @@ class Store:
     ) -> int:
         """Give an assessment's partnership a name, touching no other assessment: a name that
         exists joins that partnership; a row shared with others is left as it is and this
-        assessment gets a new one; a row left without assessments is removed."""
+        assessment gets a new one; a row left without assessments is removed. The name it
+        already has changes nothing (a respondent who joined a partnership and answers its
+        name again stays in it)."""
+        if db.execute(
+            "SELECT 1 FROM partnerships WHERE id = ? AND name = ?", (current, name)
+        ).fetchone():
+            return current
         clash = db.execute(
             "SELECT id FROM partnerships WHERE name = ? AND id != ?", (name, current)
         ).fetchone()
