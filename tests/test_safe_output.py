@@ -90,3 +90,49 @@ def test_portfolio_names_are_text_everywhere(tmp_path: Path) -> None:
         run_nextgen("portfolio", str(root), "--format", "json", "--as-of", "2026-11-25").stdout
     )
     assert len(listed["partnerships"]) == 3
+    page = tmp_path / "portfolio.html"
+    done = run_nextgen(
+        "portfolio", str(root), "--format", "html", "-o", str(page), "--as-of", "2026-11-25"
+    )
+    assert done.returncode == 0, done.stderr
+    pages = [page, *page.parent.glob("portfolio-reports/*.html")]
+    assert len(pages) == 4  # the portfolio and each partnership's own page
+    for written in pages:  # a page's source printed in a terminal cannot act on it
+        assert not any(c in written.read_text() for c in "\x1b\x07"), written.name
+
+
+def test_the_html_report_carries_no_control_codes(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "minutes\x1b]8;;https:evil.example\x07click\x1b]8;;\x07.md").write_text(
+        (SAMPLE_DOCS / "mesa-valley-healthcare" / "minutes-2026-10-08.md").read_text()
+        + "\nBusiness leaders\x1b[31m chair every meeting of the partnership.\n"
+    )
+    page = tmp_path / "report.html"
+    done = run_nextgen(
+        "report", "--docs", str(folder), "-f", "html", "-o", str(page), "--as-of", "2026-11-25"
+    )
+    assert done.returncode == 0, done.stderr
+    text = page.read_text()
+    assert not any(c in text for c in "\x1b\x07") and "<svg" in text  # the chart still drawn
+
+
+def test_a_name_from_an_answers_file_reaches_the_terminal_as_text(tmp_path: Path) -> None:
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(
+        'partnership: {name: "Evil\\e]8;;https:evil.example\\aclick\\e]8;;\\a Co", '
+        "industry: health care, region: Mesa County}\n"
+        "respondent: {role: convener}\nanswers:\n  rlm_counties: 3\n"
+    )
+    done = run_nextgen(
+        "assess",
+        "--answers",
+        str(answers),
+        "--db",
+        str(tmp_path / "a.sqlite3"),
+        "--as-of",
+        "2026-11-25",
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Evil" in done.stderr and "click" in done.stderr
+    assert not any(c in done.stderr + done.stdout for c in "\x1b\x07")

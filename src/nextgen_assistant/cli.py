@@ -451,10 +451,13 @@ def assess(
         )
         assessment_id = store.start(named, respondent, parsed)
         typer.echo(assessment_id)
+        from nextgen_assistant.safe_text import terminal_text
+
+        name = terminal_text(named.name, keep_newlines=False)  # from a file: no escape codes
         sys.stderr.write(
-            f"nextgen: stored assessment {assessment_id} of {named.name} "
+            f"nextgen: stored assessment {assessment_id} of {name} "
             f"({len(parsed)} answers); `nextgen report --session {assessment_id}` shows the report"
-            f', `nextgen report --partnership "{named.name}"` the group\'s\n'
+            f', `nextgen report --partnership "{name}"` the group\'s\n'
         )
         return
     if joining is not None:

@@ -4,6 +4,7 @@ links, code spans that hold any backticks) and spreadsheets (no formulas)."""
 
 from __future__ import annotations
 
+import html
 import os
 import re
 from pathlib import PurePath
@@ -40,6 +41,12 @@ def terminal_text(text: str, *, keep_newlines: bool = True) -> str:
     text = _C1_SEQUENCE.sub("", text)
     text = _CONTROL.sub("", text)
     return text if keep_newlines else text.replace("\n", " ")
+
+
+def html_text(text: str) -> str:
+    """`text` as HTML character data: escaped, and without the escape sequences and control
+    characters that would act on a terminal that prints the page's source."""
+    return html.escape(terminal_text(text))
 
 
 def markup_text(text: str) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import html
 import io
 import json
 import re
@@ -16,7 +15,13 @@ from rich.table import Table
 from nextgen_assistant.assessment.model import Report
 from nextgen_assistant.assessment.scores import shown_score
 from nextgen_assistant.rubric import Rubric
-from nextgen_assistant.safe_text import csv_cell, markdown_text, markup_text, printable_path
+from nextgen_assistant.safe_text import (
+    csv_cell,
+    html_text,
+    markdown_text,
+    markup_text,
+    printable_path,
+)
 from nextgen_assistant.signals.model import ScanResult
 
 COLOURS = {"meets": "#1a7f37", "partial": "#b58100", "gap": "#c62828", "unknown": "#8a8f98"}
@@ -228,7 +233,7 @@ def portfolio_html(
     """A self-contained heat-map page (everything escaped; no scripts): its date, a legend,
     and per partnership its documents, respondents, largest divergence and report page."""
     summaries = summaries or {}
-    head = "".join(f"<th>{html.escape(i.title)}</th>" for i in rubric.indicators)
+    head = "".join(f"<th>{html_text(i.title)}</th>" for i in rubric.indicators)
     head += "<th>Documents</th><th>Respondents</th><th>Largest divergence</th>"
     rows = []
     for name, result in results.items():
@@ -236,7 +241,7 @@ def portfolio_html(
         for indicator in rubric.indicators:
             status, score = _cell(result, indicator.id)
             label = status + (f" {shown_score(score)}" if score is not None else "")
-            cells.append(f'<td style="background:{COLOURS[status]}">{html.escape(label)}</td>')
+            cells.append(f'<td style="background:{COLOURS[status]}">{html_text(label)}</td>')
         summary = summaries.get(name) or summarize(result, None, None)
         unreadable = (
             f" ({summary.documents_unreadable} unreadable)" if summary.documents_unreadable else ""
@@ -244,13 +249,13 @@ def portfolio_html(
         cells.append(f'<td class="n">{summary.documents_read}{unreadable}</td>')
         cells.append(f'<td class="n">{summary.respondents}</td>')
         strong = summary.largest_divergence is not None and abs(summary.largest_divergence) >= 1.0
-        divergence = html.escape(_divergence(summary))
+        divergence = html_text(_divergence(summary))
         cells.append(
             f'<td class="n">{"<strong>" + divergence + "</strong>" if strong else divergence}</td>'
         )
-        title = html.escape(printable_path(name))
+        title = html_text(printable_path(name))
         if summary.report_page:
-            title = f'<a href="{html.escape(quote(summary.report_page))}">{title}</a>'
+            title = f'<a href="{html_text(quote(summary.report_page))}">{title}</a>'
         rows.append(f"<tr><th>{title}</th>{''.join(cells)}</tr>")
     as_of = next(iter(results.values())).as_of if results else None
     legend = "".join(
@@ -267,7 +272,7 @@ def portfolio_html(
         "thead th{font-size:13px;max-width:120px}tbody th{text-align:left}"
         "@media print{td,.key{-webkit-print-color-adjust:exact;print-color-adjust:exact}}</style></head><body>"
         f"<h1>Partnership portfolio</h1><p>As of {as_of}. {legend}</p>"
-        f"<p>{html.escape(LEGEND)}</p>"
+        f"<p>{html_text(LEGEND)}</p>"
         f"<table><thead><tr><th>Partnership</th>{head}</tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></body></html>\n"
     )
