@@ -85,3 +85,24 @@ def test_a_bad_answers_file_is_named_and_the_rest_reported(tmp_path: Path) -> No
     assert "mesa:" in done.stderr and "psl_agree_engaged" in done.stderr
     mesa = next(p for p in json.loads(done.stdout)["partnerships"] if p["name"] == "mesa")
     assert mesa["respondents"] == 3
+
+
+def test_the_portfolio_fits_an_80_column_terminal() -> None:
+    """At 80 columns the matrix would be cut after a few indicators: each partnership is then a
+    block of its own, with every indicator, its documents, respondents and largest divergence."""
+    from tests.conftest import SAMPLE_DOCS, run_nextgen
+
+    done = run_nextgen(
+        "portfolio", str(SAMPLE_DOCS), "--as-of", "2026-11-25", env={"COLUMNS": "80"}
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert max(map(len, lines)) <= 80
+    for name in ("front-range-manufacturing", "mesa-valley-healthcare", "pueblo-county-workforce"):
+        assert any(line.startswith(name) and "resp.:" in line for line in lines), name
+    for label in ("Region", "Business", "Agenda", "Partners", "Plan", "Funding", "Results"):
+        assert sum(line.strip().startswith(f"{label}:") for line in lines) == 3, label
+    wide = run_nextgen(
+        "portfolio", str(SAMPLE_DOCS), "--as-of", "2026-11-25", env={"COLUMNS": "200"}
+    )
+    assert "largest divergence" in wide.stdout.splitlines()[2]  # the matrix where it fits

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from rich.console import Console
+from rich.measure import Measurement
 from rich.table import Table
 
 from nextgen_assistant.assessment.model import Report
@@ -101,6 +102,7 @@ def print_portfolio(
     table.add_column("docs", justify="right")
     table.add_column("resp.", justify="right")
     table.add_column("largest divergence")
+    rows = []
     for name, result in results.items():
         cells = []
         for indicator in rubric.indicators:
@@ -114,10 +116,22 @@ def print_portfolio(
         docs = str(summary.documents_read) + (
             f" ({summary.documents_unreadable} unreadable)" if summary.documents_unreadable else ""
         )
-        table.add_row(
-            names[name], *cells, docs, str(summary.respondents), markup_text(_divergence(summary))
-        )
-    console.print(table)
+        divergence = markup_text(_divergence(summary))
+        rows.append((names[name], cells, docs, str(summary.respondents), divergence))
+        table.add_row(names[name], *cells, docs, str(summary.respondents), divergence)
+    # (measured without the terminal's width as a cap, which would hide that it does not fit)
+    unbounded = console.options.update_width(100_000)
+    if Measurement.get(console, unbounded, table).minimum <= console.width:
+        console.print(table)
+    else:  # a terminal too narrow for the matrix (80 columns): one block per partnership
+        console.print(f"[bold]{table.title}[/]")
+        for name, cells, docs, respondents, divergence in rows:
+            console.print(
+                f"\n[bold]{name}[/]  docs: {docs} · resp.: {respondents} · "
+                f"largest divergence: {divergence}"
+            )
+            for indicator, cell in zip(rubric.indicators, cells, strict=True):
+                console.print(f"  {indicator.label}: {cell}")
     as_of = next(iter(results.values())).as_of if results else None
     console.print(
         f"Statuses from the documents, as of {as_of}: meets, partial, gap, unknown (no evidence). "
