@@ -27,6 +27,11 @@ MAX_OPEN_REPEATS = 2
 """Quantifiers with no small upper bound (`*`, `+`, `{3,}`) allowed in one expression: tokens are
 at most `ReadLimits.max_token_chars` long, so two in a row cost at most that squared."""
 OPEN_REPEAT = 20  # a repeat allowing more than this many is "open"
+TOKEN_CHARS = 100  # ReadLimits.max_token_chars' default: how far an open repeat can run
+MAX_WAYS = 100_000
+"""Ways one expression can split a token among its optional and repeated parts, multiplied
+together: `a?` is 2 ways, `a{0,3}` 4, `a+` a token's length. Each optional part can double the
+work of a failing match (`a?a?a?...aaa...`), so the product is what bounds the time."""
 EXAMPLES_AS_OF = date(2026, 1, 1)  # rules do not depend on the date; a fixed one keeps it so
 
 _checked: set[tuple[Path, ...]] = set()
@@ -78,49 +83,59 @@ def _regexes(node: Any) -> Iterator[str]:
 
 def regex_problem(expression: str) -> str | None:
     """Why a regular expression could take exponential (or high polynomial) time on a token, or
-    None when it cannot: no backreferences, no quantifier inside a quantified group, no
-    alternation inside a quantified group, at most MAX_OPEN_REPEATS open quantifiers."""
+    None when it cannot: no backreferences, no quantifier of varying length and no alternation
+    inside a repeated group, at most MAX_OPEN_REPEATS open quantifiers, and at most MAX_WAYS ways
+    for the optional and repeated parts together."""
     if len(expression) > MAX_PATTERN_CHARS:
         return f"is longer than {MAX_PATTERN_CHARS} characters"
     try:
         parsed = sre_parse.parse(expression)
     except (re.error, OverflowError, RecursionError) as error:
         return f"is not a valid regular expression ({error})"
-    open_repeats = 0
-    for problem_or_open in _walk(list(parsed), inside_repeat=False):
-        if problem_or_open == "open":
-            open_repeats += 1
-        else:
-            return problem_or_open
+    open_repeats, ways = 0, 1
+    for problem_or_ways in _walk(list(parsed), inside_repeat=False):
+        if isinstance(problem_or_ways, str):
+            return problem_or_ways
+        open_repeats += problem_or_ways > OPEN_REPEAT
+        ways *= problem_or_ways
     if open_repeats > MAX_OPEN_REPEATS:
         return (
             f"has {open_repeats} open quantifiers (* + {{n,}}); at most {MAX_OPEN_REPEATS} are "
             "allowed, as more can make matching one word take minutes"
         )
+    if ways > MAX_WAYS:
+        return (
+            f"has so many optional parts that matching one word can try {ways:,} ways (at most "
+            f"{MAX_WAYS:,}); make fewer parts optional, or split it into several patterns"
+        )
     return None
 
 
 _NESTED = (
-    "repeats a group that itself repeats or holds alternatives, which can backtrack without "
+    "repeats a group that itself repeats, is optional or holds alternatives, which can backtrack "
+    "without "
     "end (write it without the nesting, or use a possessive quantifier such as a++)"
 )
 
 
-def _walk(items: list[Any], inside_repeat: bool) -> Iterator[str]:
-    """Problems found ('...'), and one 'open' for each open quantifier."""
+def _walk(items: list[Any], inside_repeat: bool) -> Iterator[str | int]:
+    """Problems found ('...'), and for each quantifier the number of ways it can run (an
+    optional part 2, an open one a token's length)."""
     for op, arg in items:
         name = str(op)
         if name in ("GROUPREF", "GROUPREF_EXISTS"):
             yield "refers back to a group (\\1), which can take exponential time"
             return
         if name in ("MAX_REPEAT", "MIN_REPEAT"):
-            _low, high, body = arg
-            repeats = high > 1
-            if repeats and inside_repeat:
+            low, high, body = arg
+            repeats, varies = high > 1, low != high
+            if inside_repeat and varies:
+                # (a?){40} is as bad as (a+)+: each repetition can take more or less; (\d{3}){2}
+                # cannot
                 yield _NESTED
                 return
-            if high > OPEN_REPEAT:
-                yield "open"
+            if varies:
+                yield min(high, TOKEN_CHARS) - min(low, TOKEN_CHARS) + 1
             yield from _walk(list(body), inside_repeat or repeats)
         elif name == "BRANCH":
             if inside_repeat:
