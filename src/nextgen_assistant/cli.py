@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
@@ -22,7 +22,7 @@ from nextgen_assistant.rubric import Rubric, load_rubric
 
 if TYPE_CHECKING:  # imported where used, so that start-up stays fast
     from nextgen_assistant.dialogue.model import AssessmentRecord
-    from nextgen_assistant.signals.model import ScanResult
+    from nextgen_assistant.signals.model import DocumentResult, ScanResult
 
 app = typer.Typer(
     name="nextgen",
@@ -316,12 +316,18 @@ def portfolio(
     else:
         _emit(render.portfolio_html(results, rubric, summaries), output)
     for name, result in results.items():
-        for document in result.failed:
-            sys.stderr.write(
-                terminal_text(f"nextgen: {name}: {document.path}: {document.error}") + "\n"
-            )
+        _say_unread(result.failed, f"{name}: ")
     if any(result.failed for result in results.values()):
         raise typer.Exit(1)
+
+
+def _say_unread(failed: Sequence[DocumentResult], where: str = "") -> None:
+    """One line on stderr for each document that could not be read, so a script that sees exit
+    1 learns why without opening the report."""
+    from nextgen_assistant.safe_text import terminal_text
+
+    for document in failed:
+        sys.stderr.write(terminal_text(f"nextgen: {where}{document.path}: {document.error}") + "\n")
 
 
 @app.command("eval")
@@ -610,6 +616,7 @@ def report(
     else:
         _emit(render_report(built, format.value), output)
     if scan is not None and scan.failed:
+        _say_unread(scan.failed)
         raise typer.Exit(1)
 
 

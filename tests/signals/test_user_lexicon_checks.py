@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -73,9 +72,7 @@ def test_a_catastrophic_regex_in_a_user_lexicon_is_a_usage_error_naming_the_rule
 ) -> None:
     pattern = '    patterns: [[{LOWER: {REGEX: "^(a+)+$"}}]]\n'
     lexicons = _lexicon(tmp_path / "lex", "hanging", pattern, '"aaaa"')
-    started = time.monotonic()
-    done = run_nextgen("scan", str(_docs(tmp_path)), "--lexicons", str(lexicons))
-    assert time.monotonic() - started < 60
+    done = run_nextgen("scan", str(_docs(tmp_path)), "--lexicons", str(lexicons))  # or times out
     assert done.returncode == 2, done.stderr
     assert "sustainability.hanging" in done.stderr and "backtrack" in done.stderr
     assert "Traceback" not in done.stderr
