@@ -12,6 +12,8 @@ has real work), fixed seed. Two baselines are measured in the same run:
 Seconds per MB leave out the start-up (Python, spaCy, the lexicons: a scan of a 1 KB file).
 
 Peak memory is the maximum resident size of the scanning process (goal: under 500 MB).
+`--one-paragraph` writes each large file as one paragraph on one line, the case a reader cannot
+split at a blank line or a line end.
 """
 
 from __future__ import annotations
@@ -39,8 +41,9 @@ _MEASURE = (
 MB = 1024 * 1024
 
 
-def write_large_text(path: Path, megabytes: float, seed: int = 7) -> None:
-    """Paragraphs of three to seven sentences until the file reaches `megabytes`."""
+def write_large_text(path: Path, megabytes: float, seed: int = 7, *, breaks: str = "\n\n") -> None:
+    """Paragraphs of three to seven sentences until the file reaches `megabytes`, separated by
+    `breaks` (a space: the whole file one paragraph on one line)."""
     rng = random.Random(seed)
     bank = [s for rule in load_lexicons().rules for s in rule.examples.match]
     target = int(megabytes * MB)
@@ -50,7 +53,7 @@ def write_large_text(path: Path, megabytes: float, seed: int = 7) -> None:
                 rng.choice(bank) if rng.random() < 0.35 else rng.choice(FILLER)
                 for _ in range(rng.randint(3, 7))
             ]
-            out.write(" ".join(sentences) + "\n\n")
+            out.write(" ".join(sentences) + breaks)
 
 
 def scan_file(path: Path) -> tuple[float, float]:
@@ -93,6 +96,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=float, nargs="+", default=[10, 50, 100])
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument(
+        "--one-paragraph",
+        action="store_true",
+        help="each large file one paragraph on one line (no line breaks at all)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         folder = args.out or Path(scratch)
@@ -112,7 +120,7 @@ def main() -> None:
         print("|---|---|---|---|---|---|")
         for size in args.sizes:
             path = folder / f"large-{size:g}mb.txt"
-            write_large_text(path, size)
+            write_large_text(path, size, breaks=" " if args.one_paragraph else "\n\n")
             read_rate = read_seconds_per_mb(path)
             wall, peak = scan_file(path)
             rate = (wall - startup) / (path.stat().st_size / MB)

@@ -1,25 +1,19 @@
 """Issue 20's "done": a scan of a folder holding every hostile case beside good documents finishes
 with exit 1, every good document reported, each bad one named with a sentence, no traceback,
-in under 30 s and under 1 GB; nothing outside the folder is read, nothing reaches the terminal
-as control codes or markup. Every hostile file is made here, in tmp_path."""
+in under 1 GB (the time, under 30 s, by benchmarks/hostile_bench.py); nothing outside the folder is read, nothing reaches the terminal
+as control codes or markup. Every hostile file is made in tmp_path (benchmarks/hostile.py)."""
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import time
-import zipfile
 from pathlib import Path
 
-from benchmarks.large_file_bench import write_large_text
+from benchmarks.hostile import GOOD, make_hostile_folder
 
-from tests.conftest import SAMPLE_DOCS
-
-GOOD = ["action-plan.pdf", "bylaws.txt", "funding-note.txt", "minutes-2026-10-08.md",
-        "results-2026.docx", "roster.csv"]  # fmt: skip
 _MEASURE = (
     "import resource, subprocess, sys\n"
     "done = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
@@ -28,56 +22,6 @@ _MEASURE = (
     "sys.stderr.write(f'\\nPEAK_KB={resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}\\n')\n"
     "sys.exit(done.returncode)\n"
 )
-
-
-def _hostile_folder(tmp_path: Path) -> Path:
-    outside = tmp_path / "outside"
-    outside.mkdir()
-    (outside / "secret.txt").write_text("The secret plan: business leaders never attend.\n")
-    docs = tmp_path / "mesa"
-    docs.mkdir()
-    for name in GOOD:
-        shutil.copy(SAMPLE_DOCS / "mesa-valley-healthcare" / name, docs / name)
-    hostile = docs / "hostile"
-    hostile.mkdir()
-    # Resources: spaCy's tokenizer is quadratic on runs of punctuation; E088 over 1,000,000 chars.
-    (hostile / "equals.txt").write_text("=" * 20_000 + "\n")
-    (hostile / "brackets.txt").write_text("[" * 400_000)
-    (hostile / "one-paragraph.txt").write_text("minutes " * 700_000 + "\n")
-    (hostile / "long-token.md").write_text("a." * 300_000 + "\n")
-    (hostile / "big-cell.csv").write_text('name,notes\nAcme,"' + "x " * 200_000 + '"\n')
-    write_large_text(hostile / "large.txt", 3)  # read and checked in two parts
-    # Encodings and names.
-    (hostile / "utf16.txt").write_bytes(
-        "Employers set the agenda for the partnership.\n".encode("utf-16-le")
-    )
-    os.mkdir(os.fsencode(hostile) + b"/caf\xe9-\xff")
-    (Path(os.fsdecode(os.fsencode(hostile) + b"/caf\xe9-\xff")) / "notes.txt").write_text(
-        "The chamber attends.\n"
-    )
-    (hostile / "bell\x07\x1b]0;owned\x07\x1b[31m.txt").write_text("Red \x9b31m text \x1b[2J.\n")
-    (hostile / "[link=javascript:alert(1)]x[-x].md").write_text("<script>alert(1)</script>\n")
-    (hostile / "=HYPERLINK(1)`tick`.txt").write_text("@SUM(1+1) -2 +3\n")
-    # Unreadable, so the table names them: the names must show as plain text.
-    marked = hostile / "[link=javascript:alert(1)]evil["  # with its file: ".../evil[/x]..."
-    marked.mkdir()
-    (marked / "x]broken.pdf").write_bytes(b"%PDF-1.4 nonsense")
-    (hostile / "title\x1b]0;owned\x07\x9b2J.pdf").write_bytes(b"%PDF-1.4 nonsense")
-    # Links: a loop, one to nothing, two leading out, one inside (read once).
-    (hostile / "loop-a.txt").symlink_to(hostile / "loop-b.txt")
-    (hostile / "loop-b.txt").symlink_to(hostile / "loop-a.txt")
-    (hostile / "nothing.txt").symlink_to(hostile / "missing.txt")
-    (hostile / "secret.txt").symlink_to(outside / "secret.txt")
-    (hostile / "outside-folder").symlink_to(outside)
-    (hostile / "again.txt").symlink_to(docs / "bylaws.txt")
-    (hostile / "self").symlink_to(docs)
-    # Unreadable documents: each its own error.
-    (hostile / "broken.pdf").write_bytes(b"%PDF-1.4 nonsense")
-    (hostile / "fake.docx").write_text("not a zip")
-    with zipfile.ZipFile(hostile / "bomb.docx", "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("word/document.xml", b"\0" * 3_000_000)
-    (hostile / "binary.txt").write_bytes(bytes(range(256)) * 40)
-    return docs
 
 
 def _scan(folder: Path, *options: str) -> tuple[subprocess.CompletedProcess[str], float, float]:
@@ -103,13 +47,15 @@ def _nextgen(*args: str) -> tuple[subprocess.CompletedProcess[str], float, float
 
 
 def test_a_folder_of_hostile_files_beside_good_ones(tmp_path: Path) -> None:
-    docs = _hostile_folder(tmp_path)
+    docs = make_hostile_folder(tmp_path)
     done, _seconds, peak_mb = _scan(docs, "--format", "json", "--as-of", "2026-11-25")
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr
     # The time (under 30 s on this machine) is measured by benchmarks/hostile_bench.py, not
     # asserted: a test must hold on a loaded machine.
-    assert peak_mb < 1024, f"{peak_mb:.0f} MB"
+    # Each file is scanned in turn, so the folder's peak bounds every file's: the goal for one file
+    # within the limits (here a 5.6 MB paragraph and a 3 MB file) is 500 MB, for the folder 1 GB.
+    assert peak_mb < 500, f"{peak_mb:.0f} MB"
     data = json.loads(done.stdout)
     by_name = {Path(d["name"]).name: d for d in data["documents"]}
     for name in GOOD:
@@ -142,7 +88,7 @@ def test_a_folder_of_hostile_files_beside_good_ones(tmp_path: Path) -> None:
 
 
 def test_the_terminal_table_carries_no_control_codes_or_live_markup(tmp_path: Path) -> None:
-    docs = _hostile_folder(tmp_path)
+    docs = make_hostile_folder(tmp_path)
     done, _seconds, _peak = _scan(docs, "--format", "table", "--as-of", "2026-11-25")
     assert done.returncode == 1 and "Traceback" not in done.stderr
     shown = done.stdout + done.stderr.rsplit("PEAK_KB=", 1)[0]
@@ -154,7 +100,7 @@ def test_the_terminal_table_carries_no_control_codes_or_live_markup(tmp_path: Pa
 
 
 def test_a_report_on_unreadable_documents_says_why_on_stderr(tmp_path: Path) -> None:
-    docs = _hostile_folder(tmp_path)
+    docs = make_hostile_folder(tmp_path)
     done, _seconds, _peak = _nextgen("report", "--docs", str(docs), "--as-of", "2026-11-25")
     assert done.returncode == 1 and "Traceback" not in done.stderr
     said = done.stderr.rsplit("PEAK_KB=", 1)[0]

@@ -296,6 +296,11 @@ class Checker:
                     )
                 )
             yield pieces
+            if len(chunks) > 1:
+                # A long document: every Doc stays for the extractors, but not the tables
+                # matching built on it (a 5 MB paragraph would hold 100 MB of them).
+                friends.settle()
+                self.matcher.release(doc)
 
     def doc_texts(self, blocks: list[Block]) -> list[str]:
         """The text of each Doc the checker makes of these blocks (what a benchmark tokenises
@@ -338,10 +343,14 @@ class _FalseFriends:
 
     def tokens_in(self, first: int) -> set[int]:
         """The false-friend tokens of the sentence beginning at token `first`."""
+        return self.settle().get(first, set())
+
+    def settle(self) -> dict[int, set[int]]:
+        """Every false friend of the Doc, per sentence, found now if not yet."""
         if self._blocked is None:
             bounds = [bound for piece in self._pieces for bound in piece.bounds]
             self._blocked = self._matcher.false_friends_in(self._doc, bounds)
-        return self._blocked.get(first, set())
+        return self._blocked
 
 
 class _Found(NamedTuple):

@@ -228,6 +228,11 @@ class WordSpecs:
         with self._lock:
             return self._of(doc)
 
+    def forget(self, doc: Doc) -> None:
+        """Drop the Doc's answers (a token x spec table, the largest thing a Doc carries); they
+        are computed again if asked for."""
+        doc.user_data.pop(self._key, None)
+
     def _of(self, doc: Doc) -> DocSpecs:
         """Every spec's answer for the Doc's tokens, computed once per Doc: one ORTH column,
         its distinct words, and their rows of the table (a word seen for the first time is
@@ -484,6 +489,11 @@ class Sentences:
 
 
 _SENTENCES_KEY = "nextgen_sentences"
+
+
+def forget_sentences(doc: Doc) -> None:
+    """Drop the Doc's Sentences (a list as long as the Doc)."""
+    doc.user_data.pop(_SENTENCES_KEY, None)
 
 
 def pattern_matches(

@@ -20,6 +20,7 @@ from nextgen_assistant.signals.lexemes import (
     Sentences,
     WordSpecs,
     compile_pattern,
+    forget_sentences,
     pattern_matches,
 )
 from nextgen_assistant.signals.lexicon import Lexicons, Rule, TokenPattern
@@ -201,6 +202,13 @@ class RuleMatcher:
         else:
             bounds, doc = [(0, len(span))], span
         return self.false_friends_in(doc, bounds).get(bounds[0][0], set())
+
+    def release(self, doc: Doc) -> None:
+        """Forget what matching cached on the Doc: a long document's Docs are kept for the
+        extractors, which need their tokens but not the per-token tables (about 100 bytes a
+        token)."""
+        self._specs.forget(doc)
+        forget_sentences(doc)
 
     def false_friends_in(self, doc: Doc, sentences: list[tuple[int, int]]) -> dict[int, set[int]]:
         """Per sentence (by its first token), the tokens inside a false friend: every false

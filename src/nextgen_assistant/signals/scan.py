@@ -3,6 +3,7 @@ parallelism across processes, results streamed so memory does not grow with the 
 
 from __future__ import annotations
 
+import gc
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -85,7 +86,12 @@ def _read_and_check(path: Path, settings: ScanSettings) -> DocumentResult:
     checker = _checker_for(settings)
     joined: DocumentResult | None = None
     try:
-        for part in read_document_parts(path, settings.limits):
+        for index, part in enumerate(read_document_parts(path, settings.limits)):
+            if index:
+                # The last part's Docs are held in reference cycles (pieces and the false
+                # friends they share), which the collector would free only after several more
+                # parts: a 15 MB file peaked at 570 MB, 280 MB with this.
+                gc.collect()
             result = checker.check_document(part, settings.as_of)
             joined = result if joined is None else _join(joined, result)
     except DocumentError as error:
