@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from textual.widgets import Markdown
@@ -32,3 +35,27 @@ async def test_dont_know_on_free_text_is_not_an_answer(tmp_path: Path) -> None:
 def _last_turn(app: NextGenApp) -> str:
     turns = [str(m.source) for m in app.screen.query(Markdown)]
     return turns[-1] if turns else ""
+
+
+def _child(mode: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """The app in a child process (tests/tui/app_child.py); bounded, never timed."""
+    return subprocess.run(
+        [sys.executable, "-m", "tests.tui.app_child", mode, str(tmp_path / "a.sqlite3")],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).parents[2],
+        env={**os.environ, "NO_COLOR": "1"},
+        timeout=120,
+    )
+
+
+def test_a_crash_ends_nextgen_with_a_sentence_and_a_failing_status(tmp_path: Path) -> None:
+    ended = _child("crash", tmp_path)
+    assert ended.returncode == 1
+    assert "the app stopped on an unexpected error" in ended.stderr
+    assert "RuntimeError" in ended.stderr  # Textual's traceback stays above the sentence
+
+
+def test_ctrl_q_while_an_answer_is_read_ends_the_process(tmp_path: Path) -> None:
+    ended = _child("quit-while-reading", tmp_path)  # before: waited for the read, for ever
+    assert ended.returncode == 0, ended.stderr
