@@ -7,10 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+from textual.widget import Widget
 from textual.widgets import Markdown
 
 from nextgen_assistant.tui.app import NextGenApp
 from nextgen_assistant.tui.widgets.indicator_panel import IndicatorPanel
+from nextgen_assistant.tui.widgets.transcript import Transcript
 from tests.tui.test_app import TODAY, answer_until, heading, idle, new_conversation, until
 
 
@@ -59,3 +61,32 @@ def test_a_crash_ends_nextgen_with_a_sentence_and_a_failing_status(tmp_path: Pat
 def test_ctrl_q_while_an_answer_is_read_ends_the_process(tmp_path: Path) -> None:
     ended = _child("quit-while-reading", tmp_path)  # before: waited for the read, for ever
     assert ended.returncode == 0, ended.stderr
+
+
+async def test_the_transcript_follows_new_turns_after_scrolling_up(tmp_path: Path) -> None:
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await new_conversation(app, pilot)
+        await answer_until(app, pilot, "rlm_agree_footprint")
+        transcript = app.screen.query_one(Transcript)
+        await until(pilot, lambda: transcript.max_scroll_y > 0)
+        await pilot.press("tab", "pageup", "pageup")  # reading back
+        await until(pilot, lambda: transcript.scroll_y < transcript.max_scroll_y)
+        await pilot.press("f5")
+        await until(pilot, lambda: "Where things stand" in _last_turn(app))
+        await until(pilot, lambda: _in_view(transcript, transcript.children[-1]))
+        await pilot.press("pageup")
+        await until(pilot, lambda: not _in_view(transcript, transcript.children[-1]))
+        await pilot.press("f3")  # skip: the next question is asked below
+        await until(pilot, idle(app))
+        await until(pilot, lambda: _in_view(transcript, transcript.children[-1]))
+
+
+def _in_view(transcript: Transcript, turn: Widget) -> bool:
+    """The turn's last line is on screen."""
+    bottom = turn.virtual_region.bottom - 1
+    return (
+        transcript.scroll_y
+        <= bottom
+        < transcript.scroll_y + transcript.scrollable_content_region.height
+    )
