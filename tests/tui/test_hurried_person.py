@@ -90,3 +90,20 @@ def _in_view(transcript: Transcript, turn: Widget) -> bool:
         <= bottom
         < transcript.scroll_y + transcript.scrollable_content_region.height
     )
+
+
+async def test_sending_an_agree_scale_with_nothing_picked_records_nothing(tmp_path: Path) -> None:
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        conversation = await new_conversation(app, pilot)
+        await answer_until(app, pilot, "rlm_agree_footprint")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: any("press 1-5" in n.message for n in app._notifications))
+        await until(pilot, idle(app))
+        assert "rlm_agree_footprint" not in conversation.record.answers
+        assert conversation.current is not None
+        assert conversation.current.id == "rlm_agree_footprint"
+        await pilot.press("4")
+        await until(pilot, lambda: "rlm_agree_footprint" in conversation.record.answers)
+        assert conversation.record.answers["rlm_agree_footprint"].value == 4
+

@@ -132,7 +132,9 @@ class ConversationScreen(AppScreen):
 
     def on_answer_area_empty(self, event: AnswerArea.Empty) -> None:
         if self.conversation.current is not None:
-            self.notify("Type an answer first, or press F3 to skip, F4 for don't know.")
+            self.notify(
+                event.how or "Type an answer first, or press F3 to skip, F4 for don't know."
+            )
 
     @property
     def reading(self) -> bool:

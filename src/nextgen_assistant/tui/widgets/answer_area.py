@@ -96,7 +96,10 @@ class AnswerArea(Vertical):
 
     @dataclass
     class Empty(Message):
-        """ctrl+s with nothing to send."""
+        """ctrl+s with nothing to send; `how` says how to answer this question (empty when a
+        text box is empty)."""
+
+        how: str = ""
 
     def __init__(self, bank: QuestionBank, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
@@ -253,10 +256,24 @@ class AnswerArea(Vertical):
                 self.post_message(self.Submitted(text.strip(), text.strip()))
             else:
                 self.post_message(self.Empty())
-        elif isinstance(field, OptionList) and field.highlighted is not None:
-            self._chosen(field.get_option_at_index(field.highlighted))
         else:
-            self.post_message(self.Empty())
+            # A list's highlight is not a pick (the first item is highlighted from the start):
+            # ctrl+s sent "strongly disagree" unasked. Say how to pick instead.
+            self.post_message(self.Empty(self.how_to_pick()))
+
+    def how_to_pick(self) -> str:
+        """How to answer the open list, in the keys that do it."""
+        question = self.question
+        if self.confirming:
+            return "Press y if that's right, n if not."
+        if question is not None and question.type == "agree":
+            return "Nothing picked yet: press 1-5 (0 for don't know), or ↑ ↓ and Enter."
+        if question is not None and question.type == "choice":
+            return (
+                f"Nothing picked yet: press 1-{len(question.choices)}, or ↑ ↓ and Enter; "
+                "F4 for don't know."
+            )
+        return ""
 
     def _chosen(self, option: Option) -> None:
         self.post_message(self.Submitted(option.id or "", str(option.prompt).split("  ", 1)[-1]))
