@@ -8,9 +8,10 @@ import sys
 from pathlib import Path
 
 from textual.widget import Widget
-from textual.widgets import Markdown
+from textual.widgets import Markdown, SelectionList
 
 from nextgen_assistant.tui.app import NextGenApp
+from nextgen_assistant.tui.screens.change_answer import ChangeAnswerDialog
 from nextgen_assistant.tui.widgets.indicator_panel import IndicatorPanel
 from nextgen_assistant.tui.widgets.transcript import Transcript
 from tests.tui.test_app import TODAY, answer_until, heading, idle, new_conversation, until
@@ -107,3 +108,34 @@ async def test_sending_an_agree_scale_with_nothing_picked_records_nothing(tmp_pa
         await until(pilot, lambda: "rlm_agree_footprint" in conversation.record.answers)
         assert conversation.record.answers["rlm_agree_footprint"].value == 4
 
+
+async def test_changing_a_multi_select_answer_starts_from_its_ticks(tmp_path: Path) -> None:
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        conversation = await new_conversation(app, pilot)
+        await answer_until(app, pilot, "ida_priorities")
+        await pilot.press("2", "4", "ctrl+s")
+        await until(pilot, lambda: "ida_priorities" in conversation.record.answers)
+        await until(pilot, idle(app))
+        await pilot.press("f8")
+        await until(pilot, lambda: isinstance(app.screen, ChangeAnswerDialog))
+        await pilot.press("enter")  # the latest answer: the priorities
+        await until(pilot, lambda: _asking(app, "ida_priorities"))
+        ticks = app.screen.query_one(".answer", SelectionList)
+        assert sorted(ticks.selected) == ["innovation", "supply_chain"]
+        await pilot.press("1", "ctrl+s")  # add one more
+        await until(pilot, lambda: not _asking(app, "ida_priorities"))
+        value = conversation.record.answers["ida_priorities"].value
+        assert isinstance(value, list) and len(value) == 3
+        assert {"innovation", "supply_chain"} <= set(value)
+
+
+def _asking(app: NextGenApp, question_id: str) -> bool:
+    conversation = app.conversation
+    return (
+        idle(app)()
+        and conversation is not None
+        and conversation.current is not None
+        and conversation.current.id == question_id
+        and bool(app.screen.query(".answer"))
+    )

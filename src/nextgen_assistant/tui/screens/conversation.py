@@ -100,12 +100,16 @@ class ConversationScreen(AppScreen):
             transcript.asked(self.heading(question))
         heading = "Is that right?" if confirming else self.heading(question) if question else ""
         area = self.query_one(AnswerArea)
+        earlier = self.conversation.record.answers.get(question.id) if question else None
         await area.ask(
             question,
             heading,
             confirming,
             typed_ahead=area.typed_since_sent(),
             closing=self.conversation.closing(),
+            ticked=earlier.value
+            if earlier is not None and isinstance(earlier.value, list)
+            else None,
         )
         self.refresh_panel()
         self.sub_title = self.conversation.record.partnership.name

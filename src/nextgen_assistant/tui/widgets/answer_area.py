@@ -138,8 +138,10 @@ class AnswerArea(Vertical):
         confirming: bool = False,
         typed_ahead: str = "",
         closing: str = "",
+        ticked: list[str] | None = None,
     ) -> None:
-        """Show the question and the widget for it (Yes/No when confirming a reading).
+        """Show the question and the widget for it (Yes/No when confirming a reading);
+        `ticked`: a multi-select answer given before, ticked again when it is changed.
 
         Calls are serialised: a second answer arriving while the first is shown waits its turn
         instead of mounting a second widget beside it."""
@@ -148,7 +150,7 @@ class AnswerArea(Vertical):
             self.pending = False
             self.question, self.confirming = question, confirming
             await self.remove_children()
-            widgets = self._widgets(question, heading, confirming, closing)
+            widgets = self._widgets(question, heading, confirming, closing, ticked or [])
             await self.mount_all(widgets)
             field = self.answer_widget
             if field is not None:
@@ -157,7 +159,12 @@ class AnswerArea(Vertical):
                 self.type_in(typed_ahead)
 
     def _widgets(
-        self, question: Question | None, heading: str, confirming: bool, closing: str
+        self,
+        question: Question | None,
+        heading: str,
+        confirming: bool,
+        closing: str,
+        ticked: list[str],
     ) -> list[Widget]:
         if question is None:
             return [
@@ -199,7 +206,10 @@ class AnswerArea(Vertical):
                 Static(f"Keys 1-{len(question.choices)} · F4 don't know", classes="hint"),
             ]
         if question.type == "multi":
-            items = [(f"{n}  {c.label}", c.value) for n, c in enumerate(question.choices, start=1)]
+            items = [
+                (f"{n}  {c.label}", c.value, c.value in ticked)
+                for n, c in enumerate(question.choices, start=1)
+            ]
             return [
                 title,
                 SelectionList[str](*items, classes="answer"),
