@@ -8,10 +8,11 @@ import sys
 from pathlib import Path
 
 from textual.widget import Widget
-from textual.widgets import Markdown, SelectionList
+from textual.widgets import DirectoryTree, Markdown, SelectionList, Static
 
 from nextgen_assistant.tui.app import NextGenApp
 from nextgen_assistant.tui.screens.change_answer import ChangeAnswerDialog
+from nextgen_assistant.tui.screens.documents import DocumentsScreen
 from nextgen_assistant.tui.widgets.indicator_panel import IndicatorPanel
 from nextgen_assistant.tui.widgets.transcript import Transcript
 from tests.tui.test_app import TODAY, answer_until, heading, idle, new_conversation, until
@@ -139,3 +140,31 @@ def _asking(app: NextGenApp, question_id: str) -> bool:
         and conversation.current.id == question_id
         and bool(app.screen.query(".answer"))
     )
+
+
+async def test_every_row_of_the_documents_screen_is_reachable_at_80x24(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "charter.txt").write_text("Business leaders set the agenda of the partnership.")
+    for n in range(4):
+        (folder / f"board-minutes-of-the-partnership-meeting-{n}.pdf").write_bytes(b"not a pdf")
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY, documents_root=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f6")
+        await until(pilot, lambda: isinstance(app.screen, DocumentsScreen))
+        tree = app.screen.query_one(DirectoryTree)
+        await until(pilot, lambda: tree.cursor_node is not None)
+        await pilot.press("down", "a", "s")  # the docs folder
+        await until(pilot, lambda: app.scan is not None and len(app.scan.failed) == 4)
+        results = app.screen.query_one("#results", Static)
+        await until(pilot, lambda: "could not be read" in str(results.render()))
+        side = results.parent
+        assert isinstance(side, Widget)
+        await pilot.press("tab", "end")  # to the results, then their last line
+        await until(
+            pilot,
+            lambda: (
+                side.scroll_y + side.scrollable_content_region.height
+                >= results.virtual_region.bottom
+            ),
+        )
