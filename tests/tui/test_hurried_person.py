@@ -168,3 +168,27 @@ async def test_every_row_of_the_documents_screen_is_reachable_at_80x24(tmp_path:
                 >= results.virtual_region.bottom
             ),
         )
+
+
+async def test_keys_reach_the_answer_after_tab_to_the_transcript(tmp_path: Path) -> None:
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        conversation = await new_conversation(app, pilot)
+        await pilot.press("tab")  # to the transcript
+        await until(pilot, lambda: isinstance(app.focused, Transcript))
+        await pilot.press(*"Tab Works", "ctrl+s")
+        await until(pilot, lambda: "partnership_name" in conversation.record.answers)
+        assert conversation.record.answers["partnership_name"].value == "Tab Works"
+        await answer_until(app, pilot, "rlm_region_defined")
+        await pilot.press("tab")
+        await until(pilot, lambda: isinstance(app.focused, Transcript))
+        await pilot.press("2")  # the second choice
+        await until(pilot, lambda: "rlm_region_defined" in conversation.record.answers)
+        await until(pilot, idle(app))
+        assert conversation.current is not None
+        assert conversation.current.id == "rlm_agree_footprint"
+        await pilot.press("tab")
+        await until(pilot, lambda: isinstance(app.focused, Transcript))
+        await pilot.press("4")
+        await until(pilot, lambda: "rlm_agree_footprint" in conversation.record.answers)
+        assert conversation.record.answers["rlm_agree_footprint"].value == 4

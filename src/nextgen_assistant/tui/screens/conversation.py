@@ -39,6 +39,12 @@ class ConversationScreen(AppScreen):
         Binding("f7", "app.report", "Report", priority=True),
         Binding("f8", "change_answer", "Change", priority=True),
         Binding("escape", "app.home", "Home", show=False),
+        # Number keys and y/n are the screen's, so they answer whatever has focus here (the
+        # transcript after Tab too). Bindings, not a key handler: they run in the order keys
+        # arrive, before a ctrl+s pressed right after them (a handler would see them later).
+        *[Binding(str(n), f"answer_key('{n}')", show=False) for n in range(10)],
+        Binding("y", "answer_key('y')", show=False),
+        Binding("n", "answer_key('n')", show=False),
     ]
 
     @dataclass
@@ -184,7 +190,33 @@ class ConversationScreen(AppScreen):
     async def on_answer_bubble_edit_requested(self, event: AnswerBubble.EditRequested) -> None:
         await self.change(event.question_id)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "answer_key":
+            return self.query_one(AnswerArea).shortcut_applies(str(parameters[0]))
+        return True
+
+    def action_answer_key(self, key: str) -> None:
+        self.query_one(AnswerArea).shortcut(key)
+
     def on_key(self, event: events.Key) -> None:
+        area = self.query_one(AnswerArea)
+        field = area.answer_widget
+        if (
+            not self.reading
+            and isinstance(field, Input | TextArea)
+            and self.focused is not field
+            and event.is_printable
+            and event.character
+        ):
+            # Typing with the transcript focused (after Tab) goes to the answer box, at once
+            # (the box is laid out already) so the next keys land after it.
+            field.focus()
+            if isinstance(field, Input):
+                field.insert_text_at_cursor(event.character)
+            else:
+                field.insert(event.character)
+            event.stop()
+            return
         if self.reading:
             # Typing while the answer is read: kept for the next question's box.
             if event.key == "backspace":

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.geometry import Region
 from textual.message import Message
@@ -69,14 +68,6 @@ class AnswerBox(TextArea):
 
 class AnswerArea(Vertical):
     """Changes with the question; posts `Submitted` with the answer as the engine reads it."""
-
-    # Number keys and y/n are bindings, not a key handler: bindings run in the order keys
-    # arrive, before a ctrl+s pressed right after them (a handler would see them later).
-    BINDINGS = [
-        *[Binding(str(n), f"answer_key('{n}')", show=False) for n in range(10)],
-        Binding("y", "answer_key('y')", show=False),
-        Binding("n", "answer_key('n')", show=False),
-    ]
 
     DEFAULT_CSS = """
     AnswerArea { height: auto; max-height: 60%; border-top: solid $primary-darken-2; padding: 0 1; }
@@ -308,17 +299,9 @@ class AnswerArea(Vertical):
         else:
             self.post_message(self.Empty())
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+    def shortcut_applies(self, key: str) -> bool:
         """Number keys and y/n are shortcuts only where they answer something, and never
         while a text box has the keyboard."""
-        if action == "answer_key":
-            return self._shortcut_applies(str(parameters[0]))
-        return True
-
-    def action_answer_key(self, key: str) -> None:
-        self.shortcut(key)
-
-    def _shortcut_applies(self, key: str) -> bool:
         question = self.question
         if question is None or self.pending or isinstance(self.app.focused, TYPED):
             return False
