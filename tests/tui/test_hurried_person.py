@@ -5,17 +5,31 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
+import pytest
 from textual.widget import Widget
-from textual.widgets import DirectoryTree, Markdown, SelectionList, Static
+from textual.widgets import DirectoryTree, Markdown, SelectionList, Static, TextArea
 
+from nextgen_assistant import services
 from nextgen_assistant.tui.app import NextGenApp
 from nextgen_assistant.tui.screens.change_answer import ChangeAnswerDialog
+from nextgen_assistant.tui.screens.conversation import ConversationScreen
 from nextgen_assistant.tui.screens.documents import DocumentsScreen
 from nextgen_assistant.tui.widgets.indicator_panel import IndicatorPanel
 from nextgen_assistant.tui.widgets.transcript import Transcript
-from tests.tui.test_app import TODAY, answer_until, heading, idle, new_conversation, until
+from tests.tui.test_app import (
+    TODAY,
+    answer_until,
+    heading,
+    idle,
+    new_conversation,
+    typed,
+    until,
+)
 
 
 async def test_dont_know_on_free_text_is_not_an_answer(tmp_path: Path) -> None:
@@ -192,3 +206,53 @@ async def test_keys_reach_the_answer_after_tab_to_the_transcript(tmp_path: Path)
         await pilot.press("4")
         await until(pilot, lambda: "rlm_agree_footprint" in conversation.record.answers)
         assert conversation.record.answers["rlm_agree_footprint"].value == 4
+
+
+async def test_sends_while_an_answer_is_read_stay_apart_and_show_a_sign(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    language_model_loaded = threading.Event()
+    understand = services.understander(TODAY)
+
+    def slow_understander(today: date) -> Callable[[str], object]:
+        def first_read_waits(text: str) -> object:
+            language_model_loaded.wait(timeout=60)  # as the first read waits for spaCy
+            return understand(text)
+
+        return first_read_waits
+
+    monkeypatch.setattr(services, "understander", slow_understander)
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        conversation = await new_conversation(app, pilot)
+        await pilot.press(*"edit 1", "ctrl+s", *typed("Acme Works"), "ctrl+s", *"Manufact")
+        await until(pilot, lambda: "partnership_name" in _reading_for(app))
+        box = app.screen.query_one(".answer", TextArea)
+        assert "edit 1" not in box.text  # the command's box is gone, nothing glued to it
+        hint = _hint(app)
+        assert "Reading your answer" in hint and "Next: Manufact" in hint
+        language_model_loaded.set()
+        await until(pilot, lambda: conversation.current is not None)
+        await until(
+            pilot,
+            lambda: conversation.current is not None and conversation.current.id == "industry",
+        )
+        await until(pilot, idle(app))
+        assert conversation.record.answers["partnership_name"].value == "Acme Works"
+        box = app.screen.query_one(".answer", TextArea)
+        assert box.text == "Manufact" and "industry" not in conversation.record.answers
+
+
+def _hint(app: NextGenApp) -> str:
+    return str(app.screen.query("AnswerArea .hint").last(Static).render())
+
+
+def _reading_for(app: NextGenApp) -> str:
+    """The question whose answer is being read, with the sign showing ('' otherwise)."""
+    screen = app.screen
+    if not isinstance(screen, ConversationScreen) or not screen.busy:
+        return ""
+    if "Reading your answer" not in _hint(app) or app.conversation is None:
+        return ""
+    current = app.conversation.current
+    return current.id if current else ""

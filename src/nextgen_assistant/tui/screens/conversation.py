@@ -9,14 +9,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Footer, Header, Input, TextArea
+from textual.widgets import Footer, Header, Input, SelectionList, TextArea
 
+from nextgen_assistant import services
 from nextgen_assistant.dialogue.engine import Conversation, Reply
 from nextgen_assistant.dialogue.questions import Question
 from nextgen_assistant.errors import NextGenError
 from nextgen_assistant.tui.screens.base import AppScreen
 from nextgen_assistant.tui.screens.change_answer import ChangeAnswerDialog
-from nextgen_assistant.tui.widgets.answer_area import AnswerArea
+from nextgen_assistant.tui.widgets.answer_area import SEND, AnswerArea
 from nextgen_assistant.tui.widgets.indicator_panel import IndicatorPanel
 from nextgen_assistant.tui.widgets.transcript import AnswerBubble, Transcript
 
@@ -65,8 +66,9 @@ class ConversationScreen(AppScreen):
         super().__init__()
         self.conversation = conversation
         self.busy = False
-        self.typed_ahead = ""
-        self.send_pending = False
+        self.ahead = ""
+        """Keys pressed while an answer was read, in order, for the questions after it:
+        characters, "\n" for Enter and SEND for ctrl+s."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -111,7 +113,6 @@ class ConversationScreen(AppScreen):
             question,
             heading,
             confirming,
-            typed_ahead=area.typed_since_sent(),
             closing=self.conversation.closing(),
             ticked=earlier.value
             if earlier is not None and isinstance(earlier.value, list)
@@ -130,11 +131,20 @@ class ConversationScreen(AppScreen):
         if field is not None and not self.busy:
             field.focus()
 
-    def _send_while_reading(self) -> None:
-        if self.typed_ahead.strip():
-            self.send_pending = True  # typed, then sent, while the last answer was read
-        else:
+    def _keep(self, key: str) -> None:
+        """A key pressed while an answer is read, kept in its place for the next question;
+        a send with nothing typed since the last one is a second press: said, not kept."""
+        if key == SEND and not self.ahead.rsplit(SEND, 1)[-1].strip():
             self.notify("Still reading your last answer…", timeout=2)
+            return
+        self.ahead = self.ahead[:-1] if key == "backspace" else self.ahead + key
+        self.query_one(AnswerArea).show_reading(self.ahead, self._reading_note())
+
+    def _reading_note(self) -> str:
+        question = self.conversation.current
+        if question is not None and question.type == "text" and not services.understanding_ready():
+            return "(the first takes a few seconds)"
+        return ""
 
     def on_answer_area_submitted(self, event: AnswerArea.Submitted) -> None:
         question = self.conversation.current
@@ -153,7 +163,7 @@ class ConversationScreen(AppScreen):
 
     def action_send(self) -> None:
         if self.reading:
-            self._send_while_reading()
+            self._keep(SEND)
             return
         self.query_one(AnswerArea).send()
 
@@ -218,12 +228,13 @@ class ConversationScreen(AppScreen):
             event.stop()
             return
         if self.reading:
-            # Typing while the answer is read: kept for the next question's box.
-            if event.key == "backspace":
-                self.typed_ahead = self.typed_ahead[:-1]
+            # Typing while the answer is read (straight here, or from the box it was sent
+            # from): kept for the next question, sends and Enter included, in order.
+            if event.key in ("backspace", "ctrl+s", "enter"):
+                self._keep({"ctrl+s": SEND, "enter": "\n"}.get(event.key, event.key))
                 event.stop()
             elif event.is_printable and event.character:
-                self.typed_ahead += event.character
+                self._keep(event.character)
                 event.stop()
             return
 
@@ -234,6 +245,7 @@ class ConversationScreen(AppScreen):
             return
         self.busy = True
         self.set_focus(None)  # keys typed meanwhile are kept, not sent to the old question
+        self.query_one(AnswerArea).show_reading(self.ahead, self._reading_note())
         self.answer(text, shown, question_id)
 
     @work(thread=True, group="answer")
@@ -255,29 +267,38 @@ class ConversationScreen(AppScreen):
 
     def _catch_up(self) -> None:
         """Keys pressed while the last answer was read go to the new question, as if typed
-        now: text into its box, number keys to its choices (keys after one that answers wait
-        for the question after); a send pressed after them sends."""
-        typed, self.typed_ahead = self.typed_ahead, ""
-        pending, self.send_pending = self.send_pending, False
+        now: text into its box up to a send (Enter too in a one-line box), which sends it;
+        number keys to its choices. Whatever follows an answer waits for the question after."""
+        ahead, self.ahead = self.ahead, ""
         area = self.query_one(AnswerArea)
         field = area.answer_widget
-        if typed and isinstance(field, Input | TextArea):
-            area.type_in(typed)
-        elif typed:
-            for number, key in enumerate(typed):
-                area.shortcut(key)
-                if area.pending:  # that key answered: the rest is for the next question
-                    self.typed_ahead, self.send_pending = typed[number + 1 :], pending
-                    return
-        if pending and not area.pending:
-            if field is not None:
+        if isinstance(field, Input | TextArea):
+            ends = (SEND, "\n") if isinstance(field, Input) else (SEND,)
+            ahead = ahead.lstrip("".join(ends))  # a send with nothing before it: a second press
+            cut = min((ahead.index(end) for end in ends if end in ahead), default=-1)
+            text = ahead if cut < 0 else ahead[:cut]
+            if text:
+                area.type_in(text)
+            if cut >= 0:
+                self.ahead = ahead[cut + 1 :]
                 field.call_after_refresh(area.send)  # after the text typed ahead is in
-            else:
+            return
+        for number, key in enumerate(ahead):
+            if key == SEND and isinstance(field, SelectionList):
                 area.send()
+            else:
+                area.shortcut(key)
+            if area.pending:  # that key answered: the rest is for the next question
+                self.ahead = ahead[number + 1 :]
+                return
 
     def on_conversation_screen_answer_failed(self, event: AnswerFailed) -> None:
+        """The answer stays in its box, the person's again; keys typed meanwhile wait for the
+        next question."""
         self.busy = False
         self.notify(event.error, title="Not saved", severity="error", timeout=10)
-        field = self.query_one(AnswerArea).answer_widget
+        area = self.query_one(AnswerArea)
+        area.release()
+        field = area.answer_widget
         if field is not None:
             field.focus()

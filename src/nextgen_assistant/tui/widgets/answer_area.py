@@ -22,6 +22,9 @@ from nextgen_assistant.dialogue.questions import Question, QuestionBank
 TYPED = (Input, TextArea)
 """Widgets that take typed text: number keys and y/n belong to them, not to shortcuts."""
 
+SEND = "\x13"
+"""ctrl+s among keys typed ahead (Enter is a newline): a send, kept in its place."""
+
 
 @dataclass
 class SendTyped(Message):
@@ -31,14 +34,23 @@ class SendTyped(Message):
 
 
 class AnswerLine(Input):
-    """The one-line box of number and date questions; ctrl+s sends like Enter."""
+    """The one-line box of number and date questions; ctrl+s sends like Enter.
+
+    Both are taken here, in the order keys arrive (Enter as Input's binding ran after the keys
+    typed behind it, which joined the answer); once sent, the box takes no more keys (see
+    `AnswerBox`)."""
+
+    sent = False
 
     async def _on_key(self, event: events.Key) -> None:
         # Textual calls every class's _on_key along the MRO: prevent_default keeps the
-        # base class from also handling ctrl+s; other keys go on to it untouched.
-        if event.key == "ctrl+s":
+        # base class from also handling a key; other keys go on to it untouched.
+        if self.sent:
+            event.prevent_default()  # bubbles to the screen, kept for the next question
+        elif event.key in ("ctrl+s", "enter"):
             event.stop()
             event.prevent_default()
+            self.sent = True
             self.post_message(SendTyped(self.value))
 
 
@@ -46,18 +58,26 @@ class AnswerBox(TextArea):
     """The text box of free-text questions.
 
     ctrl+s is taken here, with the text as it is at that key: the keys typed after it must
-    not join this answer (they belong to the next question).
+    not join this answer (they belong to the next question). Once sent, the box keeps the
+    answer as sent and takes no more keys: they bubble to the conversation screen, which keeps
+    them, in order, for the next question (typed into this box, "edit 1" and the next answer
+    were glued into one).
 
     Textual 8 can ask a TextArea that was just removed (its styles already cleared) to draw
     once more, which raised KeyError 'text-area--gutter' and closed the app when a person sent
     an answer quickly (seen in tmux); a removed box draws nothing instead."""
 
+    sent = False
+
     async def _on_key(self, event: events.Key) -> None:
         # Textual calls every class's _on_key along the MRO: prevent_default keeps the
-        # base class from also handling ctrl+s; other keys go on to it untouched.
-        if event.key == "ctrl+s":
+        # base class from also handling a key; other keys go on to it untouched.
+        if self.sent:
+            event.prevent_default()  # bubbles to the screen, kept for the next question
+        elif event.key == "ctrl+s":
             event.stop()
             event.prevent_default()
+            self.sent = True
             self.post_message(SendTyped(self.text))
 
     def render_lines(self, crop: Region) -> list[Strip]:
@@ -98,7 +118,6 @@ class AnswerArea(Vertical):
         self.question: Question | None = None
         self.confirming = False
         self._asking = asyncio.Lock()
-        self._sent = ""
         self.pending = False
         """An answer was posted and its question is not yet replaced: keys typed now belong to
         the next question."""
@@ -113,21 +132,30 @@ class AnswerArea(Vertical):
         found = self.query(".answer")
         return found.first() if found else None
 
-    def typed_since_sent(self) -> str:
-        """What was typed into the box after its answer was sent (keys that were already on
-        their way when ctrl+s was pressed): it belongs to the next question."""
+    def show_reading(self, ahead: str, note: str = "") -> None:
+        """The sign that an answer is being read, with what was typed meanwhile (it goes to
+        the next question)."""
+        hints = self.query(".hint")
+        if not hints:
+            return
+        sign = Text("Reading your answer…" + (f" {note}" if note else ""), style="bold")
+        if ahead:
+            shown = ahead.replace("\n", " ⏎ ").replace(SEND, " ⏎ ")
+            sign.append(f"  Next: {shown}", style="")
+        hints.last(Static).update(sign)
+
+    def release(self) -> None:
+        """The answer was not taken (not saved): the box is the person's again."""
+        self.pending = False
         field = self.answer_widget
-        if not isinstance(field, TYPED):
-            return ""
-        now = field.text if isinstance(field, TextArea) else field.value
-        return now[len(self._sent) :] if now.startswith(self._sent) else ""
+        if isinstance(field, AnswerBox | AnswerLine):
+            field.sent = False
 
     async def ask(
         self,
         question: Question | None,
         heading: str,
         confirming: bool = False,
-        typed_ahead: str = "",
         closing: str = "",
         ticked: list[str] | None = None,
     ) -> None:
@@ -137,7 +165,6 @@ class AnswerArea(Vertical):
         Calls are serialised: a second answer arriving while the first is shown waits its turn
         instead of mounting a second widget beside it."""
         async with self._asking:
-            self._sent = ""
             self.pending = False
             self.question, self.confirming = question, confirming
             await self.remove_children()
@@ -146,8 +173,6 @@ class AnswerArea(Vertical):
             field = self.answer_widget
             if field is not None:
                 field.focus()  # at once: keys typed as the question appears land in it
-            if typed_ahead:
-                self.type_in(typed_ahead)
 
     def _widgets(
         self,
@@ -250,13 +275,10 @@ class AnswerArea(Vertical):
             self.post_message(
                 self.Submitted(", ".join(chosen) or "none", "; ".join(labels) or "none of these")
             )
-        elif isinstance(field, TextArea | Input):
-            text = field.text if isinstance(field, TextArea) else field.value
-            self._sent = text
-            if text.strip():
-                self.post_message(self.Submitted(text.strip(), text.strip()))
-            else:
-                self.post_message(self.Empty())
+        elif isinstance(field, AnswerBox | AnswerLine):
+            if not field.sent:
+                field.sent = True
+                self._typed(field.text if isinstance(field, TextArea) else field.value)
         else:
             # A list's highlight is not a pick (the first item is highlighted from the start):
             # ctrl+s sent "strongly disagree" unasked. Say how to pick instead.
@@ -281,10 +303,14 @@ class AnswerArea(Vertical):
 
     def on_send_typed(self, event: SendTyped) -> None:
         event.stop()
-        self._sent = event.text
-        if event.text.strip():
-            self.post_message(self.Submitted(event.text.strip(), event.text.strip()))
+        self._typed(event.text)
+
+    def _typed(self, text: str) -> None:
+        """A typed answer, sent; an empty box is the person's again."""
+        if text.strip():
+            self.post_message(self.Submitted(text.strip(), text.strip()))
         else:
+            self.release()
             self.post_message(self.Empty())
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -292,12 +318,7 @@ class AnswerArea(Vertical):
         self._chosen(event.option)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._sent = event.value
-        if event.value.strip():
-            self.post_message(self.Submitted(event.value.strip(), event.value.strip()))
-        else:
-            self.post_message(self.Empty())
+        event.stop()  # AnswerLine sends on Enter itself, in the order keys arrive
 
     def shortcut_applies(self, key: str) -> bool:
         """Number keys and y/n are shortcuts only where they answer something, and never
