@@ -66,6 +66,8 @@ class ConversationScreen(AppScreen):
         super().__init__()
         self.conversation = conversation
         self.busy = False
+        self.catching_up = False
+        """Keys typed ahead are on their way into the new question's box."""
         self.ahead = ""
         """Keys pressed while an answer was read, in order, for the questions after it:
         characters, "\n" for Enter and SEND for ctrl+s."""
@@ -114,6 +116,7 @@ class ConversationScreen(AppScreen):
             heading,
             confirming,
             closing=self.conversation.closing(),
+            focus=not self.ahead,
             ticked=earlier.value
             if earlier is not None and isinstance(earlier.value, list)
             else None,
@@ -134,7 +137,7 @@ class ConversationScreen(AppScreen):
     def _keep(self, key: str) -> None:
         """A key pressed while an answer is read, kept in its place for the next question;
         a send with nothing typed since the last one is a second press: said, not kept."""
-        if key == SEND and not self.ahead.rsplit(SEND, 1)[-1].strip():
+        if key == SEND and not self.catching_up and not self.ahead.rsplit(SEND, 1)[-1].strip():
             self.notify("Still reading your last answer…", timeout=2)
             return
         self.ahead = self.ahead[:-1] if key == "backspace" else self.ahead + key
@@ -159,7 +162,7 @@ class ConversationScreen(AppScreen):
     @property
     def reading(self) -> bool:
         """An answer is on its way or being read: keys wait for the next question."""
-        return self.busy or self.query_one(AnswerArea).pending
+        return self.busy or self.catching_up or self.query_one(AnswerArea).pending
 
     def action_send(self) -> None:
         if self.reading:
@@ -214,12 +217,12 @@ class ConversationScreen(AppScreen):
         if (
             not self.reading
             and isinstance(field, Input | TextArea)
-            and self.focused is not field
             and event.is_printable
             and event.character
         ):
-            # Typing with the transcript focused (after Tab) goes to the answer box, at once
-            # (the box is laid out already) so the next keys land after it.
+            # Typing that did not reach the box (the transcript has focus after Tab, or a key
+            # passed on by the box sent before) goes into it, at once (it is laid out) so the
+            # next keys land after it.
             field.focus()
             if isinstance(field, Input):
                 field.insert_text_at_cursor(event.character)
@@ -268,20 +271,22 @@ class ConversationScreen(AppScreen):
     def _catch_up(self) -> None:
         """Keys pressed while the last answer was read go to the new question, as if typed
         now: text into its box up to a send (Enter too in a one-line box), which sends it;
-        number keys to its choices. Whatever follows an answer waits for the question after."""
-        ahead, self.ahead = self.ahead, ""
+        number keys to its choices. Whatever follows an answer waits for the question after.
+        Until they are in, the box has no focus: keys pressed meanwhile join the queue."""
         area = self.query_one(AnswerArea)
         field = area.answer_widget
+        ahead, self.ahead = self.ahead, ""
         if isinstance(field, Input | TextArea):
             ends = (SEND, "\n") if isinstance(field, Input) else (SEND,)
-            ahead = ahead.lstrip("".join(ends))  # a send with nothing before it: a second press
+            if not (field.value if isinstance(field, Input) else field.text):
+                ahead = ahead.lstrip("".join(ends))  # a send with nothing before: a 2nd press
             cut = min((ahead.index(end) for end in ends if end in ahead), default=-1)
             text = ahead if cut < 0 else ahead[:cut]
-            if text:
-                area.type_in(text)
-            if cut >= 0:
-                self.ahead = ahead[cut + 1 :]
-                field.call_after_refresh(area.send)  # after the text typed ahead is in
+            self.ahead = "" if cut < 0 else ahead[cut + 1 :]
+            self.catching_up = True
+            self.set_focus(None)  # keys pressed until then join the queue, after these
+            # Once the new box is laid out (a TextArea styled before raises inside Textual).
+            field.call_after_refresh(self._type_ahead_in, text, cut >= 0)
             return
         for number, key in enumerate(ahead):
             if key == SEND and isinstance(field, SelectionList):
@@ -291,6 +296,25 @@ class ConversationScreen(AppScreen):
             if area.pending:  # that key answered: the rest is for the next question
                 self.ahead = ahead[number + 1 :]
                 return
+        if field is not None and not self.busy:
+            field.focus()
+
+    def _type_ahead_in(self, text: str, send: bool) -> None:
+        """Keys typed ahead, into the new box; sent when a send followed them."""
+        self.catching_up = False
+        area = self.query_one(AnswerArea)
+        field = area.answer_widget
+        if not isinstance(field, Input | TextArea) or self.busy:
+            return
+        if isinstance(field, Input):
+            field.insert_text_at_cursor(text)
+        else:
+            field.insert(text)
+        field.focus()
+        if send:
+            area.send()
+        elif self.ahead:
+            self._catch_up()  # pressed while these were typed in
 
     def on_conversation_screen_answer_failed(self, event: AnswerFailed) -> None:
         """The answer stays in its box, the person's again; keys typed meanwhile wait for the

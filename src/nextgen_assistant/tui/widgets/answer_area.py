@@ -33,6 +33,14 @@ class SendTyped(Message):
     text: str
 
 
+def _pass_on(box: Widget, event: events.Key) -> None:
+    """A key for a box already sent: straight to the screen (one queue, as the keys pressed
+    once the box lost focus), which keeps it for the next question."""
+    event.stop()
+    event.prevent_default()
+    box.screen.post_message(events.Key(event.key, event.character))
+
+
 class AnswerLine(Input):
     """The one-line box of number and date questions; ctrl+s sends like Enter.
 
@@ -46,7 +54,7 @@ class AnswerLine(Input):
         # Textual calls every class's _on_key along the MRO: prevent_default keeps the
         # base class from also handling a key; other keys go on to it untouched.
         if self.sent:
-            event.prevent_default()  # bubbles to the screen, kept for the next question
+            _pass_on(self, event)
         elif event.key in ("ctrl+s", "enter"):
             event.stop()
             event.prevent_default()
@@ -59,7 +67,7 @@ class AnswerBox(TextArea):
 
     ctrl+s is taken here, with the text as it is at that key: the keys typed after it must
     not join this answer (they belong to the next question). Once sent, the box keeps the
-    answer as sent and takes no more keys: they bubble to the conversation screen, which keeps
+    answer as sent and takes no more keys: they go to the conversation screen, which keeps
     them, in order, for the next question (typed into this box, "edit 1" and the next answer
     were glued into one).
 
@@ -73,7 +81,7 @@ class AnswerBox(TextArea):
         # Textual calls every class's _on_key along the MRO: prevent_default keeps the
         # base class from also handling a key; other keys go on to it untouched.
         if self.sent:
-            event.prevent_default()  # bubbles to the screen, kept for the next question
+            _pass_on(self, event)
         elif event.key == "ctrl+s":
             event.stop()
             event.prevent_default()
@@ -158,9 +166,11 @@ class AnswerArea(Vertical):
         confirming: bool = False,
         closing: str = "",
         ticked: list[str] | None = None,
+        focus: bool = True,
     ) -> None:
         """Show the question and the widget for it (Yes/No when confirming a reading);
-        `ticked`: a multi-select answer given before, ticked again when it is changed.
+        `ticked`: a multi-select answer given before, ticked again when it is changed;
+        `focus`: False while keys typed ahead are still to be typed in (they go first).
 
         Calls are serialised: a second answer arriving while the first is shown waits its turn
         instead of mounting a second widget beside it."""
@@ -171,7 +181,7 @@ class AnswerArea(Vertical):
             widgets = self._widgets(question, heading, confirming, closing, ticked or [])
             await self.mount_all(widgets)
             field = self.answer_widget
-            if field is not None:
+            if field is not None and focus:
                 field.focus()  # at once: keys typed as the question appears land in it
 
     def _widgets(
