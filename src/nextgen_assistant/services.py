@@ -42,6 +42,11 @@ def understander(today: date) -> Callable[[str], DocumentResult]:
     return lambda text: _checker().check_text(text, today)
 
 
+def understanding_ready() -> bool:
+    """Whether free text is read at once (spaCy and the lexicons are loaded)."""
+    return _build_checker.cache_info().currsize > 0
+
+
 def warm_up() -> None:
     """Load spaCy and the lexicons now (the terminal app does this in a worker)."""
     _checker()

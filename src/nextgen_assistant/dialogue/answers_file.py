@@ -157,7 +157,7 @@ def read_answers_file(
         if raw is None or (isinstance(raw, str) and raw.strip().lower() == "skip"):
             answers.append(Answer(question_id=question_id, status="skipped", raw=str(raw or "")))
             continue
-        if isinstance(raw, str) and raw.strip().lower() in DONT_KNOW and question.type != "text":
+        if isinstance(raw, str) and raw.strip().lower() in DONT_KNOW:
             answers.append(Answer(question_id=question_id, status="dont_know", raw=raw))
             continue
         try:

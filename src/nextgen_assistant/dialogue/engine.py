@@ -261,7 +261,7 @@ class Conversation:
             value = parse_answer(question, said, self.today)
         except AnswerNotUnderstood as error:
             return self._again(error.spoken)
-        if value is None and question.type != "text":
+        if value is None:
             return self._store(
                 question,
                 Answer(question_id=question.id, status="dont_know", raw=said),

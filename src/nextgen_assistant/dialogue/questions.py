@@ -251,8 +251,8 @@ def parse_answer(question: Question, raw: Any, today: date) -> AnswerValue:
     `raw` is what a person typed, or a value from an answers file (numbers, lists, dates).
     """
     vocabulary = load_questions().understanding
-    if isinstance(raw, str) and question.type != "text" and vocabulary.is_dont_know(raw):
-        return None
+    if isinstance(raw, str) and vocabulary.is_dont_know(raw):
+        return None  # on a free-text question too: "don't know" is no answer to count
     if question.type == "agree":
         text = vocabulary.normal(str(raw)).strip(" .!")
         if text == "0":  # the scale's "don't know"

@@ -9,14 +9,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Footer, Header, Input, TextArea
+from textual.widgets import Footer, Header, Input, SelectionList, TextArea
 
+from nextgen_assistant import services
 from nextgen_assistant.dialogue.engine import Conversation, Reply
 from nextgen_assistant.dialogue.questions import Question
 from nextgen_assistant.errors import NextGenError
 from nextgen_assistant.tui.screens.base import AppScreen
 from nextgen_assistant.tui.screens.change_answer import ChangeAnswerDialog
-from nextgen_assistant.tui.widgets.answer_area import AnswerArea
+from nextgen_assistant.tui.widgets.answer_area import SEND, AnswerArea
 from nextgen_assistant.tui.widgets.indicator_panel import IndicatorPanel
 from nextgen_assistant.tui.widgets.transcript import AnswerBubble, Transcript
 
@@ -39,6 +40,12 @@ class ConversationScreen(AppScreen):
         Binding("f7", "app.report", "Report", priority=True),
         Binding("f8", "change_answer", "Change", priority=True),
         Binding("escape", "app.home", "Home", show=False),
+        # Number keys and y/n are the screen's, so they answer whatever has focus here (the
+        # transcript after Tab too). Bindings, not a key handler: they run in the order keys
+        # arrive, before a ctrl+s pressed right after them (a handler would see them later).
+        *[Binding(str(n), f"answer_key('{n}')", show=False) for n in range(10)],
+        Binding("y", "answer_key('y')", show=False),
+        Binding("n", "answer_key('n')", show=False),
     ]
 
     @dataclass
@@ -59,8 +66,11 @@ class ConversationScreen(AppScreen):
         super().__init__()
         self.conversation = conversation
         self.busy = False
-        self.typed_ahead = ""
-        self.send_pending = False
+        self.catching_up = False
+        """Keys typed ahead are on their way into the new question's box."""
+        self.ahead = ""
+        """Keys pressed while an answer was read, in order, for the questions after it:
+        characters, "\n" for Enter and SEND for ctrl+s."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -100,12 +110,16 @@ class ConversationScreen(AppScreen):
             transcript.asked(self.heading(question))
         heading = "Is that right?" if confirming else self.heading(question) if question else ""
         area = self.query_one(AnswerArea)
+        earlier = self.conversation.record.answers.get(question.id) if question else None
         await area.ask(
             question,
             heading,
             confirming,
-            typed_ahead=area.typed_since_sent(),
             closing=self.conversation.closing(),
+            focus=not self.ahead,
+            ticked=earlier.value
+            if earlier is not None and isinstance(earlier.value, list)
+            else None,
         )
         self.refresh_panel()
         self.sub_title = self.conversation.record.partnership.name
@@ -120,11 +134,20 @@ class ConversationScreen(AppScreen):
         if field is not None and not self.busy:
             field.focus()
 
-    def _send_while_reading(self) -> None:
-        if self.typed_ahead.strip():
-            self.send_pending = True  # typed, then sent, while the last answer was read
-        else:
+    def _keep(self, key: str) -> None:
+        """A key pressed while an answer is read, kept in its place for the next question;
+        a send with nothing typed since the last one is a second press: said, not kept."""
+        if key == SEND and not self.catching_up and not self.ahead.rsplit(SEND, 1)[-1].strip():
             self.notify("Still reading your last answer…", timeout=2)
+            return
+        self.ahead = self.ahead[:-1] if key == "backspace" else self.ahead + key
+        self.query_one(AnswerArea).show_reading(self.ahead, self._reading_note())
+
+    def _reading_note(self) -> str:
+        question = self.conversation.current
+        if question is not None and question.type == "text" and not services.understanding_ready():
+            return "(the first takes a few seconds)"
+        return ""
 
     def on_answer_area_submitted(self, event: AnswerArea.Submitted) -> None:
         question = self.conversation.current
@@ -132,16 +155,18 @@ class ConversationScreen(AppScreen):
 
     def on_answer_area_empty(self, event: AnswerArea.Empty) -> None:
         if self.conversation.current is not None:
-            self.notify("Type an answer first, or press F3 to skip, F4 for don't know.")
+            self.notify(
+                event.how or "Type an answer first, or press F3 to skip, F4 for don't know."
+            )
 
     @property
     def reading(self) -> bool:
         """An answer is on its way or being read: keys wait for the next question."""
-        return self.busy or self.query_one(AnswerArea).pending
+        return self.busy or self.catching_up or self.query_one(AnswerArea).pending
 
     def action_send(self) -> None:
         if self.reading:
-            self._send_while_reading()
+            self._keep(SEND)
             return
         self.query_one(AnswerArea).send()
 
@@ -178,14 +203,41 @@ class ConversationScreen(AppScreen):
     async def on_answer_bubble_edit_requested(self, event: AnswerBubble.EditRequested) -> None:
         await self.change(event.question_id)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "answer_key":
+            return self.query_one(AnswerArea).shortcut_applies(str(parameters[0]))
+        return True
+
+    def action_answer_key(self, key: str) -> None:
+        self.query_one(AnswerArea).shortcut(key)
+
     def on_key(self, event: events.Key) -> None:
+        area = self.query_one(AnswerArea)
+        field = area.answer_widget
+        if (
+            not self.reading
+            and isinstance(field, Input | TextArea)
+            and event.is_printable
+            and event.character
+        ):
+            # Typing that did not reach the box (the transcript has focus after Tab, or a key
+            # passed on by the box sent before) goes into it, at once (it is laid out) so the
+            # next keys land after it.
+            field.focus()
+            if isinstance(field, Input):
+                field.insert_text_at_cursor(event.character)
+            else:
+                field.insert(event.character)
+            event.stop()
+            return
         if self.reading:
-            # Typing while the answer is read: kept for the next question's box.
-            if event.key == "backspace":
-                self.typed_ahead = self.typed_ahead[:-1]
+            # Typing while the answer is read (straight here, or from the box it was sent
+            # from): kept for the next question, sends and Enter included, in order.
+            if event.key in ("backspace", "ctrl+s", "enter"):
+                self._keep({"ctrl+s": SEND, "enter": "\n"}.get(event.key, event.key))
                 event.stop()
             elif event.is_printable and event.character:
-                self.typed_ahead += event.character
+                self._keep(event.character)
                 event.stop()
             return
 
@@ -196,6 +248,7 @@ class ConversationScreen(AppScreen):
             return
         self.busy = True
         self.set_focus(None)  # keys typed meanwhile are kept, not sent to the old question
+        self.query_one(AnswerArea).show_reading(self.ahead, self._reading_note())
         self.answer(text, shown, question_id)
 
     @work(thread=True, group="answer")
@@ -217,29 +270,59 @@ class ConversationScreen(AppScreen):
 
     def _catch_up(self) -> None:
         """Keys pressed while the last answer was read go to the new question, as if typed
-        now: text into its box, number keys to its choices (keys after one that answers wait
-        for the question after); a send pressed after them sends."""
-        typed, self.typed_ahead = self.typed_ahead, ""
-        pending, self.send_pending = self.send_pending, False
+        now: text into its box up to a send (Enter too in a one-line box), which sends it;
+        number keys to its choices. Whatever follows an answer waits for the question after.
+        Until they are in, the box has no focus: keys pressed meanwhile join the queue."""
         area = self.query_one(AnswerArea)
         field = area.answer_widget
-        if typed and isinstance(field, Input | TextArea):
-            area.type_in(typed)
-        elif typed:
-            for number, key in enumerate(typed):
-                area.shortcut(key)
-                if area.pending:  # that key answered: the rest is for the next question
-                    self.typed_ahead, self.send_pending = typed[number + 1 :], pending
-                    return
-        if pending and not area.pending:
-            if field is not None:
-                field.call_after_refresh(area.send)  # after the text typed ahead is in
-            else:
+        ahead, self.ahead = self.ahead, ""
+        if isinstance(field, Input | TextArea):
+            ends = (SEND, "\n") if isinstance(field, Input) else (SEND,)
+            if not (field.value if isinstance(field, Input) else field.text):
+                ahead = ahead.lstrip("".join(ends))  # a send with nothing before: a 2nd press
+            cut = min((ahead.index(end) for end in ends if end in ahead), default=-1)
+            text = ahead if cut < 0 else ahead[:cut]
+            self.ahead = "" if cut < 0 else ahead[cut + 1 :]
+            self.catching_up = True
+            self.set_focus(None)  # keys pressed until then join the queue, after these
+            # Once the new box is laid out (a TextArea styled before raises inside Textual).
+            field.call_after_refresh(self._type_ahead_in, text, cut >= 0)
+            return
+        for number, key in enumerate(ahead):
+            if key == SEND and isinstance(field, SelectionList):
                 area.send()
+            else:
+                area.shortcut(key)
+            if area.pending:  # that key answered: the rest is for the next question
+                self.ahead = ahead[number + 1 :]
+                return
+        if field is not None and not self.busy:
+            field.focus()
+
+    def _type_ahead_in(self, text: str, send: bool) -> None:
+        """Keys typed ahead, into the new box; sent when a send followed them."""
+        self.catching_up = False
+        area = self.query_one(AnswerArea)
+        field = area.answer_widget
+        if not isinstance(field, Input | TextArea) or self.busy:
+            return
+        if isinstance(field, Input):
+            field.insert_text_at_cursor(text)
+        else:
+            field.insert(text)
+        field.focus()
+        if send:
+            area.send()
+        elif self.ahead:
+            self._catch_up()  # pressed while these were typed in
 
     def on_conversation_screen_answer_failed(self, event: AnswerFailed) -> None:
+        """The answer stays in its box, the person's again; keys typed meanwhile wait for the
+        next question."""
         self.busy = False
         self.notify(event.error, title="Not saved", severity="error", timeout=10)
-        field = self.query_one(AnswerArea).answer_widget
+        area = self.query_one(AnswerArea)
+        area.release()
+        field = area.answer_widget
         if field is not None:
             field.focus()

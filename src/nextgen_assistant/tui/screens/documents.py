@@ -9,7 +9,7 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import DirectoryTree, Footer, Header, ProgressBar, Static
 from textual.worker import get_current_worker
@@ -74,7 +74,9 @@ class DocumentsScreen(AppScreen):
         yield Header()
         with Horizontal(classes="body"):
             yield DirectoryTree(self.start)
-            with Vertical(id="side"):
+            # Scrolls (Tab to it, then ↑ ↓ or the wheel): at 80x24 the files that could not be
+            # read were cut off below the last line.
+            with VerticalScroll(id="side"):
                 yield Static("", id="attached")
                 yield ProgressBar(total=1, id="progress", show_eta=False)  # no animation while idle
                 yield Static("", id="results")

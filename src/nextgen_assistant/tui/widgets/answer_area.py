@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.geometry import Region
 from textual.message import Message
@@ -23,6 +22,9 @@ from nextgen_assistant.dialogue.questions import Question, QuestionBank
 TYPED = (Input, TextArea)
 """Widgets that take typed text: number keys and y/n belong to them, not to shortcuts."""
 
+SEND = "\x13"
+"""ctrl+s among keys typed ahead (Enter is a newline): a send, kept in its place."""
+
 
 @dataclass
 class SendTyped(Message):
@@ -31,15 +33,32 @@ class SendTyped(Message):
     text: str
 
 
+def _pass_on(box: Widget, event: events.Key) -> None:
+    """A key for a box already sent: straight to the screen (one queue, as the keys pressed
+    once the box lost focus), which keeps it for the next question."""
+    event.stop()
+    event.prevent_default()
+    box.screen.post_message(events.Key(event.key, event.character))
+
+
 class AnswerLine(Input):
-    """The one-line box of number and date questions; ctrl+s sends like Enter."""
+    """The one-line box of number and date questions; ctrl+s sends like Enter.
+
+    Both are taken here, in the order keys arrive (Enter as Input's binding ran after the keys
+    typed behind it, which joined the answer); once sent, the box takes no more keys (see
+    `AnswerBox`)."""
+
+    sent = False
 
     async def _on_key(self, event: events.Key) -> None:
         # Textual calls every class's _on_key along the MRO: prevent_default keeps the
-        # base class from also handling ctrl+s; other keys go on to it untouched.
-        if event.key == "ctrl+s":
+        # base class from also handling a key; other keys go on to it untouched.
+        if self.sent:
+            _pass_on(self, event)
+        elif event.key in ("ctrl+s", "enter"):
             event.stop()
             event.prevent_default()
+            self.sent = True
             self.post_message(SendTyped(self.value))
 
 
@@ -47,18 +66,26 @@ class AnswerBox(TextArea):
     """The text box of free-text questions.
 
     ctrl+s is taken here, with the text as it is at that key: the keys typed after it must
-    not join this answer (they belong to the next question).
+    not join this answer (they belong to the next question). Once sent, the box keeps the
+    answer as sent and takes no more keys: they go to the conversation screen, which keeps
+    them, in order, for the next question (typed into this box, "edit 1" and the next answer
+    were glued into one).
 
     Textual 8 can ask a TextArea that was just removed (its styles already cleared) to draw
     once more, which raised KeyError 'text-area--gutter' and closed the app when a person sent
     an answer quickly (seen in tmux); a removed box draws nothing instead."""
 
+    sent = False
+
     async def _on_key(self, event: events.Key) -> None:
         # Textual calls every class's _on_key along the MRO: prevent_default keeps the
-        # base class from also handling ctrl+s; other keys go on to it untouched.
-        if event.key == "ctrl+s":
+        # base class from also handling a key; other keys go on to it untouched.
+        if self.sent:
+            _pass_on(self, event)
+        elif event.key == "ctrl+s":
             event.stop()
             event.prevent_default()
+            self.sent = True
             self.post_message(SendTyped(self.text))
 
     def render_lines(self, crop: Region) -> list[Strip]:
@@ -69,14 +96,6 @@ class AnswerBox(TextArea):
 
 class AnswerArea(Vertical):
     """Changes with the question; posts `Submitted` with the answer as the engine reads it."""
-
-    # Number keys and y/n are bindings, not a key handler: bindings run in the order keys
-    # arrive, before a ctrl+s pressed right after them (a handler would see them later).
-    BINDINGS = [
-        *[Binding(str(n), f"answer_key('{n}')", show=False) for n in range(10)],
-        Binding("y", "answer_key('y')", show=False),
-        Binding("n", "answer_key('n')", show=False),
-    ]
 
     DEFAULT_CSS = """
     AnswerArea { height: auto; max-height: 60%; border-top: solid $primary-darken-2; padding: 0 1; }
@@ -96,7 +115,10 @@ class AnswerArea(Vertical):
 
     @dataclass
     class Empty(Message):
-        """ctrl+s with nothing to send."""
+        """ctrl+s with nothing to send; `how` says how to answer this question (empty when a
+        text box is empty)."""
+
+        how: str = ""
 
     def __init__(self, bank: QuestionBank, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
@@ -104,7 +126,6 @@ class AnswerArea(Vertical):
         self.question: Question | None = None
         self.confirming = False
         self._asking = asyncio.Lock()
-        self._sent = ""
         self.pending = False
         """An answer was posted and its question is not yet replaced: keys typed now belong to
         the next question."""
@@ -119,42 +140,57 @@ class AnswerArea(Vertical):
         found = self.query(".answer")
         return found.first() if found else None
 
-    def typed_since_sent(self) -> str:
-        """What was typed into the box after its answer was sent (keys that were already on
-        their way when ctrl+s was pressed): it belongs to the next question."""
+    def show_reading(self, ahead: str, note: str = "") -> None:
+        """The sign that an answer is being read, with what was typed meanwhile (it goes to
+        the next question)."""
+        hints = self.query(".hint")
+        if not hints:
+            return
+        sign = Text("Reading your answer…" + (f" {note}" if note else ""), style="bold")
+        if ahead:
+            shown = ahead.replace("\n", " ⏎ ").replace(SEND, " ⏎ ")
+            sign.append(f"  Next: {shown}", style="")
+        hints.last(Static).update(sign)
+
+    def release(self) -> None:
+        """The answer was not taken (not saved): the box is the person's again."""
+        self.pending = False
         field = self.answer_widget
-        if not isinstance(field, TYPED):
-            return ""
-        now = field.text if isinstance(field, TextArea) else field.value
-        return now[len(self._sent) :] if now.startswith(self._sent) else ""
+        if isinstance(field, AnswerBox | AnswerLine):
+            field.sent = False
 
     async def ask(
         self,
         question: Question | None,
         heading: str,
         confirming: bool = False,
-        typed_ahead: str = "",
         closing: str = "",
+        ticked: list[str] | None = None,
+        focus: bool = True,
     ) -> None:
-        """Show the question and the widget for it (Yes/No when confirming a reading).
+        """Show the question and the widget for it (Yes/No when confirming a reading);
+        `ticked`: a multi-select answer given before, ticked again when it is changed;
+        `focus`: False while keys typed ahead are still to be typed in (they go first).
 
         Calls are serialised: a second answer arriving while the first is shown waits its turn
         instead of mounting a second widget beside it."""
         async with self._asking:
-            self._sent = ""
             self.pending = False
             self.question, self.confirming = question, confirming
             await self.remove_children()
-            widgets = self._widgets(question, heading, confirming, closing)
+            widgets = self._widgets(question, heading, confirming, closing, ticked or [])
             await self.mount_all(widgets)
             field = self.answer_widget
-            if field is not None:
+            if field is not None and focus:
                 field.focus()  # at once: keys typed as the question appears land in it
-            if typed_ahead:
-                self.type_in(typed_ahead)
 
     def _widgets(
-        self, question: Question | None, heading: str, confirming: bool, closing: str
+        self,
+        question: Question | None,
+        heading: str,
+        confirming: bool,
+        closing: str,
+        ticked: list[str],
     ) -> list[Widget]:
         if question is None:
             return [
@@ -196,7 +232,10 @@ class AnswerArea(Vertical):
                 Static(f"Keys 1-{len(question.choices)} · F4 don't know", classes="hint"),
             ]
         if question.type == "multi":
-            items = [(f"{n}  {c.label}", c.value) for n, c in enumerate(question.choices, start=1)]
+            items = [
+                (f"{n}  {c.label}", c.value, c.value in ticked)
+                for n, c in enumerate(question.choices, start=1)
+            ]
             return [
                 title,
                 SelectionList[str](*items, classes="answer"),
@@ -246,27 +285,42 @@ class AnswerArea(Vertical):
             self.post_message(
                 self.Submitted(", ".join(chosen) or "none", "; ".join(labels) or "none of these")
             )
-        elif isinstance(field, TextArea | Input):
-            text = field.text if isinstance(field, TextArea) else field.value
-            self._sent = text
-            if text.strip():
-                self.post_message(self.Submitted(text.strip(), text.strip()))
-            else:
-                self.post_message(self.Empty())
-        elif isinstance(field, OptionList) and field.highlighted is not None:
-            self._chosen(field.get_option_at_index(field.highlighted))
+        elif isinstance(field, AnswerBox | AnswerLine):
+            if not field.sent:
+                field.sent = True
+                self._typed(field.text if isinstance(field, TextArea) else field.value)
         else:
-            self.post_message(self.Empty())
+            # A list's highlight is not a pick (the first item is highlighted from the start):
+            # ctrl+s sent "strongly disagree" unasked. Say how to pick instead.
+            self.post_message(self.Empty(self.how_to_pick()))
+
+    def how_to_pick(self) -> str:
+        """How to answer the open list, in the keys that do it."""
+        question = self.question
+        if self.confirming:
+            return "Press y if that's right, n if not."
+        if question is not None and question.type == "agree":
+            return "Nothing picked yet: press 1-5 (0 for don't know), or ↑ ↓ and Enter."
+        if question is not None and question.type == "choice":
+            return (
+                f"Nothing picked yet: press 1-{len(question.choices)}, or ↑ ↓ and Enter; "
+                "F4 for don't know."
+            )
+        return ""
 
     def _chosen(self, option: Option) -> None:
         self.post_message(self.Submitted(option.id or "", str(option.prompt).split("  ", 1)[-1]))
 
     def on_send_typed(self, event: SendTyped) -> None:
         event.stop()
-        self._sent = event.text
-        if event.text.strip():
-            self.post_message(self.Submitted(event.text.strip(), event.text.strip()))
+        self._typed(event.text)
+
+    def _typed(self, text: str) -> None:
+        """A typed answer, sent; an empty box is the person's again."""
+        if text.strip():
+            self.post_message(self.Submitted(text.strip(), text.strip()))
         else:
+            self.release()
             self.post_message(self.Empty())
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -274,24 +328,11 @@ class AnswerArea(Vertical):
         self._chosen(event.option)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._sent = event.value
-        if event.value.strip():
-            self.post_message(self.Submitted(event.value.strip(), event.value.strip()))
-        else:
-            self.post_message(self.Empty())
+        event.stop()  # AnswerLine sends on Enter itself, in the order keys arrive
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+    def shortcut_applies(self, key: str) -> bool:
         """Number keys and y/n are shortcuts only where they answer something, and never
         while a text box has the keyboard."""
-        if action == "answer_key":
-            return self._shortcut_applies(str(parameters[0]))
-        return True
-
-    def action_answer_key(self, key: str) -> None:
-        self.shortcut(key)
-
-    def _shortcut_applies(self, key: str) -> bool:
         question = self.question
         if question is None or self.pending or isinstance(self.app.focused, TYPED):
             return False

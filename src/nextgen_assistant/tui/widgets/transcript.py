@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Markdown, Static
 
 
@@ -39,7 +40,8 @@ class AnswerBubble(Static):
 
 
 class Transcript(VerticalScroll):
-    """The conversation so far, anchored to its newest turn (until the person scrolls up)."""
+    """The conversation so far, anchored to its newest turn: the person may scroll up to read,
+    and the next turn brings the newest back into view."""
 
     DEFAULT_CSS = """
     Transcript { height: 1fr; padding: 0 1; }
@@ -52,12 +54,18 @@ class Transcript(VerticalScroll):
 
     def say(self, markdown: str) -> None:
         """An assistant turn."""
-        self.mount(Markdown(markdown))
+        self._add(Markdown(markdown))
 
     def asked(self, text: str) -> None:
         """The question, as a line of the transcript (its choices are in the answer area)."""
-        self.mount(Static(Text(text), classes="asked"))
+        self._add(Static(Text(text), classes="asked"))
 
     def answered(self, text: str, question_id: str | None) -> None:
         """The person's answer."""
-        self.mount(AnswerBubble(text, question_id))
+        self._add(AnswerBubble(text, question_id))
+
+    def _add(self, turn: Widget) -> None:
+        self.mount(turn)
+        # Scrolling up released the anchor, and a released anchor stays put: a confirmation
+        # or F5's summary appeared out of view. A new turn anchors again (once laid out).
+        self.scroll_end(animate=False)

@@ -1,0 +1,258 @@
+"""What a newcomer in a hurry met in tmux (issue 18): each test presses the keys they pressed."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from textual.widget import Widget
+from textual.widgets import DirectoryTree, Markdown, SelectionList, Static, TextArea
+
+from nextgen_assistant import services
+from nextgen_assistant.tui.app import NextGenApp
+from nextgen_assistant.tui.screens.change_answer import ChangeAnswerDialog
+from nextgen_assistant.tui.screens.conversation import ConversationScreen
+from nextgen_assistant.tui.screens.documents import DocumentsScreen
+from nextgen_assistant.tui.widgets.indicator_panel import IndicatorPanel
+from nextgen_assistant.tui.widgets.transcript import Transcript
+from tests.tui.test_app import (
+    TODAY,
+    answer_until,
+    heading,
+    idle,
+    new_conversation,
+    typed,
+    until,
+)
+
+
+async def test_dont_know_on_free_text_is_not_an_answer(tmp_path: Path) -> None:
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY)
+    async with app.run_test(size=(120, 35)) as pilot:
+        conversation = await new_conversation(app, pilot)
+        await answer_until(app, pilot, "mr_example")
+        total = len(conversation.sequence())
+        await pilot.press("f4")
+        await until(pilot, lambda: conversation.current is None)
+        await until(pilot, idle(app))
+        end = heading(app)
+        assert "1 don't know" in end and f"{total - 1} answered" in end
+        panel = str(app.screen.query_one(IndicatorPanel).render())
+        assert "2/3 answered +1 skipped" in panel
+        await pilot.press("f5")
+        await until(pilot, lambda: "Where things stand" in _last_turn(app))
+        assert "Measurable results: 2 of 3 answered, 1 skipped or don't know" in _last_turn(app)
+
+
+def _last_turn(app: NextGenApp) -> str:
+    turns = [str(m.source) for m in app.screen.query(Markdown)]
+    return turns[-1] if turns else ""
+
+
+def _child(mode: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """The app in a child process (tests/tui/app_child.py); bounded, never timed."""
+    return subprocess.run(
+        [sys.executable, "-m", "tests.tui.app_child", mode, str(tmp_path / "a.sqlite3")],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).parents[2],
+        env={**os.environ, "NO_COLOR": "1"},
+        timeout=120,
+    )
+
+
+def test_a_crash_ends_nextgen_with_a_sentence_and_a_failing_status(tmp_path: Path) -> None:
+    ended = _child("crash", tmp_path)
+    assert ended.returncode == 1
+    assert "the app stopped on an unexpected error" in ended.stderr
+    assert "RuntimeError" in ended.stderr  # Textual's traceback stays above the sentence
+
+
+def test_ctrl_q_while_an_answer_is_read_ends_the_process(tmp_path: Path) -> None:
+    ended = _child("quit-while-reading", tmp_path)  # before: waited for the read, for ever
+    assert ended.returncode == 0, ended.stderr
+
+
+async def test_the_transcript_follows_new_turns_after_scrolling_up(tmp_path: Path) -> None:
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await new_conversation(app, pilot)
+        await answer_until(app, pilot, "rlm_agree_footprint")
+        transcript = app.screen.query_one(Transcript)
+        await until(pilot, lambda: transcript.max_scroll_y > 0)
+        await pilot.press("tab", "pageup", "pageup")  # reading back
+        await until(pilot, lambda: transcript.scroll_y < transcript.max_scroll_y)
+        await pilot.press("f5")
+        await until(pilot, lambda: "Where things stand" in _last_turn(app))
+        await until(pilot, lambda: _in_view(transcript, transcript.children[-1]))
+        await pilot.press("pageup")
+        await until(pilot, lambda: not _in_view(transcript, transcript.children[-1]))
+        await pilot.press("f3")  # skip: the next question is asked below
+        await until(pilot, idle(app))
+        await until(pilot, lambda: _in_view(transcript, transcript.children[-1]))
+
+
+def _in_view(transcript: Transcript, turn: Widget) -> bool:
+    """The turn's last line is on screen."""
+    bottom = turn.virtual_region.bottom - 1
+    return (
+        transcript.scroll_y
+        <= bottom
+        < transcript.scroll_y + transcript.scrollable_content_region.height
+    )
+
+
+async def test_sending_an_agree_scale_with_nothing_picked_records_nothing(tmp_path: Path) -> None:
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        conversation = await new_conversation(app, pilot)
+        await answer_until(app, pilot, "rlm_agree_footprint")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: any("press 1-5" in n.message for n in app._notifications))
+        await until(pilot, idle(app))
+        assert "rlm_agree_footprint" not in conversation.record.answers
+        assert conversation.current is not None
+        assert conversation.current.id == "rlm_agree_footprint"
+        await pilot.press("4")
+        await until(pilot, lambda: "rlm_agree_footprint" in conversation.record.answers)
+        assert conversation.record.answers["rlm_agree_footprint"].value == 4
+
+
+async def test_changing_a_multi_select_answer_starts_from_its_ticks(tmp_path: Path) -> None:
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        conversation = await new_conversation(app, pilot)
+        await answer_until(app, pilot, "ida_priorities")
+        await pilot.press("2", "4", "ctrl+s")
+        await until(pilot, lambda: "ida_priorities" in conversation.record.answers)
+        await until(pilot, idle(app))
+        await pilot.press("f8")
+        await until(pilot, lambda: isinstance(app.screen, ChangeAnswerDialog))
+        await pilot.press("enter")  # the latest answer: the priorities
+        await until(pilot, lambda: _asking(app, "ida_priorities"))
+        ticks = app.screen.query_one(".answer", SelectionList)
+        assert sorted(ticks.selected) == ["innovation", "supply_chain"]
+        await pilot.press("1", "ctrl+s")  # add one more
+        await until(pilot, lambda: not _asking(app, "ida_priorities"))
+        value = conversation.record.answers["ida_priorities"].value
+        assert isinstance(value, list) and len(value) == 3
+        assert {"innovation", "supply_chain"} <= set(value)
+
+
+def _asking(app: NextGenApp, question_id: str) -> bool:
+    conversation = app.conversation
+    return (
+        idle(app)()
+        and conversation is not None
+        and conversation.current is not None
+        and conversation.current.id == question_id
+        and bool(app.screen.query(".answer"))
+    )
+
+
+async def test_every_row_of_the_documents_screen_is_reachable_at_80x24(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "charter.txt").write_text("Business leaders set the agenda of the partnership.")
+    for n in range(4):
+        (folder / f"board-minutes-of-the-partnership-meeting-{n}.pdf").write_bytes(b"not a pdf")
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY, documents_root=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f6")
+        await until(pilot, lambda: isinstance(app.screen, DocumentsScreen))
+        tree = app.screen.query_one(DirectoryTree)
+        await until(pilot, lambda: tree.cursor_node is not None)
+        await pilot.press("down", "a", "s")  # the docs folder
+        await until(pilot, lambda: app.scan is not None and len(app.scan.failed) == 4)
+        results = app.screen.query_one("#results", Static)
+        await until(pilot, lambda: "could not be read" in str(results.render()))
+        side = results.parent
+        assert isinstance(side, Widget)
+        await pilot.press("tab", "end")  # to the results, then their last line
+        await until(
+            pilot,
+            lambda: (
+                side.scroll_y + side.scrollable_content_region.height
+                >= results.virtual_region.bottom
+            ),
+        )
+
+
+async def test_keys_reach_the_answer_after_tab_to_the_transcript(tmp_path: Path) -> None:
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        conversation = await new_conversation(app, pilot)
+        await pilot.press("tab")  # to the transcript
+        await until(pilot, lambda: isinstance(app.focused, Transcript))
+        await pilot.press(*"Tab Works", "ctrl+s")
+        await until(pilot, lambda: "partnership_name" in conversation.record.answers)
+        assert conversation.record.answers["partnership_name"].value == "Tab Works"
+        await answer_until(app, pilot, "rlm_region_defined")
+        await pilot.press("tab")
+        await until(pilot, lambda: isinstance(app.focused, Transcript))
+        await pilot.press("2")  # the second choice
+        await until(pilot, lambda: "rlm_region_defined" in conversation.record.answers)
+        await until(pilot, idle(app))
+        assert conversation.current is not None
+        assert conversation.current.id == "rlm_agree_footprint"
+        await pilot.press("tab")
+        await until(pilot, lambda: isinstance(app.focused, Transcript))
+        await pilot.press("4")
+        await until(pilot, lambda: "rlm_agree_footprint" in conversation.record.answers)
+        assert conversation.record.answers["rlm_agree_footprint"].value == 4
+
+
+async def test_sends_while_an_answer_is_read_stay_apart_and_show_a_sign(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    language_model_loaded = threading.Event()
+    understand = services.understander(TODAY)
+
+    def slow_understander(today: date) -> Callable[[str], object]:
+        def first_read_waits(text: str) -> object:
+            language_model_loaded.wait(timeout=60)  # as the first read waits for spaCy
+            return understand(text)
+
+        return first_read_waits
+
+    monkeypatch.setattr(services, "understander", slow_understander)
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        conversation = await new_conversation(app, pilot)
+        await pilot.press(*"edit 1", "ctrl+s", *typed("Acme Works"), "ctrl+s", *"Manufact")
+        await until(pilot, lambda: "partnership_name" in _reading_for(app))
+        box = app.screen.query_one(".answer", TextArea)
+        assert "edit 1" not in box.text  # the command's box is gone, nothing glued to it
+        hint = _hint(app)
+        assert "Reading your answer" in hint and "Next: Manufact" in hint
+        language_model_loaded.set()
+        await until(pilot, lambda: conversation.current is not None)
+        await until(
+            pilot,
+            lambda: conversation.current is not None and conversation.current.id == "industry",
+        )
+        await until(pilot, idle(app))
+        assert conversation.record.answers["partnership_name"].value == "Acme Works"
+        box = app.screen.query_one(".answer", TextArea)
+        assert box.text == "Manufact" and "industry" not in conversation.record.answers
+
+
+def _hint(app: NextGenApp) -> str:
+    return str(app.screen.query("AnswerArea .hint").last(Static).render())
+
+
+def _reading_for(app: NextGenApp) -> str:
+    """The question whose answer is being read, with the sign showing ('' otherwise)."""
+    screen = app.screen
+    if not isinstance(screen, ConversationScreen) or not screen.busy:
+        return ""
+    if "Reading your answer" not in _hint(app) or app.conversation is None:
+        return ""
+    current = app.conversation.current
+    return current.id if current else ""
