@@ -36,6 +36,8 @@ def make_hostile_folder(tmp_path: Path) -> Path:
     (hostile / "long-token.md").write_text("a." * 300_000 + "\n")
     (hostile / "big-cell.csv").write_text('name,notes\nAcme,"' + "x " * 200_000 + '"\n')
     write_large_text(hostile / "large.txt", 3)  # read and checked in two parts
+    # One line of text dense with evidence: every sentence shares one line number.
+    write_large_text(hostile / "one-line.txt", 1.9, breaks=" ")
     # Encodings and names.
     (hostile / "utf16.txt").write_bytes(
         "Employers set the agenda for the partnership.\n".encode("utf-16-le")

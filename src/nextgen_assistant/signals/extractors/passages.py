@@ -199,11 +199,13 @@ def _extractor_sides(
     """The sentences of each counted extractor signal, by its page and line (every sentence on
     that line: a long paragraph split into blocks keeps one line number). Only the sentences of
     blocks that hold such a line are located."""
-    wanted: dict[tuple[int | None, int], list[tuple[str, str]]] = {}
+    # A set per line: a long one-line paragraph can hold hundreds of extractor signals, and
+    # every sentence on the line gets each side once (a list gave 2 MB of one line 400 MB).
+    wanted: dict[tuple[int | None, int], set[tuple[str, str]]] = {}
     for signal in extraction.signals:
         if signal.context in COUNTED_CONTEXTS:
             where = (signal.location.page, signal.location.line)
-            wanted.setdefault(where, []).append((signal.indicator, signal.polarity))
+            wanted.setdefault(where, set()).add((signal.indicator, signal.polarity))
     found: list[tuple[tuple[int, tuple[int, int]], tuple[str, str]]] = []
     if not wanted:
         return found
@@ -220,6 +222,6 @@ def _extractor_sides(
             continue
         first, end = _location(pieces, sentence), _location(pieces, sentence, at_end=True)
         for line in range(first.line, end.line + 1):
-            for side in wanted.get((first.page, line), []):
+            for side in wanted.get((first.page, line), ()):
                 found.append((sentence, side))
     return found
