@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from textual.widget import Widget
-from textual.widgets import DirectoryTree, Markdown, SelectionList, Static, TextArea
+from textual.widgets import DirectoryTree, Input, Markdown, SelectionList, Static, TextArea
 
 from nextgen_assistant import services
 from nextgen_assistant.tui.app import NextGenApp
@@ -256,3 +256,18 @@ def _reading_for(app: NextGenApp) -> str:
         return ""
     current = app.conversation.current
     return current.id if current else ""
+
+
+async def test_words_typed_on_a_list_are_read_as_the_answer(tmp_path: Path) -> None:
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        conversation = await new_conversation(app, pilot)
+        await answer_until(app, pilot, "ppt_partner_types")
+        # Typed on the multi-select list, as a person names partners; then ctrl+s.
+        await pilot.press(*"the community college, the workforce board and the chamber")
+        await until(pilot, lambda: isinstance(app.screen.query_one(".answer"), Input))
+        assert "workforce board" in app.screen.query_one(".answer", Input).value
+        await pilot.press("enter")
+        await until(pilot, lambda: "ppt_partner_types" in conversation.record.answers)
+        value = conversation.record.answers["ppt_partner_types"].value
+        assert isinstance(value, list) and len(value) == 3, value  # not "none of these"

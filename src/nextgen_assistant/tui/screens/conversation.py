@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Footer, Header, Input, SelectionList, TextArea
+from textual.widgets import Footer, Header, Input, OptionList, SelectionList, TextArea
 
 from nextgen_assistant import services
 from nextgen_assistant.dialogue.engine import Conversation, Reply
@@ -71,6 +71,8 @@ class ConversationScreen(AppScreen):
         self.ahead = ""
         """Keys pressed while an answer was read, in order, for the questions after it:
         characters, "\n" for Enter and SEND for ctrl+s."""
+        self._in_words: str | None = None
+        """Letters typed on a list while it gives way to a line for an answer in words."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -214,6 +216,23 @@ class ConversationScreen(AppScreen):
     def on_key(self, event: events.Key) -> None:
         area = self.query_one(AnswerArea)
         field = area.answer_widget
+        if self._in_words is not None and event.is_printable and event.character:
+            self._in_words += event.character  # typed while the list gives way to a line
+            event.stop()
+            return
+        if (
+            not self.reading
+            and isinstance(field, OptionList | SelectionList)
+            and not area.confirming
+            and event.character
+            and event.character.isalpha()
+            and not area.shortcut_applies(event.character)
+        ):
+            # Words typed on a list: answered in words (the conversation reads paraphrases).
+            self._in_words = event.character
+            event.stop()
+            self.run_worker(self._answer_in_words(area), group="in_words")
+            return
         if (
             not self.reading
             and isinstance(field, Input | TextArea)
@@ -240,6 +259,14 @@ class ConversationScreen(AppScreen):
                 self._keep(event.character)
                 event.stop()
             return
+
+    async def _answer_in_words(self, area: AnswerArea) -> None:
+        await area.in_words(self._in_words or "")
+        typed, self._in_words = self._in_words or "", None
+        field = area.answer_widget
+        if isinstance(field, Input) and field.value != typed:
+            field.value = typed  # keys that came while the line was mounted
+            field.cursor_position = len(typed)
 
     def begin(self, text: str, shown: str | None, question_id: str | None) -> None:
         """Hand an answer to the engine; one at a time (a second send waits for the first)."""

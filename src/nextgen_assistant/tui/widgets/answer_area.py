@@ -184,6 +184,28 @@ class AnswerArea(Vertical):
             if field is not None and focus:
                 field.focus()  # at once: keys typed as the question appears land in it
 
+    async def in_words(self, typed: str) -> None:
+        """A list question answered in words instead ("by where our companies hire", "the
+        college, the workforce board and the chamber"): the list gives way to a line the
+        conversation reads as free text, holding what was typed. Letters typed on a list were
+        dropped, and a multi-select then sent "none of these"."""
+        async with self._asking:
+            field = self.answer_widget
+            if not isinstance(field, OptionList | SelectionList) or self.confirming:
+                return
+            line = AnswerLine(
+                placeholder="your answer in words · Enter sends", value=typed, classes="answer"
+            )
+            await field.remove()
+            hints = self.query(".hint")
+            await self.mount(line, before=hints.last() if hints else None)
+            if hints:
+                hints.last(Static).update(
+                    "In your own words · Enter sends · F8 or F2 brings the list back"
+                )
+            line.focus()
+            line.cursor_position = len(typed)
+
     def _widgets(
         self,
         question: Question | None,
