@@ -12,7 +12,15 @@ from pathlib import Path
 
 import pytest
 from textual.widget import Widget
-from textual.widgets import DirectoryTree, Input, Markdown, SelectionList, Static, TextArea
+from textual.widgets import (
+    DirectoryTree,
+    Input,
+    Markdown,
+    OptionList,
+    SelectionList,
+    Static,
+    TextArea,
+)
 
 from nextgen_assistant import services
 from nextgen_assistant.tui.app import NextGenApp
@@ -271,3 +279,17 @@ async def test_words_typed_on_a_list_are_read_as_the_answer(tmp_path: Path) -> N
         await until(pilot, lambda: "ppt_partner_types" in conversation.record.answers)
         value = conversation.record.answers["ppt_partner_types"].value
         assert isinstance(value, list) and len(value) == 3, value  # not "none of these"
+
+
+async def test_words_on_a_list_that_cannot_be_read_bring_the_list_back(tmp_path: Path) -> None:
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        conversation = await new_conversation(app, pilot)
+        await answer_until(app, pilot, "rlm_region_defined")
+        await pilot.press(*"blorp", "enter")
+        await until(pilot, lambda: _asking(app, "rlm_region_defined"))
+        await until(pilot, lambda: isinstance(app.screen.query_one(".answer"), OptionList))
+        assert "rlm_region_defined" not in conversation.record.answers
+        await pilot.press(*"by where our companies hire", "enter")
+        await until(pilot, lambda: "rlm_region_defined" in conversation.record.answers)
+        assert conversation.record.answers["rlm_region_defined"].value == "labor_market"

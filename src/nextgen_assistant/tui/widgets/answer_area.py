@@ -201,7 +201,7 @@ class AnswerArea(Vertical):
             await self.mount(line, before=hints.last() if hints else None)
             if hints:
                 hints.last(Static).update(
-                    "In your own words · Enter sends · F8 or F2 brings the list back"
+                    "In your own words · Enter sends (if they cannot be read, the list comes back)"
                 )
             line.focus()
             line.cursor_position = len(typed)
