@@ -63,6 +63,7 @@ def test_a_folder_of_hostile_files_beside_good_ones(tmp_path: Path) -> None:
     for name in ("broken.pdf", "fake.docx", "bomb.docx", "binary.txt"):
         error = by_name[name]["error"]
         assert by_name[name]["status"] == "error" and error and " " in error, name
+        assert f"{name}: {error}" in done.stderr, name  # exit 1 says why, outside the JSON too
     for name in ("equals.txt", "brackets.txt", "one-paragraph.txt", "long-token.md",
                  "big-cell.csv", "large.txt", "one-line.txt", "utf16.txt", "notes.txt"):  # fmt: skip
         assert by_name[name]["status"] == "ok", (name, by_name[name]["error"])

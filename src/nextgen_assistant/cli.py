@@ -253,6 +253,8 @@ def scan(
     finally:
         streamed.close()
     if result.failed:
+        if not (chosen is ScanFormat.table and output is None):  # the table already names them
+            _say_unread(result.failed)
         raise typer.Exit(1)
 
 
