@@ -134,7 +134,10 @@ def test_text_the_model_never_learned_from_is_not_read() -> None:
     contents = (
         "Contents ........ 1 Introduction ........ 3 Members ........ 4 Plan ........ 7 " * 20
     )
-    for text in (spanish, contents):
+    # One word, or a few, repeated: every word is known, but it is no passage.
+    repeated = ("word " * 59 + "word.\n") * 20
+    codes = "Grant grant funds funds. " * 200
+    for text in (spanish, contents, repeated, codes):
         assert readings(text) == [], text[:40]
 
 

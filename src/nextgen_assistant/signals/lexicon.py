@@ -245,6 +245,7 @@ class ExtractorThresholds(BaseModel):
     passage_supporting_min: float = Field(gt=0, lt=1)
     passage_red_flag_min: float = Field(gt=0, lt=1)
     passage_known_share_min: float = Field(ge=0, le=1)
+    passage_distinct_share_min: float = Field(ge=0, le=1)
 
 
 class ExtractorExample(BaseModel):

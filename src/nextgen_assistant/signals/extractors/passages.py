@@ -86,6 +86,7 @@ def run(
         (span, keys)
         for span, keys in zip(spans, window_keys, strict=True)
         if model.known_share(keys) >= thresholds.passage_known_share_min
+        and len(numpy.unique(keys)) >= thresholds.passage_distinct_share_min * len(keys)
     ]
     rows = model.probabilities_of([keys for _, keys in readable])
     found: list[tuple[int, int, list[Reading]]] = []
