@@ -363,7 +363,27 @@ async def test_resume_shows_earlier_answers_and_opening_saves_nothing(tmp_path: 
     async with home.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: isinstance(home.screen, HomeScreen))
         listed = str(home.screen.query_one(OptionList).get_option_at_index(1).prompt)
-        assert "4 answers" in listed
+        assert "4 answered" in listed
+
+
+async def test_home_counts_only_real_answers_not_skips_or_dont_knows(tmp_path: Path) -> None:
+    db = tmp_path / "a.sqlite3"
+    app = NextGenApp(db=db, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        conversation = await new_conversation(app, pilot)
+        await answer_until(app, pilot, "respondent_role")
+        await pilot.press("2")
+        await until(pilot, idle(app))
+        await pilot.press("f3")  # skip
+        await until(pilot, idle(app))
+        await pilot.press("f4")  # don't know
+        await until(pilot, idle(app))
+        counts = conversation.counts()
+        assert (counts.answered, counts.skipped, counts.dont_know) == (4, 1, 1)
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen))
+        listed = str(app.screen.query_one(OptionList).get_option_at_index(1).prompt)
+        assert "4 answered" in listed and "6 answers" not in listed
 
 
 async def test_messages_use_the_questions_words_never_ids(tmp_path: Path) -> None:
