@@ -202,6 +202,21 @@ def test_hyphenated_number_words_are_read_whole(
     assert conversation.record.answers[question_id].value == value
 
 
+def test_going_back_to_a_dont_know_or_a_skip_names_it_without_double_brackets(
+    store: Store,
+) -> None:
+    conversation = services.open_conversation(store, TODAY)
+    answer_until(conversation, "psl_chair", {})
+    conversation.say("don't know")
+    back = conversation.say("back").messages[0]
+    assert back == "Going back (your answer was: don't know)."
+    conversation.say("skip")  # psl_chair again, skipped this time
+    edited = conversation.say("edit psl_chair").messages[0]
+    assert (
+        "Your answer was: skipped." in edited and "((" not in edited and "(skipped)" not in edited
+    )
+
+
 def test_curly_apostrophes_and_a_hedged_yes_about_an_old_plan(store: Store) -> None:
     conversation = services.open_conversation(store, TODAY)
     answer_until(conversation, "psl_chair", {})
