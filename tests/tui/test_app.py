@@ -277,7 +277,7 @@ async def test_counts_agree_after_back_skip_and_the_end(tmp_path: Path) -> None:
         summary = [str(m.source) for m in app.screen.query(Markdown)][-1]
         panel = str(app.screen.query_one(IndicatorPanel).render())
         assert "Regional labor-market footprint: 3 of 4 answered, 1 skipped" in summary
-        assert "3/4 answered +1 skipped" in panel
+        assert "3/4 answered, 1 skipped" in panel
         await answer_until(app, pilot, "mr_example")
         await pilot.press("f3")
         await until(pilot, lambda: conversation.current is None)
