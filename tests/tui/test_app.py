@@ -459,3 +459,23 @@ async def test_warm_up_never_holds_up_quitting(tmp_path: Path) -> None:
         assert not [w for w in app.workers if w.group == "warm-up"]
         await pilot.press("ctrl+q")
     assert app.return_code == 0
+
+
+async def test_report_screen_warns_check_first_as_the_exported_report_does(tmp_path: Path) -> None:
+    from nextgen_assistant.report.markdown import report_markdown
+
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        conversation = await new_conversation(app, pilot)
+        await answer_until(app, pilot, "respondent_role")
+        warning = "The documents name [b]Other Co[/b] <script>x</script>, not this partnership."
+        report = services.make_report(TODAY, conversation.record, None)
+        report = report.model_copy(update={"warnings": [warning]})
+        app.push_screen(ReportScreen(report))
+        await until(pilot, lambda: isinstance(app.screen, ReportScreen))
+        await until(pilot, lambda: bool(app.screen.query("#detail Markdown")))
+        shown = [str(m.source) for m in app.screen.query(Markdown)]
+        exported = report_markdown(report)
+        warned = [s for s in shown if "Check first" in s]
+        assert warned and warned[0].strip() in exported
+        assert "<script>" not in warned[0]
