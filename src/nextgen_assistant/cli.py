@@ -517,7 +517,7 @@ def sessions_list(db: DbOption = None) -> None:
 
     for assessment_id, name, started, answered, _updated in rows:
         shown = terminal_text(name, keep_newlines=False)
-        typer.echo(f"{assessment_id:>4}  {started[:10]}  {answered:>3} answers  {shown}")
+        typer.echo(f"{assessment_id:>4}  {started[:10]}  {answered:>3} answered  {shown}")
 
 
 @sessions_app.command("export")

@@ -181,6 +181,42 @@ def test_answers_are_understood_as_people_write_them(
     assert conversation.record.answers[question_id].value == value
 
 
+@pytest.mark.parametrize(
+    ("question_id", "said", "value"),
+    [
+        ("psl_new_companies", "we placed twenty-two apprentices", 22),
+        ("psl_new_companies", "we placed twenty\u2011two apprentices", 22),  # non-breaking hyphen
+        ("psl_new_companies", "twenty\u2013two", 22),  # en dash
+        ("psl_new_companies", "twenty - two", 22),
+        ("psl_new_companies", "thirty-five", 35),
+        ("sus_largest_grant_share", "about one-third", 33),
+        ("sus_largest_grant_share", "two-thirds", 67),
+    ],
+)
+def test_hyphenated_number_words_are_read_whole(
+    store: Store, question_id: str, said: str, value: object
+) -> None:
+    conversation = services.open_conversation(store, TODAY)
+    answer_until(conversation, question_id, {})
+    conversation.say(said)
+    assert conversation.record.answers[question_id].value == value
+
+
+def test_going_back_to_a_dont_know_or_a_skip_names_it_without_double_brackets(
+    store: Store,
+) -> None:
+    conversation = services.open_conversation(store, TODAY)
+    answer_until(conversation, "psl_chair", {})
+    conversation.say("don't know")
+    back = conversation.say("back").messages[0]
+    assert back == "Going back (your answer was: don't know)."
+    conversation.say("skip")  # psl_chair again, skipped this time
+    edited = conversation.say("edit psl_chair").messages[0]
+    assert (
+        "Your answer was: skipped." in edited and "((" not in edited and "(skipped)" not in edited
+    )
+
+
 def test_curly_apostrophes_and_a_hedged_yes_about_an_old_plan(store: Store) -> None:
     conversation = services.open_conversation(store, TODAY)
     answer_until(conversation, "psl_chair", {})

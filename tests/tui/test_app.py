@@ -277,7 +277,7 @@ async def test_counts_agree_after_back_skip_and_the_end(tmp_path: Path) -> None:
         summary = [str(m.source) for m in app.screen.query(Markdown)][-1]
         panel = str(app.screen.query_one(IndicatorPanel).render())
         assert "Regional labor-market footprint: 3 of 4 answered, 1 skipped" in summary
-        assert "3/4 answered +1 skipped" in panel
+        assert "3/4 answered, 1 skipped" in panel
         await answer_until(app, pilot, "mr_example")
         await pilot.press("f3")
         await until(pilot, lambda: conversation.current is None)
@@ -363,7 +363,27 @@ async def test_resume_shows_earlier_answers_and_opening_saves_nothing(tmp_path: 
     async with home.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: isinstance(home.screen, HomeScreen))
         listed = str(home.screen.query_one(OptionList).get_option_at_index(1).prompt)
-        assert "4 answers" in listed
+        assert "4 answered" in listed
+
+
+async def test_home_counts_only_real_answers_not_skips_or_dont_knows(tmp_path: Path) -> None:
+    db = tmp_path / "a.sqlite3"
+    app = NextGenApp(db=db, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        conversation = await new_conversation(app, pilot)
+        await answer_until(app, pilot, "respondent_role")
+        await pilot.press("2")
+        await until(pilot, idle(app))
+        await pilot.press("f3")  # skip
+        await until(pilot, idle(app))
+        await pilot.press("f4")  # don't know
+        await until(pilot, idle(app))
+        counts = conversation.counts()
+        assert (counts.answered, counts.skipped, counts.dont_know) == (4, 1, 1)
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen))
+        listed = str(app.screen.query_one(OptionList).get_option_at_index(1).prompt)
+        assert "4 answered" in listed and "6 answers" not in listed
 
 
 async def test_messages_use_the_questions_words_never_ids(tmp_path: Path) -> None:
@@ -439,3 +459,23 @@ async def test_warm_up_never_holds_up_quitting(tmp_path: Path) -> None:
         assert not [w for w in app.workers if w.group == "warm-up"]
         await pilot.press("ctrl+q")
     assert app.return_code == 0
+
+
+async def test_report_screen_warns_check_first_as_the_exported_report_does(tmp_path: Path) -> None:
+    from nextgen_assistant.report.markdown import report_markdown
+
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        conversation = await new_conversation(app, pilot)
+        await answer_until(app, pilot, "respondent_role")
+        warning = "The documents name [b]Other Co[/b] <script>x</script>, not this partnership."
+        report = services.make_report(TODAY, conversation.record, None)
+        report = report.model_copy(update={"warnings": [warning]})
+        app.push_screen(ReportScreen(report))
+        await until(pilot, lambda: isinstance(app.screen, ReportScreen))
+        await until(pilot, lambda: bool(app.screen.query("#detail Markdown")))
+        shown = [str(m.source) for m in app.screen.query(Markdown)]
+        exported = report_markdown(report)
+        warned = [s for s in shown if "Check first" in s]
+        assert warned and warned[0].strip() in exported
+        assert "<script>" not in warned[0]

@@ -40,7 +40,7 @@ from tests.tui.test_app import (
 )
 
 
-async def test_dont_know_on_free_text_is_not_an_answer(tmp_path: Path) -> None:
+async def test_dont_know_on_free_text_is_not_an_answer_nor_called_skipped(tmp_path: Path) -> None:
     app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY)
     async with app.run_test(size=(120, 35)) as pilot:
         conversation = await new_conversation(app, pilot)
@@ -52,10 +52,10 @@ async def test_dont_know_on_free_text_is_not_an_answer(tmp_path: Path) -> None:
         end = heading(app)
         assert "1 don't know" in end and f"{total - 1} answered" in end
         panel = str(app.screen.query_one(IndicatorPanel).render())
-        assert "2/3 answered +1 skipped" in panel
+        assert "2/3 answered, 1 don't know" in panel and "skipped" not in panel
         await pilot.press("f5")
         await until(pilot, lambda: "Where things stand" in _last_turn(app))
-        assert "Measurable results: 2 of 3 answered, 1 skipped or don't know" in _last_turn(app)
+        assert "Measurable results: 2 of 3 answered, 1 don't know ·" in _last_turn(app)
 
 
 def _last_turn(app: NextGenApp) -> str:

@@ -27,9 +27,20 @@ class Standing(BaseModel):
     self_score: float | None
     evidence_score: float | None
     answered: int
-    set_aside: int
-    """Skipped or answered "don't know": asked, but no answer to score."""
+    skipped: int
+    dont_know: int
     asked: int
+
+    @property
+    def set_aside(self) -> int:
+        """Skipped or answered "don't know": asked, but no answer to score."""
+        return self.skipped + self.dont_know
+
+    def not_answered(self) -> str:
+        """'1 skipped, 1 don't know' (each said apart, as the conversation does); '' for none."""
+        parts = [f"{self.skipped} skipped"] if self.skipped else []
+        parts += [f"{self.dont_know} don't know"] if self.dont_know else []
+        return ", ".join(parts)
 
 
 def standings(
@@ -61,7 +72,8 @@ def standings(
                 self_score=finding.self_score,
                 evidence_score=finding.evidence_score,
                 answered=given.count("answered"),
-                set_aside=len(given) - given.count("answered"),
+                skipped=given.count("skipped"),
+                dont_know=given.count("dont_know"),
                 asked=len(mine),
             )
         )
@@ -73,7 +85,7 @@ def summary_lines(name: str, rows: list[Standing]) -> list[str]:
     lines = [f"Where things stand for {name}:"]
     for row in rows:
         score = shown_score(row.score)
-        aside = f", {row.set_aside} skipped or don't know" if row.set_aside else ""
+        aside = f", {row.not_answered()}" if row.set_aside else ""
         lines.append(
             f"- {row.title}: {row.answered} of {row.asked} answered{aside} · {row.status} {score}"
         )

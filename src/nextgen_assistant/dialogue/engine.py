@@ -384,6 +384,15 @@ class Conversation:
         # Anything else is taken as a correction: understood afresh.
         return self.say(said)
 
+    def _was(self, question: Question, answer: Answer) -> str:
+        """What the answer was, for a sentence: 'don't know', 'skipped' or the answer itself
+        (without the brackets a transcript bubble puts around a skip or a don't-know)."""
+        if answer.status == "skipped":
+            return "skipped"
+        if answer.status == "dont_know":
+            return "don't know"
+        return self.shown(question, answer)
+
     def _back(self) -> Reply:
         sequence = self.sequence()
         current = self.current
@@ -397,7 +406,7 @@ class Conversation:
         target = sequence[index - 1]
         self._cursor = target.id
         previous = self.record.answers.get(target.id)
-        note = f" (your answer was: {self.shown(target, previous)})" if previous else ""
+        note = f" (your answer was: {self._was(target, previous)})" if previous else ""
         return Reply([f"Going back{note}."], target, False, self.prompt(target))
 
     def _edit(self, which: str) -> Reply:
@@ -413,7 +422,7 @@ class Conversation:
             )
         self._cursor = target.id
         previous = self.record.answers.get(target.id)
-        note = f" Your answer was: {self.shown(target, previous)}." if previous else ""
+        note = f" Your answer was: {self._was(target, previous)}." if previous else ""
         return Reply(
             [f"Changing question {sequence.index(target) + 1}.{note}"],
             target,

@@ -341,11 +341,13 @@ class Store:
         )
 
     def list(self) -> list[tuple[int, str, str, int, str]]:
-        """(id, partnership, started, answers, updated) of every assessment, newest first."""
+        """(id, partnership, started, answered, updated) of every assessment, newest first;
+        answered counts real answers only, as the conversation does (not skips or don't-knows)."""
         return [
             (r[0], r[1], r[2], r[3], r[4])
             for r in self._db.execute(
-                "SELECT a.id, p.name, a.started_at, (SELECT COUNT(*) FROM answers x WHERE x.assessment_id = a.id), "
+                "SELECT a.id, p.name, a.started_at, (SELECT COUNT(*) FROM answers x WHERE x.assessment_id = a.id "
+                "AND json_extract(x.body, '$.status') = 'answered'), "
                 "a.updated_at FROM assessments a JOIN partnerships p ON p.id = a.partnership_id ORDER BY a.updated_at DESC, a.id DESC"
             )
         ]

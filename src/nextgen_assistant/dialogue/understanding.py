@@ -27,6 +27,7 @@ class Vocabulary(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     apostrophes: list[str] = Field(min_length=1)
+    hyphens: list[str] = Field(min_length=1)
     yes_words: list[str]
     no_words: list[str]
     dont_know: list[str]
@@ -41,6 +42,13 @@ class Vocabulary(BaseModel):
         for mark in self.apostrophes:
             text = text.replace(mark, "'")
         return " ".join(text.lower().split())
+
+    def unhyphenated(self, text: str) -> str:
+        """Words joined by any hyphen or dash ('twenty‑two', 'one-third', 'twenty – two') as
+        words apart ('twenty two'), which text2num and the fractions read whole; a minus sign
+        before a digit stays."""
+        marks = "".join(re.escape(mark) for mark in self.hyphens)
+        return re.sub(rf"(?<=[^\W\d_])\s*[{marks}]+\s*(?=[^\W\d_])", " ", text)
 
     def is_yes(self, text: str) -> bool:
         """A yes, in any of the ways people say it."""
@@ -70,7 +78,7 @@ def _contains_any(text: str, phrases: list[str]) -> bool:
 def read_number(vocabulary: Vocabulary, text: str, percent: bool = False) -> float | None:
     """The number in an answer: digits, number words ('fifteen', 'twenty-five') or, for a share,
     a fraction ('around a third' is 33); None when there is none."""
-    said = vocabulary.normal(text).replace(",", "")
+    said = vocabulary.unhyphenated(vocabulary.normal(text).replace(",", ""))
     if percent:
         for words in sorted(vocabulary.fractions, key=len, reverse=True):
             if re.search(rf"(?<!\w){re.escape(words)}(?!\w)", said):

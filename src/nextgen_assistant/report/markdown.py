@@ -82,13 +82,20 @@ def _group_table(report: Report) -> list[str]:
     return [*lines, ""]
 
 
+def warnings_markdown(report: Report) -> list[str]:
+    """The report's 'Check first' warnings (documents about another partnership or region...),
+    their text literal: the Markdown report's and the terminal app's report screen's."""
+    lines: list[str] = []
+    for warning in report.warnings:
+        lines += [f"> **Check first:** {_cell(warning)}", ""]
+    return lines
+
+
 def report_markdown(report: Report) -> str:
     """Warnings first, the overall verdict, the per-indicator table, the group's views, then
     each indicator's gates, conflicts, evidence and next steps."""
     p = report.partnership
-    lines = [f"# Gap report: {_cell(p.name)}", ""]
-    for warning in report.warnings:
-        lines += [f"> **Check first:** {_cell(warning)}", ""]
+    lines = [f"# Gap report: {_cell(p.name)}", "", *warnings_markdown(report)]
     details = [_cell(x) for x in (p.industry, p.region) if x]
     lines += [f"*{' · '.join([*details, f'as of {report.as_of}'])}*", ""]
     group = respondents_line(report)

@@ -77,12 +77,11 @@ class HomeScreen(AppScreen):
             for assessment_id, _name, started, answered, _updated in (
                 r for r in rows if r[1] == name
             ):
-                noun = "answer" if answered == 1 else "answers"
                 role = roles.get(assessment_id, "other").replace("_", " ")
                 group = f"  ·  {role}, 1 of {counts[name]}" if counts[name] > 1 else ""
                 options.add_option(
                     Option(
-                        Text(f"{name}  ·  started {started[:10]}  ·  {answered} {noun}{group}"),
+                        Text(f"{name}  ·  started {started[:10]}  ·  {answered} answered{group}"),
                         id=str(assessment_id),
                     )
                 )

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Footer, Header, Input, Markdown, Static
 
 from nextgen_assistant.assessment.model import IndicatorFinding, Report
-from nextgen_assistant.report.markdown import indicator_markdown
+from nextgen_assistant.report.markdown import indicator_markdown, warnings_markdown
 from nextgen_assistant.report.render import render_report
 from nextgen_assistant.tui.screens.base import AppScreen
 
@@ -103,6 +103,9 @@ class ReportScreen(AppScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        warnings = warnings_markdown(self.report)
+        if warnings:  # as the exported report shows them, above the verdict
+            yield Markdown("\n".join(warnings), id="warnings")
         overall = self.report.overall
         verdict = Text(overall.summary, style="bold")
         if overall.top_change:
@@ -136,7 +139,9 @@ class ReportScreen(AppScreen):
         if index == self.shown_index:
             return
         self.shown_index = index
-        self.query_one(Markdown).update(finding_markdown(self.report.indicators[index]))
+        self.query_one("#detail Markdown", Markdown).update(
+            finding_markdown(self.report.indicators[index])
+        )
         self.query_one("#detail", VerticalScroll).scroll_home(animate=False)
 
     def action_scroll_detail(self, direction: int) -> None:

@@ -22,7 +22,7 @@ class IndicatorPanel(Static):
         text = Text("Next Gen indicators\n", style="bold")
         for row in rows:
             text.append(f"\n{row.title}\n")
-            aside = f" +{row.set_aside} skipped" if row.set_aside else ""
+            aside = f", {row.not_answered()}" if row.set_aside else ""
             text.append(f"  {row.answered}/{row.asked} answered{aside}  ", style="dim")
             text.append(
                 row.status + (f" {row.score:.1f}" if row.score is not None else ""),
