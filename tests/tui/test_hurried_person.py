@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.widget import Widget
 from textual.widgets import (
     DirectoryTree,
@@ -286,7 +287,11 @@ async def test_words_on_a_list_that_cannot_be_read_bring_the_list_back(tmp_path:
     async with app.run_test(size=(80, 24)) as pilot:
         conversation = await new_conversation(app, pilot)
         await answer_until(app, pilot, "rlm_region_defined")
-        await pilot.press(*"blorp", "enter")
+        # In one breath: every key is queued before the line that takes them is there.
+        screen = app.screen
+        for key, character in [*((c, c) for c in "blorpx"), ("backspace", None), ("enter", None)]:
+            screen.post_message(events.Key(key, character))
+        await until(pilot, lambda: "blorp" in _last_turn(app))
         await until(pilot, lambda: _asking(app, "rlm_region_defined"))
         await until(pilot, lambda: isinstance(app.screen.query_one(".answer"), OptionList))
         assert "rlm_region_defined" not in conversation.record.answers

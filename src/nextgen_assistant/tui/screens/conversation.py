@@ -17,7 +17,7 @@ from nextgen_assistant.dialogue.questions import Question
 from nextgen_assistant.errors import NextGenError
 from nextgen_assistant.tui.screens.base import AppScreen
 from nextgen_assistant.tui.screens.change_answer import ChangeAnswerDialog
-from nextgen_assistant.tui.widgets.answer_area import SEND, AnswerArea
+from nextgen_assistant.tui.widgets.answer_area import SEND, AnswerArea, AnswerLine
 from nextgen_assistant.tui.widgets.indicator_panel import IndicatorPanel
 from nextgen_assistant.tui.widgets.transcript import AnswerBubble, Transcript
 
@@ -216,8 +216,17 @@ class ConversationScreen(AppScreen):
     def on_key(self, event: events.Key) -> None:
         area = self.query_one(AnswerArea)
         field = area.answer_widget
-        if self._in_words is not None and event.is_printable and event.character:
-            self._in_words += event.character  # typed while the list gives way to a line
+        if self._in_words is not None:
+            # Typed while the list gives way to a line: kept, Enter and ctrl+s as a send, in
+            # the order pressed ("blorp" and Enter in one breath sent nothing).
+            if event.key in ("enter", "ctrl+s"):
+                self._in_words += SEND
+            elif event.key == "backspace":
+                self._in_words += "\b"
+            elif event.is_printable and event.character:
+                self._in_words += event.character
+            else:
+                return
             event.stop()
             return
         if (
@@ -262,11 +271,22 @@ class ConversationScreen(AppScreen):
 
     async def _answer_in_words(self, area: AnswerArea) -> None:
         await area.in_words(self._in_words or "")
-        typed, self._in_words = self._in_words or "", None
+        keys, self._in_words = self._in_words or "", None
+        typed, sent, after = "", False, ""
+        for at, key in enumerate(keys):
+            if key == SEND:
+                sent, after = True, keys[at + 1 :]
+                break
+            typed = typed[:-1] if key == "\b" else typed + key
         field = area.answer_widget
-        if isinstance(field, Input) and field.value != typed:
-            field.value = typed  # keys that came while the line was mounted
-            field.cursor_position = len(typed)
+        if not isinstance(field, AnswerLine):
+            return
+        field.value = typed  # with the keys that came while the line was mounted
+        field.cursor_position = len(typed)
+        if sent:
+            field.send()
+            for key in after:
+                self._keep({"\b": "backspace"}.get(key, key))
 
     def begin(self, text: str, shown: str | None, question_id: str | None) -> None:
         """Hand an answer to the engine; one at a time (a second send waits for the first)."""

@@ -58,6 +58,11 @@ class AnswerLine(Input):
         elif event.key in ("ctrl+s", "enter"):
             event.stop()
             event.prevent_default()
+            self.send()
+
+    def send(self) -> None:
+        """Send what the line holds, once."""
+        if not self.sent:
             self.sent = True
             self.post_message(SendTyped(self.value))
 
