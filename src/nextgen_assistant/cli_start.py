@@ -7,12 +7,9 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import Any, NoReturn
 
 from nextgen_assistant.clock import system_clock
-
-if TYPE_CHECKING:
-    from textual.app import App
 
 CRASHED = (
     "nextgen: the app stopped on an unexpected error (its details are above). Every answer "
@@ -28,8 +25,8 @@ def start_app(db: Path | None = None, resume: int | None = None, today: date | N
     leave_now(run_app(NextGenApp(db=db, resume=resume, today=today)))
 
 
-def run_app(app: App[Any], **options: Any) -> int:
-    """Run the app; its exit status: 0, or 1 after an error nobody caught (said in a sentence
+def run_app(app: Any, **options: Any) -> int:
+    """Run the app (a Textual App: only tui/ imports Textual, even for types); its exit status: 0, or 1 after an error nobody caught (said in a sentence
     after Textual's traceback).
 
     On a loop of its own, which is never shut down: `asyncio.run` would wait for the default
