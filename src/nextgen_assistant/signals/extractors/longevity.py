@@ -46,7 +46,7 @@ def _compile(words: ExtractorLexicon) -> _Patterns:
         ),
         gate=word_gate(["19", "20"]),  # a year is there: a word beginning 19 or 20
         lasted=_lasted(words),
-        years_gate=word_gate(["years", "anniversary", "decades", "year"]),
+        years_gate=word_gate(["years", "anniversary", "decades", "year", "annual"]),
         ago=_ago(words),
         nth_year=_nth_year(words),
         perfect_since=_perfect_since(words),
@@ -98,7 +98,14 @@ def _ago(words: ExtractorLexicon) -> re.Pattern[str] | None:
 def _nth_year(words: ExtractorLexicon) -> re.Pattern[str] | None:
     spelled = "|".join(map(re.escape, sorted(words.ordinal_words, key=len, reverse=True)))
     nth = r"(\d{1,2})(?:st|nd|rd|th)" + (rf"|({spelled})" if spelled else "")
-    return re.compile(rf"(?:\b(?:its|our|their)|'s|’s)\s+(?:{nth})\s+year\b", re.IGNORECASE)
+    # "in its 12th year", "its sixth annual briefing", "for the 34th year in a row", "this is the
+    # seventh year the partners have hosted it"
+    return re.compile(
+        rf"(?:\b(?:its|our|their)|'s|’s)\s+(?:{nth})\s+(?:year|annual)\b"
+        rf"|\b(?:the)\s+(?:{nth})\s+(?:year\s+in\s+a\s+row|consecutive\s+year|annual)\b"
+        rf"|\bthis\s+is\s+the\s+(?:{nth})\s+year\b",
+        re.IGNORECASE,
+    )
 
 
 def _lasted(words: ExtractorLexicon) -> re.Pattern[str]:
@@ -111,6 +118,19 @@ def _lasted(words: ExtractorLexicon) -> re.Pattern[str]:
         rf"|\b(?:celebrat\w*|marks?|marking|turns?|turned)\s+(?:its\s+|their\s+|our\s+)?{about}{number}(?:th)?\s+(?:years|anniversary)\b"
         rf"|\b{number}(?:th|st|nd|rd)?\s+anniversary\b",
         re.IGNORECASE,
+    )
+
+
+def _recurring_work(ex: Extraction, sentence: Span, start: int, end: int) -> bool:
+    """Whether the sentence names work that recurs (`recurring_words`) before `start` ("the
+    programme, now in its eighth year") or within four words after `end` ("the sixth annual
+    industry briefing"), with no other actor before it: the partnership's own work lasting. A
+    grant or a drought in its fifth year is not."""
+    recurring = set(ex.lexicons.extractors.recurring_words)
+    after = [token for token in sentence if token.idx >= end][:4]
+    return any(
+        token.lower_ in recurring or token.lemma_ in recurring
+        for token in [*(token for token in sentence if token.idx < start), *after]
     )
 
 
@@ -199,7 +219,7 @@ def run(ex: Extraction, lasting_years: int) -> None:
                 spans.append((match, count * (10 if unit.startswith("decade") else 1), True, False))
         if patterns.nth_year is not None:
             for match in patterns.nth_year.finditer(text):
-                said = match.group(1) or match.group(2) or ""
+                said = next((group for group in match.groups() if group), "")
                 nth = int(said) if said.isdigit() else ordinals.get(said.lower(), 0)
                 spans.append((match, nth - 1, False, True))  # its eleventh year: ten years behind
         for match in patterns.lasted.finditer(text):
@@ -213,6 +233,12 @@ def run(ex: Extraction, lasting_years: int) -> None:
             # partnership's; "they" does not name it here.
             where = sentence.start_char + match.start()
             whose = actor_before(ex, sentence, where, people_are_others=True)
+            if (
+                named
+                and whose is None
+                and _recurring_work(ex, sentence, where, sentence.start_char + match.end())
+            ):
+                whose = "partnership"  # "the programme, now in its eighth year": its own work
             if whose in OTHERS or (named and whose != "partnership"):
                 continue
             if whose is None and not past and not names_partnership(ex, sentence):
