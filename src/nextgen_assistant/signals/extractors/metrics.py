@@ -112,6 +112,7 @@ class _Patterns(NamedTuple):
     people: frozenset[str] = frozenset()  # people a number counts ("students")
     businesses: frozenset[str] = frozenset()  # businesses a number counts ("employers")
     wage_earners: re.Pattern[str] | None = None  # whose pay is a result ("placements")
+    duration: re.Pattern[str] | None = None  # "a 33-week internship": how long, not how many
 
 
 def _compile(words: ExtractorLexicon, business_nouns: list[str]) -> _Patterns:
@@ -135,11 +136,22 @@ def _compile(words: ExtractorLexicon, business_nouns: list[str]) -> _Patterns:
         people_outcome=_people_outcome(words),
         multiplied=_alternation(words.multiplied) if words.multiplied else None,
         wage_earners=_alternation(words.wage_earners) if words.wage_earners else None,
+        duration=_duration(words, spelled),
         people=frozenset(words.counted_people),
         businesses=frozenset(
             f for noun in business_nouns for f in (noun, f"{noun}s", f"{noun[:-1]}ies")
         ),
     )
+
+
+def _duration(words: ExtractorLexicon, spelled: list[str]) -> re.Pattern[str] | None:
+    """A number joined to a unit of time by a space or a hyphen ("12 weeks", "33-week",
+    "two-year")."""
+    if not words.duration_units:
+        return None
+    number = r"\d[\d,]*(?:\.\d+)?" + (f"|{any_of(spelled, ignore_case=True)}" if spelled else "")
+    units = any_of(words.duration_units, ignore_case=True)
+    return re.compile(rf"(?<![\w/.-])(?:{number})[\s-](?:{units})\b", re.IGNORECASE)
 
 
 def _people_outcome(words: ExtractorLexicon) -> re.Pattern[str] | None:
@@ -202,12 +214,19 @@ def run(ex: Extraction) -> None:
         dated = [(start, end) for _, start, end in dates_in(text)]
         dated += [match.span() for match in TIME_RE.finditer(text)]
         dated += [match.span() for match in MONTH_DAY_RE.finditer(text)]
+        # how long something lasts is no count, though a change of it is ("from 94 to 61 days")
+        changes = [match.span() for match in FROM_TO_RE.finditer(text)]
+        lasting = [
+            match.span()
+            for match in (patterns.duration.finditer(text) if patterns.duration is not None else ())
+            if not any(start <= match.start() < end for start, end in changes)
+        ]
         item_number = LIST_NUMBER_RE.match(text)
         numbers = sorted(
             (
                 m
                 for m in [*NUMBER_RE.finditer(text), *number_words.finditer(text)]
-                if not any(start <= m.start() < end for start, end in dated)
+                if not any(start <= m.start() < end for start, end in [*dated, *lasting])
                 and m.group(0).strip("$ ,.") not in ("", "0")
                 and not (item_number and m.start() < item_number.end())
             ),
