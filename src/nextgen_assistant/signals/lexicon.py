@@ -168,6 +168,10 @@ class OrganizationLexicon(BaseModel):
     capitalised word and it ("Fresno State", "Penn State"), or, after `@state`, of a state's name
     ("@state Tech": "Georgia Tech")."""
     not_short_names: list[str] = Field(default_factory=list)
+    topic_type_cues: list[str] = Field(default_factory=list)
+    """Type cues that also name a field of work ("workforce development"): in prose they name a
+    partner only as a name or before one of `topic_type_heads`."""
+    topic_type_heads: list[str] = Field(default_factory=list)
     """First words that make such a name something else ("the Ocean State": a state's nickname)."""
 
     @model_validator(mode="after")

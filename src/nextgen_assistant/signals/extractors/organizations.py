@@ -50,6 +50,10 @@ def _short_names(
     return patterns
 
 
+# Words before a field of work named as a field: "a commitment to workforce development",
+# "innovation in workforce development", "Director of Workforce Development".
+_FIELD_OPENERS = frozenset({"of", "for", "in", "to", "on", "about", "into"})
+
 _MAX_CLASSIFIED = 50_000  # names remembered; past it, start again
 
 
@@ -74,6 +78,8 @@ class OrganizationClassifier:
             sector: {v.lower() for v in values} for sector, values in lexicon.sector_values.items()
         }
         self._classified: dict[tuple[str, str | None], tuple[tuple[str, object], ...] | None] = {}
+        self._topics = {cue.lower() for cue in lexicon.topic_type_cues}
+        self._topic_heads = frozenset(word.lower() for word in lexicon.topic_type_heads)
 
     def classify(self, name: str, sector_hint: str | None = None) -> OrganizationSeen | None:
         """The organisation's sector and partner type, or None when nothing marks it; decided
@@ -134,5 +140,24 @@ class OrganizationClassifier:
         return None
 
     def partner_types_in(self, text: str) -> set[str]:
-        """Public-partner types a passage names."""
-        return {t for t, p in self._types.items() if p.search(text)}
+        """Public-partner types a passage names (a field of work named as a field, "a commitment
+        to workforce development", is no partner: `_names_a_partner`)."""
+        return {
+            kind
+            for kind, pattern in self._types.items()
+            if any(self._names_a_partner(text, found) for found in pattern.finditer(text))
+        }
+
+    def _names_a_partner(self, text: str, found: re.Match[str]) -> bool:
+        """Whether a type cue found in prose names a partner: always, unless it is one of the
+        `topic_type_cues` standing after a word that opens a field of work ("commitment to
+        workforce development", "Director of Workforce Development") with no word for a body
+        after it ("a network of workforce development boards" names partners)."""
+        said = found.group(0).lower()
+        if said not in self._topics and said.removesuffix("s") not in self._topics:
+            return True
+        after = text[found.end() :].split(None, 1)
+        if after and after[0].strip(",.;:()").lower() in self._topic_heads:
+            return True
+        before = text[: found.start()].split()
+        return not (before and before[-1].lower() in _FIELD_OPENERS)
