@@ -529,3 +529,21 @@ def test_what_is_sought_or_expected_is_not_yet_so() -> None:
     assert PUBLIC_LEADS not in counted(
         "About 900 students from the Pine County School District met 30 builders from local firms."
     )
+
+
+def test_an_institution_holding_an_industry_word_is_no_company() -> None:
+    """A research institute, an extension service, a foundation or a programme named for an
+    industry ("... Manufacturing Institute") is not a business leading; a company is."""
+    classify = checker().organizations.classify
+    for name in (
+        "Advanced Composites Manufacturing Institute",
+        "Larch County Cooperative Extension",
+        "Center for Integrated Manufacturing Studies",
+        "Building Trades Careers Foundation",
+        "Precision Machining Training Program",
+    ):
+        seen = classify(name)
+        assert seen is None or seen.sector != "business", name
+    for name in ("Hollis Precision Manufacturing", "Hollis Tool Institute, Inc."):
+        seen = classify(name)
+        assert seen is not None and seen.sector == "business", name

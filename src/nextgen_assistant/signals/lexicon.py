@@ -168,6 +168,9 @@ class OrganizationLexicon(BaseModel):
     capitalised word and it ("Fresno State", "Penn State"), or, after `@state`, of a state's name
     ("@state Tech": "Georgia Tech")."""
     not_short_names: list[str] = Field(default_factory=list)
+    institution_heads: list[str] = Field(default_factory=list)
+    """Words that make a name an institution's ("... Manufacturing Institute", "Center for ...
+    Manufacturing Studies"), so an industry word inside it does not make it a company."""
     topic_type_cues: list[str] = Field(default_factory=list)
     """Type cues that also name a field of work ("workforce development"): in prose they name a
     partner only as a name or before one of `topic_type_heads`."""

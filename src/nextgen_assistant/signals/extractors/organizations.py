@@ -69,6 +69,10 @@ class OrganizationClassifier:
         self.type_gate = word_gate(c for cues in lexicon.public_types.values() for c in cues)
         self._other_public = _pattern(lexicon.other_public)
         self._business = _pattern(lexicon.business_words)
+        heads = any_of(lexicon.institution_heads) if lexicon.institution_heads else "(?!)"
+        self._institution = re.compile(
+            rf"(?<![\w])(?:{heads})(?:s)?$|(?<![\w])(?:Institute|Center|Centre)\s+(?:for|of)\b"
+        )
         self._acronym_suffixes = [
             (kind, ending)
             for kind, endings in lexicon.acronym_suffixes.items()
@@ -124,7 +128,7 @@ class OrganizationClassifier:
             return OrganizationSeen(name=name, sector="public", partner_type=partner_type)
         if hinted == "public" or self._other_public.search(name):
             return OrganizationSeen(name=name, sector="public")
-        if self._business.search(name):
+        if self._business.search(name) and not self._institution.search(name):
             return OrganizationSeen(name=name, sector="business")
         return self._acronym(name)
 
