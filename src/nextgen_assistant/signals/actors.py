@@ -15,11 +15,12 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 import numpy
 from spacy.attrs import LOWER
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from nextgen_assistant.signals.extractors.organizations import OrganizationClassifier
 from nextgen_assistant.signals.lexemes import WordSpecs
@@ -135,6 +136,11 @@ _FEW = frozenset({"only", "few", "no", "handful"})
 _PASSIVE_SKIP = frozenset({"jointly", "originally", "first", "also", "largely", "mainly", "solely"})
 
 
+def _is_one_of(words: frozenset[str], token: Token) -> bool:
+    """Whether the word (its written form or its base form) is one of `words`."""
+    return token.lower_ in words or token.lemma_ in words
+
+
 @dataclass(frozen=True)
 class Actor:
     """An actor found at tokens [start, end)."""
@@ -222,6 +228,22 @@ class ActorRoleFinder:
                 self._triggers.setdefault((trigger.actor, trigger.role), []).append(
                     (rule.id, trigger.object)
                 )
+        # A role whose every rule wants an object of some classes ("give": resources) holds only
+        # in a sentence holding such a word: found once per word, so a common verb ("provide",
+        # "offer") in a sentence without one costs no search for its actor.
+        self._object_flags: dict[str, int] = {}
+        if words is not None:
+            for role in roles.roles:
+                wanted = {
+                    w
+                    for (_, r), triggers in self._triggers.items()
+                    if r == role
+                    for _, w in triggers
+                }
+                if not wanted or None in wanted or wanted & {"effort", "agenda"}:
+                    continue
+                needed = frozenset(word for w in wanted if w for word in self._objects[w])
+                self._object_flags[role] = words.flag(partial(_is_one_of, needed))
 
     def __call__(self, doc: Doc, sentences: list[tuple[int, int]]) -> list[RuleMatch]:
         """Every role rule that holds, as matches over the actor and the verb."""
@@ -235,6 +257,11 @@ class ActorRoleFinder:
             return []
         acronyms = self._acronyms(doc)
         starts = [start for start, _ in sentences]
+        objects = (
+            {role: self._words.of(doc).places(flag) for role, flag in self._object_flags.items()}
+            if self._words is not None
+            else {}
+        )
         found: list[RuleMatch] = []
         for position in at:
             which = bisect_right(starts, position) - 1
@@ -243,12 +270,17 @@ class ActorRoleFinder:
             sentence = sentences[which]
             if position >= sentence[1]:
                 continue
-            found += self._at_verb(doc, int(position), sentence, acronyms)
+            found += self._at_verb(doc, int(position), sentence, acronyms, objects)
         return found
 
     # --- one verb ---------------------------------------------------------------------------
     def _at_verb(
-        self, doc: Doc, verb: int, sentence: tuple[int, int], acronyms: dict[str, str | None]
+        self,
+        doc: Doc,
+        verb: int,
+        sentence: tuple[int, int],
+        acronyms: dict[str, str | None],
+        objects: dict[str, list[int]],
     ) -> list[RuleMatch]:
         token = doc[verb]
         start, end = sentence
@@ -257,6 +289,11 @@ class ActorRoleFinder:
         if token.lower_ in self._owner_nouns:
             return self._owned_by(doc, verb, sentence, acronyms)
         role = self._verb_role.get(token.lemma_) or self._verb_role.get(token.lower_)
+        places = objects.get(role) if role is not None else None
+        if places is not None:
+            first = bisect_right(places, start - 1)
+            if first >= len(places) or places[first] >= end:
+                return []  # no word in the sentence its object could be
         if role == "lead" and token.lower_ in self._role_nouns:
             equative = self._equative(doc, verb, sentence, acronyms)
             if equative is not None:
