@@ -146,11 +146,15 @@ class OrganizationClassifier:
     def partner_types_in(self, text: str) -> set[str]:
         """Public-partner types a passage names (a field of work named as a field, "a commitment
         to workforce development", is no partner: `_names_a_partner`)."""
-        return {
-            kind
-            for kind, pattern in self._types.items()
-            if any(self._names_a_partner(text, found) for found in pattern.finditer(text))
-        }
+        kinds = set()
+        for kind, pattern in self._types.items():
+            found = pattern.search(text)
+            if found is not None and (
+                self._names_a_partner(text, found)
+                or any(self._names_a_partner(text, f) for f in pattern.finditer(text, found.end()))
+            ):
+                kinds.add(kind)
+        return kinds
 
     def _names_a_partner(self, text: str, found: re.Match[str]) -> bool:
         """Whether a type cue found in prose names a partner: always, unless it is one of the
