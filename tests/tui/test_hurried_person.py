@@ -30,7 +30,7 @@ from nextgen_assistant.tui.screens.conversation import ConversationScreen
 from nextgen_assistant.tui.screens.documents import DocumentsScreen
 from nextgen_assistant.tui.screens.home import HomeScreen
 from nextgen_assistant.tui.widgets.indicator_panel import IndicatorPanel
-from nextgen_assistant.tui.widgets.transcript import Transcript
+from nextgen_assistant.tui.widgets.transcript import AnswerBubble, Transcript
 from tests.tui.test_app import (
     TODAY,
     answer_until,
@@ -324,6 +324,7 @@ def slow_first_read(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
         return read
 
     monkeypatch.setattr(services, "understander", slow_understander)
+    monkeypatch.setattr(services, "understanding_ready", language_model_loaded.is_set)
     return language_model_loaded
 
 
@@ -388,3 +389,27 @@ async def test_tab_and_shift_tab_bring_the_keyboard_back_to_the_number_box(
         burst(app, "1", "2", "enter")
         await until(pilot, lambda: _asking(app, "psl_public_attendees"))
         assert _answers(app)["psl_business_attendees"] == 12
+
+
+async def test_the_first_answer_is_seen_taken_and_being_read_at_80x24(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    language_model_loaded = slow_first_read(monkeypatch)
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen))
+        burst(app, "n", *typed("Slow Readers"), "ctrl+s", *"manu")
+        await until(pilot, lambda: _reading_for(app) == "partnership_name")
+        screen = app.screen
+        sign = screen.query("AnswerArea .hint").last(Static)
+        await until(pilot, lambda: sign.region.height >= 1)
+        assert sign.region.bottom <= 23  # above the footer, on screen
+        assert "Reading your answer… (the first takes a few seconds)" in _hint(app)
+        assert "Next: manu" in _hint(app)
+        # The answer is in the transcript at once: taken, while it is read.
+        bubbles = [str(b.render()) for b in screen.query(AnswerBubble)]
+        assert bubbles == ["Slow Readers"]
+        language_model_loaded.set()
+        await until(pilot, lambda: _asking(app, "industry"))
+        assert [str(b.render()) for b in screen.query(AnswerBubble)] == ["Slow Readers"]
+        assert app.screen.query_one(".answer", TextArea).text == "manu"

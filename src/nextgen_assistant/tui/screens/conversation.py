@@ -55,8 +55,6 @@ class ConversationScreen(AppScreen):
         """The engine's reply to an answer, posted by the answer worker."""
 
         reply: Reply
-        shown: str | None
-        question_id: str | None
 
     @dataclass
     class AnswerFailed(Message):
@@ -76,6 +74,8 @@ class ConversationScreen(AppScreen):
         self.ahead = TypeAhead()
         for stroke in typed_ahead:
             self.ahead.hold(stroke)
+        self._sent: AnswerBubble | None = None
+        """The answer being read, in the transcript."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -104,13 +104,12 @@ class ConversationScreen(AppScreen):
         total = len(self.conversation.sequence())
         return f"{question.text}  ({self.conversation.position(question)} of {total})"
 
-    async def show(
-        self, reply: Reply, shown: str | None = None, question_id: str | None = None
-    ) -> None:
-        """Add the person's answer and the assistant's reply; ask the next question."""
+    async def show(self, reply: Reply, shown: str | None = None) -> None:
+        """Add the assistant's reply (after `shown`, what the person asked for, when it is
+        not in the transcript yet); ask the next question."""
         transcript = self.query_one(Transcript)
         if shown is not None:
-            transcript.answered(shown, question_id)
+            transcript.answered(shown, None)
         for message in reply.messages:
             transcript.say(message)
         question, confirming = reply.question, self.conversation.confirming
@@ -305,35 +304,42 @@ class ConversationScreen(AppScreen):
         await self.change(event.question_id)
 
     def begin(self, text: str, shown: str, question_id: str | None) -> None:
-        """Hand an answer to the engine; one at a time (keys pressed meanwhile wait)."""
+        """Hand an answer to the engine; one at a time (keys pressed meanwhile wait). The
+        answer joins the transcript at once, above the sign: taken, and being read (the first
+        read can take 10 to 18 s on a loaded machine)."""
         if self.busy:
             self.notify("Still reading your last answer…", timeout=2)
             return
         self.busy = self.holding = True
+        self._sent = self.query_one(Transcript).answered(shown, question_id)
         self._show_reading()
-        self.answer(text, shown, question_id)
+        self.answer(text)
 
     @work(thread=True, group="answer")
-    def answer(self, text: str, shown: str, question_id: str | None) -> None:
+    def answer(self, text: str) -> None:
         """The engine off the event loop (spaCy and SQLite live there); the result is posted."""
         try:
             reply = self.conversation.say(text)
         except NextGenError as error:
             self.post_message(self.AnswerFailed(str(error)))
             return
-        self.post_message(self.AnswerRead(reply, shown, question_id))
+        self.post_message(self.AnswerRead(reply))
 
     async def on_conversation_screen_answer_read(self, event: AnswerRead) -> None:
         try:
-            await self.show(event.reply, event.shown, event.question_id)
+            await self.show(event.reply)
         finally:
             self.busy = False
+            self._sent = None
             self.call_after_refresh(self._type_ahead_in)
 
     def on_conversation_screen_answer_failed(self, event: AnswerFailed) -> None:
         """The answer stays in its box, the person's again; keys typed meanwhile wait for the
         next question."""
         self.busy = self.holding = False
+        if self._sent is not None:
+            self._sent.remove()  # not taken after all: it is in its box again
+            self._sent = None
         self.notify(event.error, title="Not saved", severity="error", timeout=10)
         area = self.query_one(AnswerArea)
         area.release()
