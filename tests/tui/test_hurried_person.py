@@ -413,3 +413,14 @@ async def test_the_first_answer_is_seen_taken_and_being_read_at_80x24(
         await until(pilot, lambda: _asking(app, "industry"))
         assert [str(b.render()) for b in screen.query(AnswerBubble)] == ["Slow Readers"]
         assert app.screen.query_one(".answer", TextArea).text == "manu"
+
+
+async def test_the_welcome_teaches_the_keys_not_typed_commands(tmp_path: Path) -> None:
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await new_conversation(app, pilot)
+        welcome = str(app.screen.query(Markdown).first().source)
+        for key in ("F1** why", "F2** back", "F3** skip", "F4** don't know", "F8** change"):
+            assert key in welcome
+        assert "ctrl+s" in welcome and "Enter" in welcome
+        assert "edit N" not in welcome and "summary ·" not in welcome

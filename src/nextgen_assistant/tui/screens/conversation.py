@@ -23,6 +23,13 @@ from nextgen_assistant.tui.widgets.answer_area import AnswerArea, AnswerBox, Ans
 from nextgen_assistant.tui.widgets.indicator_panel import IndicatorPanel
 from nextgen_assistant.tui.widgets.transcript import AnswerBubble, Transcript
 
+KEYS = (
+    "Keys: **F1** why we ask · **F2** back · **F3** skip · **F4** don't know · "
+    "**F5** where things stand · **F8** change an answer. On a list press its number; "
+    "**Enter** sends a number or a date, **ctrl+s** a written answer."
+)
+"""How to answer and what the function keys do, for the welcome (the footer names them too)."""
+
 
 class ConversationScreen(AppScreen):
     """One assessment, one question at a time; every answer saved as it is given.
@@ -95,7 +102,7 @@ class ConversationScreen(AppScreen):
             transcript.asked(self.heading(question))
             transcript.answered(self.conversation.shown(question, answer), question.id)
         try:
-            await self.show(self.conversation.opening())
+            await self.show(self.conversation.opening(KEYS))
         finally:
             self.call_after_refresh(self._type_ahead_in)
 
