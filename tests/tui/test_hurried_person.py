@@ -424,3 +424,18 @@ async def test_the_welcome_teaches_the_keys_not_typed_commands(tmp_path: Path) -
             assert key in welcome
         assert "ctrl+s" in welcome and "Enter" in welcome
         assert "edit N" not in welcome and "summary ·" not in welcome
+
+
+async def test_ticks_show_in_characters_without_colour(tmp_path: Path) -> None:
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await new_conversation(app, pilot)
+        await answer_until(app, pilot, "ida_priorities")
+        await pilot.press("2", "4")
+        ticks = app.screen.query_one(".answer", SelectionList)
+        await until(pilot, lambda: len(ticks.selected) == 2)
+        await pilot.pause()
+        # What a monochrome terminal shows: the characters of each item's first line.
+        lines = [ticks.render_line(y).text for y in range(ticks.option_count)]
+        firsts = [line for line in lines if line.lstrip().startswith("[")]
+        assert [line.lstrip()[:3] for line in firsts[:4]] == ["[ ]", "[x]", "[ ]", "[x]"]

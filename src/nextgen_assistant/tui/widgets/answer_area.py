@@ -18,6 +18,7 @@ from textual.widgets import Input, OptionList, SelectionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from nextgen_assistant.dialogue.questions import Question, QuestionBank
+from nextgen_assistant.tui.widgets.tick_list import TickList
 
 SENT_BOX_IGNORES = ("enter", "ctrl+s", "backspace")
 """Keys a box already sent does not take (besides what types): they belong to the next
@@ -280,7 +281,7 @@ class AnswerArea(Vertical):
             ]
             return [
                 title,
-                SelectionList[str](*items, classes="answer"),
+                TickList(*items, classes="answer"),
                 Static(
                     f"Keys 1-{len(question.choices)} or Space tick · ctrl+s sends (none ticked = none)",
                     classes="hint",
