@@ -28,8 +28,9 @@ from nextgen_assistant.tui.app import NextGenApp
 from nextgen_assistant.tui.screens.change_answer import ChangeAnswerDialog
 from nextgen_assistant.tui.screens.conversation import ConversationScreen
 from nextgen_assistant.tui.screens.documents import DocumentsScreen
+from nextgen_assistant.tui.screens.home import HomeScreen
 from nextgen_assistant.tui.widgets.indicator_panel import IndicatorPanel
-from nextgen_assistant.tui.widgets.transcript import Transcript
+from nextgen_assistant.tui.widgets.transcript import AnswerBubble, Transcript
 from tests.tui.test_app import (
     TODAY,
     answer_until,
@@ -288,9 +289,7 @@ async def test_words_on_a_list_that_cannot_be_read_bring_the_list_back(tmp_path:
         conversation = await new_conversation(app, pilot)
         await answer_until(app, pilot, "rlm_region_defined")
         # In one breath: every key is queued before the line that takes them is there.
-        screen = app.screen
-        for key, character in [*((c, c) for c in "blorpx"), ("backspace", None), ("enter", None)]:
-            screen.post_message(events.Key(key, character))
+        burst(app, *"blorpx", "backspace", "enter")
         await until(pilot, lambda: "blorp" in _last_turn(app))
         await until(pilot, lambda: _asking(app, "rlm_region_defined"))
         await until(pilot, lambda: isinstance(app.screen.query_one(".answer"), OptionList))
@@ -298,3 +297,145 @@ async def test_words_on_a_list_that_cannot_be_read_bring_the_list_back(tmp_path:
         await pilot.press(*"by where our companies hire", "enter")
         await until(pilot, lambda: "rlm_region_defined" in conversation.record.answers)
         assert conversation.record.answers["rlm_region_defined"].value == "labor_market"
+
+
+CHARACTERS = {"space": " ", "enter": "\r", "tab": "\t", "ctrl+s": "\x13", "backspace": "\x7f"}
+
+
+def burst(app: NextGenApp, *keys: str) -> None:
+    """Keys typed faster than the app reads them, handed over as a terminal does: all queued
+    at once (a Pilot's press waits for the app between keys, a person does not)."""
+    for key in keys:
+        character = CHARACTERS.get(key, key if len(key) == 1 else None)
+        app.post_message(events.Key(key, character))
+
+
+def slow_first_read(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Free text is read only once the returned event is set, as the first answer waits for
+    spaCy on a loaded machine (10 to 18 s)."""
+    language_model_loaded = threading.Event()
+    understand = services.understander(TODAY)
+
+    def slow_understander(today: date) -> Callable[[str], object]:
+        def read(text: str) -> object:
+            language_model_loaded.wait(timeout=60)
+            return understand(text)
+
+        return read
+
+    monkeypatch.setattr(services, "understander", slow_understander)
+    monkeypatch.setattr(services, "understanding_ready", language_model_loaded.is_set)
+    return language_model_loaded
+
+
+def _answers(app: NextGenApp) -> dict[str, object]:
+    conversation = app.conversation
+    if conversation is None:
+        return {}
+    return {key: answer.value for key, answer in conversation.record.answers.items()}
+
+
+async def test_answers_typed_at_once_after_n_land_in_their_own_questions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    language_model_loaded = slow_first_read(monkeypatch)
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen))
+        # n, then the name, sent, and the next answers, typed before the first question is up.
+        burst(app, "n", *typed("Quick Typers Alliance"), "ctrl+s", *typed("health care"))
+        burst(app, "ctrl+s", *typed("Front Rn"), "backspace", *"ange")
+        await until(pilot, lambda: _reading_for(app) == "partnership_name")
+        await until(pilot, lambda: "Next: health care ⏎ Front Range" in _hint(app))
+        language_model_loaded.set()
+        await until(pilot, lambda: _asking(app, "region"))
+        assert _answers(app) == {
+            "partnership_name": "Quick Typers Alliance",
+            "industry": "health care",
+        }
+        box = app.screen.query_one(".answer", TextArea)
+        assert box.text == "Front Range" and app.focused is box
+
+
+async def test_two_agree_answers_pressed_in_a_row_are_both_kept(tmp_path: Path) -> None:
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await new_conversation(app, pilot)
+        await answer_until(app, pilot, "ida_agree_industry_identified")
+        burst(app, "3", "4")  # two statements, two answers
+        await until(pilot, lambda: _asking(app, "ppt_partner_types"))
+        answers = _answers(app)
+        assert answers["ida_agree_industry_identified"] == 3
+        assert answers["ida_agree_impact"] == 4
+
+
+async def test_tab_and_shift_tab_bring_the_keyboard_back_to_the_number_box(
+    tmp_path: Path,
+) -> None:
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await new_conversation(app, pilot)
+        await answer_until(app, pilot, "respondent_role")
+        burst(app, "1", "tab")  # the role, and Tab while it is read
+        await until(pilot, lambda: _asking(app, "rlm_counties"))
+        await pilot.press("shift+tab")
+        burst(app, "4", "enter")
+        await until(pilot, lambda: _asking(app, "rlm_region_defined"))
+        assert _answers(app)["rlm_counties"] == 4
+        await answer_until(app, pilot, "psl_business_attendees")
+        box = app.screen.query_one(".answer", Input)
+        await pilot.press("tab", "shift+tab")
+        await until(pilot, lambda: app.focused is box)
+        burst(app, "1", "2", "enter")
+        await until(pilot, lambda: _asking(app, "psl_public_attendees"))
+        assert _answers(app)["psl_business_attendees"] == 12
+
+
+async def test_the_first_answer_is_seen_taken_and_being_read_at_80x24(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    language_model_loaded = slow_first_read(monkeypatch)
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen))
+        burst(app, "n", *typed("Slow Readers"), "ctrl+s", *"manu")
+        await until(pilot, lambda: _reading_for(app) == "partnership_name")
+        screen = app.screen
+        sign = screen.query("AnswerArea .hint").last(Static)
+        await until(pilot, lambda: sign.region.height >= 1)
+        assert sign.region.bottom <= 23  # above the footer, on screen
+        assert "Reading your answer… (the first takes a few seconds)" in _hint(app)
+        assert "Next: manu" in _hint(app)
+        # The answer is in the transcript at once: taken, while it is read.
+        bubbles = [str(b.render()) for b in screen.query(AnswerBubble)]
+        assert bubbles == ["Slow Readers"]
+        language_model_loaded.set()
+        await until(pilot, lambda: _asking(app, "industry"))
+        assert [str(b.render()) for b in screen.query(AnswerBubble)] == ["Slow Readers"]
+        assert app.screen.query_one(".answer", TextArea).text == "manu"
+
+
+async def test_the_welcome_teaches_the_keys_not_typed_commands(tmp_path: Path) -> None:
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await new_conversation(app, pilot)
+        welcome = str(app.screen.query(Markdown).first().source)
+        for key in ("F1** why", "F2** back", "F3** skip", "F4** don't know", "F8** change"):
+            assert key in welcome
+        assert "ctrl+s" in welcome and "Enter" in welcome
+        assert "edit N" not in welcome and "summary ·" not in welcome
+
+
+async def test_ticks_show_in_characters_without_colour(tmp_path: Path) -> None:
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await new_conversation(app, pilot)
+        await answer_until(app, pilot, "ida_priorities")
+        await pilot.press("2", "4")
+        ticks = app.screen.query_one(".answer", SelectionList)
+        await until(pilot, lambda: len(ticks.selected) == 2)
+        await pilot.pause()
+        # What a monochrome terminal shows: the characters of each item's first line.
+        lines = [ticks.render_line(y).text for y in range(ticks.option_count)]
+        firsts = [line for line in lines if line.lstrip().startswith("[")]
+        assert [line.lstrip()[:3] for line in firsts[:4]] == ["[ ]", "[x]", "[ ]", "[x]"]

@@ -214,8 +214,9 @@ class Conversation:
         )
         return "\n".join(lines)
 
-    def opening(self) -> Reply:
-        """The greeting, or a welcome back on resume, and the current question."""
+    def opening(self, how_to: str = f"Commands: {COMMANDS}.") -> Reply:
+        """The greeting, or a welcome back on resume, and the current question; `how_to`: how
+        the person gives commands where they answer (typed words here, keys in the app)."""
         counts = self.counts()
         if counts.given:
             skipped = counts.skipped + counts.dont_know
@@ -228,7 +229,7 @@ class Conversation:
         else:
             greeting = (
                 "I'll ask about the seven Next Gen indicators, one question at a time. Every answer is saved "
-                "as you give it. Commands: " + COMMANDS + "."
+                "as you give it. " + how_to
             )
         question = self.current
         return Reply([greeting], question, question is None, self.prompt(question))

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -22,6 +23,7 @@ from nextgen_assistant.tui.screens.conversation import ConversationScreen
 from nextgen_assistant.tui.screens.documents import DocumentsScreen
 from nextgen_assistant.tui.screens.home import HomeScreen
 from nextgen_assistant.tui.screens.report import ReportScreen
+from nextgen_assistant.tui.type_ahead import Keystroke
 
 WARM_UP_AFTER_SECONDS = 1.0
 
@@ -52,6 +54,8 @@ class NextGenApp(App[None]):
         self.conversation: Conversation | None = None
         self.attached: list[Path] = []
         self.scan: ScanResult | None = None
+        self._opening: list[Keystroke] | None = None
+        """Keys typed after the key that opens an assessment, until its screen is there."""
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen())
@@ -73,15 +77,46 @@ class NextGenApp(App[None]):
         thread.start()
         return thread
 
+    # --- keys typed ahead --------------------------------------------------------------------
+    async def on_event(self, event: events.Event) -> None:
+        """Keys from the terminal, in the order pressed, before Textual sends each to whatever
+        has focus at that moment: keys that make an answer go where the conversation says, so
+        none overtakes another (see ConversationScreen.take_key)."""
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            screen = self.screen
+            if isinstance(screen, ConversationScreen) and screen.take_paste(event.text):
+                return
+        if isinstance(event, events.Key) and not event.is_forwarded and self._takes(event):
+            if not self.app_focus:
+                self.app_focus = True  # as Textual does for every key it sees
+            return
+        await super().on_event(event)
+
+    def _takes(self, event: events.Key) -> bool:
+        stroke = Keystroke(event.key, event.character)
+        screen = self.screen
+        if isinstance(screen, ConversationScreen):
+            return screen.take_key(stroke)
+        if self._opening is not None:
+            # An assessment is on its way: what is typed now is for its first question (the
+            # name typed right after n, which home would have dropped, or taken q as quit).
+            if stroke.answers:
+                self._opening.append(stroke)
+            return stroke.answers
+        if isinstance(screen, HomeScreen) and screen.opens_an_assessment(event.key):
+            self._opening = []
+        return False
+
     # --- navigation -------------------------------------------------------------------------
     def open_assessment(self, assessment_id: int | None) -> None:
         """Resume an assessment, or begin a new one (stored with its first answer)."""
+        typed_ahead, self._opening = self._opening or [], None
         try:
             self.conversation = services.open_conversation(self.store, self.today, assessment_id)
         except NextGenError as error:
             self.notify(str(error), severity="error", timeout=10)
             return
-        self.push_screen(ConversationScreen(self.conversation))
+        self.push_screen(ConversationScreen(self.conversation, typed_ahead))
 
     def action_home(self) -> None:
         while len(self.screen_stack) > 2:

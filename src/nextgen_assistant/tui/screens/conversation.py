@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from textual import events, work
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Footer, Header, Input, OptionList, SelectionList, TextArea
+from textual.widgets import Footer, Header, OptionList, SelectionList
 
 from nextgen_assistant import services
 from nextgen_assistant.dialogue.engine import Conversation, Reply
@@ -17,19 +18,33 @@ from nextgen_assistant.dialogue.questions import Question
 from nextgen_assistant.errors import NextGenError
 from nextgen_assistant.tui.screens.base import AppScreen
 from nextgen_assistant.tui.screens.change_answer import ChangeAnswerDialog
-from nextgen_assistant.tui.widgets.answer_area import SEND, AnswerArea, AnswerLine
+from nextgen_assistant.tui.type_ahead import COMMAND_KEYS, Keystroke, TypeAhead
+from nextgen_assistant.tui.widgets.answer_area import AnswerArea, AnswerBox, AnswerLine
 from nextgen_assistant.tui.widgets.indicator_panel import IndicatorPanel
 from nextgen_assistant.tui.widgets.transcript import AnswerBubble, Transcript
 
+KEYS = (
+    "Keys: **F1** why we ask · **F2** back · **F3** skip · **F4** don't know · "
+    "**F5** where things stand · **F8** change an answer. On a list press its number; "
+    "**Enter** sends a number or a date, **ctrl+s** a written answer."
+)
+"""How to answer and what the function keys do, for the welcome (the footer names them too)."""
+
 
 class ConversationScreen(AppScreen):
-    """One assessment, one question at a time; every answer saved as it is given."""
+    """One assessment, one question at a time; every answer saved as it is given.
+
+    Keys that make an answer (typing, Backspace, Enter, ctrl+s, number keys, y/n, F1-F4) come
+    here from the app in the order pressed (`take_key`), before Textual hands them to a widget:
+    Textual routes each key to whatever has focus as it goes, and a key queued behind a send
+    could overtake it (an answer glued to the one before) or land on a box already gone (an
+    answer lost). While an answer is on its way they wait in `ahead`, shown under the box, and
+    go to the next question as if typed there."""
 
     # Function keys, with priority: Input and TextArea own most ctrl keys (ctrl+k deletes to
     # the line end), and a focused text box must not swallow F6 or F7.
     BINDINGS = [
-        # ctrl+s is not a priority binding on purpose: it then travels behind the keys typed
-        # just before it (a priority binding overtook them, sending half an answer).
+        # ctrl+s on a list sends its ticks (a text box takes its own ctrl+s, with its text).
         Binding("ctrl+s", "send", "Send", show=False),
         Binding("f1", "command('why')", "Why", priority=True),
         Binding("f2", "command('back')", "Back", priority=True),
@@ -40,12 +55,6 @@ class ConversationScreen(AppScreen):
         Binding("f7", "app.report", "Report", priority=True),
         Binding("f8", "change_answer", "Change", priority=True),
         Binding("escape", "app.home", "Home", show=False),
-        # Number keys and y/n are the screen's, so they answer whatever has focus here (the
-        # transcript after Tab too). Bindings, not a key handler: they run in the order keys
-        # arrive, before a ctrl+s pressed right after them (a handler would see them later).
-        *[Binding(str(n), f"answer_key('{n}')", show=False) for n in range(10)],
-        Binding("y", "answer_key('y')", show=False),
-        Binding("n", "answer_key('n')", show=False),
     ]
 
     @dataclass
@@ -53,8 +62,6 @@ class ConversationScreen(AppScreen):
         """The engine's reply to an answer, posted by the answer worker."""
 
         reply: Reply
-        shown: str | None
-        question_id: str | None
 
     @dataclass
     class AnswerFailed(Message):
@@ -62,17 +69,20 @@ class ConversationScreen(AppScreen):
 
         error: str
 
-    def __init__(self, conversation: Conversation) -> None:
+    def __init__(self, conversation: Conversation, typed_ahead: Sequence[Keystroke] = ()) -> None:
+        """`typed_ahead`: keys pressed after the key that opened this assessment, for its
+        first question."""
         super().__init__()
         self.conversation = conversation
         self.busy = False
-        self.catching_up = False
-        """Keys typed ahead are on their way into the new question's box."""
-        self.ahead = ""
-        """Keys pressed while an answer was read, in order, for the questions after it:
-        characters, "\n" for Enter and SEND for ctrl+s."""
-        self._in_words: str | None = None
-        """Letters typed on a list while it gives way to a line for an answer in words."""
+        """The engine is reading an answer."""
+        self.holding = True
+        """Keys wait in `ahead`: an answer is on its way, or the question is not up yet."""
+        self.ahead = TypeAhead()
+        for stroke in typed_ahead:
+            self.ahead.hold(stroke)
+        self._sent: AnswerBubble | None = None
+        """The answer being read, in the transcript."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -91,20 +101,22 @@ class ConversationScreen(AppScreen):
         for question, answer in self.conversation.answered_so_far():
             transcript.asked(self.heading(question))
             transcript.answered(self.conversation.shown(question, answer), question.id)
-        await self.show(self.conversation.opening())
+        try:
+            await self.show(self.conversation.opening(KEYS))
+        finally:
+            self.call_after_refresh(self._type_ahead_in)
 
     def heading(self, question: Question) -> str:
         """The question as the person reads it, with its place in the conversation."""
         total = len(self.conversation.sequence())
         return f"{question.text}  ({self.conversation.position(question)} of {total})"
 
-    async def show(
-        self, reply: Reply, shown: str | None = None, question_id: str | None = None
-    ) -> None:
-        """Add the person's answer and the assistant's reply; ask the next question."""
+    async def show(self, reply: Reply, shown: str | None = None) -> None:
+        """Add the assistant's reply (after `shown`, what the person asked for, when it is
+        not in the transcript yet); ask the next question."""
         transcript = self.query_one(Transcript)
         if shown is not None:
-            transcript.answered(shown, question_id)
+            transcript.answered(shown, None)
         for message in reply.messages:
             transcript.say(message)
         question, confirming = reply.question, self.conversation.confirming
@@ -118,7 +130,6 @@ class ConversationScreen(AppScreen):
             heading,
             confirming,
             closing=self.conversation.closing(),
-            focus=not self.ahead,
             ticked=earlier.value
             if earlier is not None and isinstance(earlier.value, list)
             else None,
@@ -133,24 +144,120 @@ class ConversationScreen(AppScreen):
     def on_screen_resume(self) -> None:
         self.refresh_panel()  # documents may have been scanned meanwhile
         field = self.query_one(AnswerArea).answer_widget
-        if field is not None and not self.busy:
-            field.focus()
+        if field is not None and not self.reading:
+            self.set_focus(field)
 
-    def _keep(self, key: str) -> None:
-        """A key pressed while an answer is read, kept in its place for the next question;
-        a send with nothing typed since the last one is a second press: said, not kept."""
-        if key == SEND and not self.catching_up and not self.ahead.rsplit(SEND, 1)[-1].strip():
-            self.notify("Still reading your last answer…", timeout=2)
-            return
-        self.ahead = self.ahead[:-1] if key == "backspace" else self.ahead + key
-        self.query_one(AnswerArea).show_reading(self.ahead, self._reading_note())
+    # --- keys, in the order pressed -----------------------------------------------------------
+    @property
+    def reading(self) -> bool:
+        """An answer is on its way or being read, or keys typed ahead are not yet in."""
+        areas = self.query(AnswerArea)
+        return self.holding or self.busy or bool(areas and areas.first().pending)
 
-    def _reading_note(self) -> str:
+    def take_key(self, stroke: Keystroke) -> bool:
+        """A key pressed while this screen is on top, handed over by the app as it arrives:
+        True when taken here; False to let Textual deliver it as usual (a key for a text box
+        is delivered to the box, whatever had the keyboard)."""
+        if not stroke.answers:
+            return False
+        if self.reading:
+            self.ahead.hold(stroke)
+            self._show_reading()
+            return True
+        return self._answer_with(stroke, typed_now=True)
+
+    def _answer_with(self, stroke: Keystroke, typed_now: bool) -> bool:
+        """One key for the open question: pressed now (`typed_now`), or typed ahead and now
+        replayed. True when used (or dropped) here, False when Textual is to deliver it."""
+        area = self.query_one(AnswerArea)
+        field = area.answer_widget
+        key = stroke.key
+        if key in COMMAND_KEYS:
+            if not typed_now:
+                self.action_command(COMMAND_KEYS[key])
+            return not typed_now  # pressed now, its binding runs it (and holds what follows)
+        if isinstance(field, AnswerLine | AnswerBox):
+            sends = key == "ctrl+s" or (key == "enter" and isinstance(field, AnswerLine))
+            if typed_now:
+                # To the box, behind the keys before it; a send holds the keys after it.
+                self.holding = self.holding or sends
+                self.set_focus(field)
+                return False
+            if sends and field.holds_text:
+                self.holding = True
+                field.send()
+            elif not sends:
+                field.type_key(key, stroke.typed)
+            return True  # a send with nothing to send: the second press of the last one
+        if not isinstance(field, OptionList):
+            return not typed_now  # the end of the conversation: nothing to answer
+        if area.shortcut_applies(key):
+            self.holding = not isinstance(field, SelectionList)  # a tick is not an answer
+            area.shortcut(key)
+            return True
+        if stroke.typed.isalpha() and not area.confirming:
+            # Words typed on a list: the list gives way to a line for an answer in words,
+            # and this key and those after it wait until the line is there.
+            self.holding = True
+            self.ahead.put_back(stroke)
+            self.run_worker(self._answer_in_words(area), group="in_words")
+            return True
+        if not typed_now:
+            # Enter or Space typed ahead never pick what the person has not seen; ctrl+s sends
+            # the ticks typed ahead (with none, it was the second press of the last send).
+            if key == "ctrl+s" and isinstance(field, SelectionList) and field.selected:
+                self.holding = True
+                area.send()
+            return True
+        if key == "ctrl+s" and isinstance(field, SelectionList):
+            self.holding = True  # sent by the binding, after the ticks pressed before it
+        elif key == "enter" and self.focused is field and not isinstance(field, SelectionList):
+            self.holding = field.highlighted is not None  # picks the highlighted choice
+        return False
+
+    def _type_ahead_in(self) -> None:
+        """The question is up: the keys typed ahead go into it, as if typed now, up to a send
+        (the rest wait for the question after); then the keyboard is the box's."""
+        self.holding = False
+        area = self.query_one(AnswerArea)
+        field = area.answer_widget
+        if field is not None:
+            self.set_focus(field)
+        while not self.reading and (stroke := self.ahead.take()) is not None:
+            self._answer_with(stroke, typed_now=False)
+        if self.reading:
+            self._show_reading()
+
+    async def _answer_in_words(self, area: AnswerArea) -> None:
+        await area.in_words()
+        self.call_after_refresh(self._type_ahead_in)
+
+    def _show_reading(self) -> None:
+        """The sign under the box (none before the screen is composed: keys can come first)."""
+        note = ""
         question = self.conversation.current
         if question is not None and question.type == "text" and not services.understanding_ready():
-            return "(the first takes a few seconds)"
-        return ""
+            note = "(the first takes a few seconds)"
+        for area in self.query(AnswerArea):
+            area.show_reading(self.ahead.shown(), note, reading=self.busy)
 
+    def take_paste(self, text: str) -> bool:
+        """Text pasted while this screen is on top: kept, as typed, while an answer is on its
+        way (True); otherwise for the answer box, whatever had the keyboard (False: Textual
+        delivers it there)."""
+        if self.reading:
+            for character in text.replace("\r\n", "\n"):
+                self.ahead.hold(
+                    Keystroke("enter") if character == "\n" else Keystroke(character, character)
+                )
+            self._show_reading()
+            return True
+        field = self.query_one(AnswerArea).answer_widget
+        if isinstance(field, AnswerLine | AnswerBox):
+            self.set_focus(field)
+        return False
+
+    # --- answers ------------------------------------------------------------------------------
     def on_answer_area_submitted(self, event: AnswerArea.Submitted) -> None:
         question = self.conversation.current
         self.begin(event.text, event.shown, question.id if question else None)
@@ -160,16 +267,10 @@ class ConversationScreen(AppScreen):
             self.notify(
                 event.how or "Type an answer first, or press F3 to skip, F4 for don't know."
             )
-
-    @property
-    def reading(self) -> bool:
-        """An answer is on its way or being read: keys wait for the next question."""
-        return self.busy or self.catching_up or self.query_one(AnswerArea).pending
+        if self.holding and not self.busy:
+            self._type_ahead_in()  # keys pressed after the empty send are for this question
 
     def action_send(self) -> None:
-        if self.reading:
-            self._keep(SEND)
-            return
         self.query_one(AnswerArea).send()
 
     def action_command(self, command: str) -> None:
@@ -196,180 +297,59 @@ class ConversationScreen(AppScreen):
         """Re-open an earlier answer (from F8 or a click in the transcript)."""
         if question_id is None:
             return
-        if self.busy:
+        if self.reading:
             self.notify("Still reading your last answer…", timeout=2)
             return
         question = self.conversation.bank[question_id]
-        await self.show(self.conversation.edit(question_id), f"(change: {question.text})")
+        self.holding = True
+        try:
+            await self.show(self.conversation.edit(question_id), f"(change: {question.text})")
+        finally:
+            self.call_after_refresh(self._type_ahead_in)
 
     async def on_answer_bubble_edit_requested(self, event: AnswerBubble.EditRequested) -> None:
         await self.change(event.question_id)
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "answer_key":
-            return self.query_one(AnswerArea).shortcut_applies(str(parameters[0]))
-        return True
-
-    def action_answer_key(self, key: str) -> None:
-        self.query_one(AnswerArea).shortcut(key)
-
-    def on_key(self, event: events.Key) -> None:
-        area = self.query_one(AnswerArea)
-        field = area.answer_widget
-        if self._in_words is not None:
-            # Typed while the list gives way to a line: kept, Enter and ctrl+s as a send, in
-            # the order pressed ("blorp" and Enter in one breath sent nothing).
-            if event.key in ("enter", "ctrl+s"):
-                self._in_words += SEND
-            elif event.key == "backspace":
-                self._in_words += "\b"
-            elif event.is_printable and event.character:
-                self._in_words += event.character
-            else:
-                return
-            event.stop()
-            return
-        if (
-            not self.reading
-            and isinstance(field, OptionList | SelectionList)
-            and not area.confirming
-            and event.character
-            and event.character.isalpha()
-            and not area.shortcut_applies(event.character)
-        ):
-            # Words typed on a list: answered in words (the conversation reads paraphrases).
-            self._in_words = event.character
-            event.stop()
-            self.run_worker(self._answer_in_words(area), group="in_words")
-            return
-        if (
-            not self.reading
-            and isinstance(field, Input | TextArea)
-            and event.is_printable
-            and event.character
-        ):
-            # Typing that did not reach the box (the transcript has focus after Tab, or a key
-            # passed on by the box sent before) goes into it, at once (it is laid out) so the
-            # next keys land after it.
-            field.focus()
-            if isinstance(field, Input):
-                field.insert_text_at_cursor(event.character)
-            else:
-                field.insert(event.character)
-            event.stop()
-            return
-        if self.reading:
-            # Typing while the answer is read (straight here, or from the box it was sent
-            # from): kept for the next question, sends and Enter included, in order.
-            if event.key in ("backspace", "ctrl+s", "enter"):
-                self._keep({"ctrl+s": SEND, "enter": "\n"}.get(event.key, event.key))
-                event.stop()
-            elif event.is_printable and event.character:
-                self._keep(event.character)
-                event.stop()
-            return
-
-    async def _answer_in_words(self, area: AnswerArea) -> None:
-        await area.in_words(self._in_words or "")
-        keys, self._in_words = self._in_words or "", None
-        typed, sent, after = "", False, ""
-        for at, key in enumerate(keys):
-            if key == SEND:
-                sent, after = True, keys[at + 1 :]
-                break
-            typed = typed[:-1] if key == "\b" else typed + key
-        field = area.answer_widget
-        if not isinstance(field, AnswerLine):
-            return
-        field.value = typed  # with the keys that came while the line was mounted
-        field.cursor_position = len(typed)
-        if sent:
-            field.send()
-            for key in after:
-                self._keep({"\b": "backspace"}.get(key, key))
-
-    def begin(self, text: str, shown: str | None, question_id: str | None) -> None:
-        """Hand an answer to the engine; one at a time (a second send waits for the first)."""
+    def begin(self, text: str, shown: str, question_id: str | None) -> None:
+        """Hand an answer to the engine; one at a time (keys pressed meanwhile wait). The
+        answer joins the transcript at once, above the sign: taken, and being read (the first
+        read can take 10 to 18 s on a loaded machine)."""
         if self.busy:
             self.notify("Still reading your last answer…", timeout=2)
             return
-        self.busy = True
-        self.set_focus(None)  # keys typed meanwhile are kept, not sent to the old question
-        self.query_one(AnswerArea).show_reading(self.ahead, self._reading_note())
-        self.answer(text, shown, question_id)
+        self.busy = self.holding = True
+        self._sent = self.query_one(Transcript).answered(shown, question_id)
+        self._show_reading()
+        self.answer(text)
 
     @work(thread=True, group="answer")
-    def answer(self, text: str, shown: str | None, question_id: str | None) -> None:
+    def answer(self, text: str) -> None:
         """The engine off the event loop (spaCy and SQLite live there); the result is posted."""
         try:
             reply = self.conversation.say(text)
         except NextGenError as error:
             self.post_message(self.AnswerFailed(str(error)))
             return
-        self.post_message(self.AnswerRead(reply, shown, question_id))
+        self.post_message(self.AnswerRead(reply))
 
     async def on_conversation_screen_answer_read(self, event: AnswerRead) -> None:
         try:
-            await self.show(event.reply, event.shown, event.question_id)
+            await self.show(event.reply)
         finally:
             self.busy = False
-            self._catch_up()
-
-    def _catch_up(self) -> None:
-        """Keys pressed while the last answer was read go to the new question, as if typed
-        now: text into its box up to a send (Enter too in a one-line box), which sends it;
-        number keys to its choices. Whatever follows an answer waits for the question after.
-        Until they are in, the box has no focus: keys pressed meanwhile join the queue."""
-        area = self.query_one(AnswerArea)
-        field = area.answer_widget
-        ahead, self.ahead = self.ahead, ""
-        if isinstance(field, Input | TextArea):
-            ends = (SEND, "\n") if isinstance(field, Input) else (SEND,)
-            if not (field.value if isinstance(field, Input) else field.text):
-                ahead = ahead.lstrip("".join(ends))  # a send with nothing before: a 2nd press
-            cut = min((ahead.index(end) for end in ends if end in ahead), default=-1)
-            text = ahead if cut < 0 else ahead[:cut]
-            self.ahead = "" if cut < 0 else ahead[cut + 1 :]
-            self.catching_up = True
-            self.set_focus(None)  # keys pressed until then join the queue, after these
-            # Once the new box is laid out (a TextArea styled before raises inside Textual).
-            field.call_after_refresh(self._type_ahead_in, text, cut >= 0)
-            return
-        for number, key in enumerate(ahead):
-            if key == SEND and isinstance(field, SelectionList):
-                area.send()
-            else:
-                area.shortcut(key)
-            if area.pending:  # that key answered: the rest is for the next question
-                self.ahead = ahead[number + 1 :]
-                return
-        if field is not None and not self.busy:
-            field.focus()
-
-    def _type_ahead_in(self, text: str, send: bool) -> None:
-        """Keys typed ahead, into the new box; sent when a send followed them."""
-        self.catching_up = False
-        area = self.query_one(AnswerArea)
-        field = area.answer_widget
-        if not isinstance(field, Input | TextArea) or self.busy:
-            return
-        if isinstance(field, Input):
-            field.insert_text_at_cursor(text)
-        else:
-            field.insert(text)
-        field.focus()
-        if send:
-            area.send()
-        elif self.ahead:
-            self._catch_up()  # pressed while these were typed in
+            self._sent = None
+            self.call_after_refresh(self._type_ahead_in)
 
     def on_conversation_screen_answer_failed(self, event: AnswerFailed) -> None:
         """The answer stays in its box, the person's again; keys typed meanwhile wait for the
         next question."""
-        self.busy = False
+        self.busy = self.holding = False
+        if self._sent is not None:
+            self._sent.remove()  # not taken after all: it is in its box again
+            self._sent = None
         self.notify(event.error, title="Not saved", severity="error", timeout=10)
         area = self.query_one(AnswerArea)
         area.release()
         field = area.answer_widget
         if field is not None:
-            field.focus()
+            self.set_focus(field)

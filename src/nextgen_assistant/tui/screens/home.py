@@ -101,6 +101,14 @@ class HomeScreen(AppScreen):
             return
         self.post_message(self.OpenRequested(None if chosen == "new" else int(chosen or 0)))
 
+    def opens_an_assessment(self, key: str) -> bool:
+        """Whether this key opens an assessment (n, or Enter on a row): the keys typed right
+        after it are for its first question."""
+        options = self.query_one(OptionList)
+        if key == "enter":
+            return self.focused is options and options.highlighted is not None
+        return key == "n"
+
     def action_new(self) -> None:
         self.post_message(self.OpenRequested(None))
 

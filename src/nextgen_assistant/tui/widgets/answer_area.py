@@ -18,35 +18,34 @@ from textual.widgets import Input, OptionList, SelectionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from nextgen_assistant.dialogue.questions import Question, QuestionBank
+from nextgen_assistant.tui.widgets.tick_list import TickList
 
-TYPED = (Input, TextArea)
-"""Widgets that take typed text: number keys and y/n belong to them, not to shortcuts."""
-
-SEND = "\x13"
-"""ctrl+s among keys typed ahead (Enter is a newline): a send, kept in its place."""
+SENT_BOX_IGNORES = ("enter", "ctrl+s", "backspace")
+"""Keys a box already sent does not take (besides what types): they belong to the next
+question, and the conversation screen keeps them for it."""
 
 
 @dataclass
 class SendTyped(Message):
-    """ctrl+s in a text box, with the text as it was at that key."""
+    """ctrl+s (or Enter in a line) in a text box, with the text as it was at that key."""
 
     text: str
 
 
-def _pass_on(box: Widget, event: events.Key) -> None:
-    """A key for a box already sent: straight to the screen (one queue, as the keys pressed
-    once the box lost focus), which keeps it for the next question."""
-    event.stop()
-    event.prevent_default()
-    box.screen.post_message(events.Key(event.key, event.character))
+def _ignored_once_sent(event: events.Key) -> None:
+    """Once sent, a box keeps its answer as sent: what would change it stops here (Tab, arrows
+    and the rest go on, to move about while the answer is read)."""
+    if event.is_printable or event.key in SENT_BOX_IGNORES:
+        event.stop()
+        event.prevent_default()
 
 
 class AnswerLine(Input):
-    """The one-line box of number and date questions; ctrl+s sends like Enter.
+    """The one-line box of number and date questions (and of an answer in words on a list);
+    Enter and ctrl+s send it.
 
     Both are taken here, in the order keys arrive (Enter as Input's binding ran after the keys
-    typed behind it, which joined the answer); once sent, the box takes no more keys (see
-    `AnswerBox`)."""
+    typed behind it, which joined the answer); once sent, the box takes no more typing."""
 
     sent = False
 
@@ -54,11 +53,21 @@ class AnswerLine(Input):
         # Textual calls every class's _on_key along the MRO: prevent_default keeps the
         # base class from also handling a key; other keys go on to it untouched.
         if self.sent:
-            _pass_on(self, event)
+            _ignored_once_sent(event)
         elif event.key in ("ctrl+s", "enter"):
             event.stop()
             event.prevent_default()
             self.send()
+
+    @property
+    def holds_text(self) -> bool:
+        """Something to send."""
+        return bool(self.value.strip())
+
+    def type_key(self, key: str, typed: str) -> None:
+        """A key typed ahead, as if typed now."""
+        if typed:
+            self.insert_text_at_cursor(typed)
 
     def send(self) -> None:
         """Send what the line holds, once."""
@@ -68,12 +77,11 @@ class AnswerLine(Input):
 
 
 class AnswerBox(TextArea):
-    """The text box of free-text questions.
+    """The text box of free-text questions; ctrl+s sends it (Enter starts a new line).
 
     ctrl+s is taken here, with the text as it is at that key: the keys typed after it must
     not join this answer (they belong to the next question). Once sent, the box keeps the
-    answer as sent and takes no more keys: they go to the conversation screen, which keeps
-    them, in order, for the next question (typed into this box, "edit 1" and the next answer
+    answer as sent and takes no more typing (typed into this box, "edit 1" and the next answer
     were glued into one).
 
     Textual 8 can ask a TextArea that was just removed (its styles already cleared) to draw
@@ -86,10 +94,25 @@ class AnswerBox(TextArea):
         # Textual calls every class's _on_key along the MRO: prevent_default keeps the
         # base class from also handling a key; other keys go on to it untouched.
         if self.sent:
-            _pass_on(self, event)
+            _ignored_once_sent(event)
         elif event.key == "ctrl+s":
             event.stop()
             event.prevent_default()
+            self.send()
+
+    @property
+    def holds_text(self) -> bool:
+        """Something to send."""
+        return bool(self.text.strip())
+
+    def type_key(self, key: str, typed: str) -> None:
+        """A key typed ahead, as if typed now (Enter starts a new line)."""
+        if key == "enter" or typed:
+            self.insert("\n" if key == "enter" else typed)
+
+    def send(self) -> None:
+        """Send what the box holds, once."""
+        if not self.sent:
             self.sent = True
             self.post_message(SendTyped(self.text))
 
@@ -145,16 +168,17 @@ class AnswerArea(Vertical):
         found = self.query(".answer")
         return found.first() if found else None
 
-    def show_reading(self, ahead: str, note: str = "") -> None:
-        """The sign that an answer is being read, with what was typed meanwhile (it goes to
-        the next question)."""
+    def show_reading(self, ahead: str, note: str = "", reading: bool = True) -> None:
+        """The sign that an answer is being read (`reading`) or is on its way, with what was
+        typed meanwhile (it goes to the next question)."""
         hints = self.query(".hint")
-        if not hints:
+        if not hints or not (reading or ahead):
             return
-        sign = Text("Reading your answer…" + (f" {note}" if note else ""), style="bold")
+        sign = Text()
+        if reading:
+            sign.append("Reading your answer…" + (f" {note}" if note else ""), style="bold")
         if ahead:
-            shown = ahead.replace("\n", " ⏎ ").replace(SEND, " ⏎ ")
-            sign.append(f"  Next: {shown}", style="")
+            sign.append(("  " if reading else "") + f"Next: {ahead}")
         hints.last(Static).update(sign)
 
     def release(self) -> None:
@@ -171,11 +195,10 @@ class AnswerArea(Vertical):
         confirming: bool = False,
         closing: str = "",
         ticked: list[str] | None = None,
-        focus: bool = True,
     ) -> None:
         """Show the question and the widget for it (Yes/No when confirming a reading);
-        `ticked`: a multi-select answer given before, ticked again when it is changed;
-        `focus`: False while keys typed ahead are still to be typed in (they go first).
+        `ticked`: a multi-select answer given before, ticked again when it is changed. The
+        screen gives it the keyboard, once keys typed ahead are in.
 
         Calls are serialised: a second answer arriving while the first is shown waits its turn
         instead of mounting a second widget beside it."""
@@ -185,22 +208,17 @@ class AnswerArea(Vertical):
             await self.remove_children()
             widgets = self._widgets(question, heading, confirming, closing, ticked or [])
             await self.mount_all(widgets)
-            field = self.answer_widget
-            if field is not None and focus:
-                field.focus()  # at once: keys typed as the question appears land in it
 
-    async def in_words(self, typed: str) -> None:
+    async def in_words(self) -> None:
         """A list question answered in words instead ("by where our companies hire", "the
         college, the workforce board and the chamber"): the list gives way to a line the
-        conversation reads as free text, holding what was typed. Letters typed on a list were
-        dropped, and a multi-select then sent "none of these"."""
+        conversation reads as free text (the screen types the words in). Letters typed on a
+        list were dropped, and a multi-select then sent "none of these"."""
         async with self._asking:
             field = self.answer_widget
-            if not isinstance(field, OptionList | SelectionList) or self.confirming:
+            if not isinstance(field, OptionList) or self.confirming:
                 return
-            line = AnswerLine(
-                placeholder="your answer in words · Enter sends", value=typed, classes="answer"
-            )
+            line = AnswerLine(placeholder="your answer in words · Enter sends", classes="answer")
             await field.remove()
             hints = self.query(".hint")
             await self.mount(line, before=hints.last() if hints else None)
@@ -208,8 +226,6 @@ class AnswerArea(Vertical):
                 hints.last(Static).update(
                     "In your own words · Enter sends (if they cannot be read, the list comes back)"
                 )
-            line.focus()
-            line.cursor_position = len(typed)
 
     def _widgets(
         self,
@@ -265,7 +281,7 @@ class AnswerArea(Vertical):
             ]
             return [
                 title,
-                SelectionList[str](*items, classes="answer"),
+                TickList(*items, classes="answer"),
                 Static(
                     f"Keys 1-{len(question.choices)} or Space tick · ctrl+s sends (none ticked = none)",
                     classes="hint",
@@ -293,15 +309,6 @@ class AnswerArea(Vertical):
             self.pending = True
         return super().post_message(message)
 
-    def type_in(self, text: str) -> None:
-        """Add text to the answer box as if typed, once the box is laid out (a TextArea
-        styled before its first refresh raises inside Textual)."""
-        field = self.answer_widget
-        if isinstance(field, Input):
-            field.call_after_refresh(field.insert_text_at_cursor, text)
-        elif isinstance(field, TextArea):
-            field.call_after_refresh(field.insert, text)
-
     def send(self) -> None:
         """Submit whatever the current widget holds (ctrl+s)."""
         field = self.answer_widget
@@ -313,9 +320,7 @@ class AnswerArea(Vertical):
                 self.Submitted(", ".join(chosen) or "none", "; ".join(labels) or "none of these")
             )
         elif isinstance(field, AnswerBox | AnswerLine):
-            if not field.sent:
-                field.sent = True
-                self._typed(field.text if isinstance(field, TextArea) else field.value)
+            field.send()
         else:
             # A list's highlight is not a pick (the first item is highlighted from the start):
             # ctrl+s sent "strongly disagree" unasked. Say how to pick instead.
@@ -358,10 +363,10 @@ class AnswerArea(Vertical):
         event.stop()  # AnswerLine sends on Enter itself, in the order keys arrive
 
     def shortcut_applies(self, key: str) -> bool:
-        """Number keys and y/n are shortcuts only where they answer something, and never
-        while a text box has the keyboard."""
+        """Number keys and y/n are shortcuts only where they answer something (the screen
+        asks only while a list is open)."""
         question = self.question
-        if question is None or self.pending or isinstance(self.app.focused, TYPED):
+        if question is None or self.pending:
             return False
         if self.confirming:
             return key in ("y", "n")
@@ -376,7 +381,7 @@ class AnswerArea(Vertical):
         """Number keys answer choice and agree questions and tick multi-select items; y/n
         confirm a reading. True when the key was used."""
         question = self.question
-        if question is None or isinstance(self.app.focused, TYPED):
+        if question is None:
             return False
         if self.confirming:
             if key in ("y", "n"):

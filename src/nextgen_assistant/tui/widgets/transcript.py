@@ -60,9 +60,11 @@ class Transcript(VerticalScroll):
         """The question, as a line of the transcript (its choices are in the answer area)."""
         self._add(Static(Text(text), classes="asked"))
 
-    def answered(self, text: str, question_id: str | None) -> None:
+    def answered(self, text: str, question_id: str | None) -> AnswerBubble:
         """The person's answer."""
-        self._add(AnswerBubble(text, question_id))
+        bubble = AnswerBubble(text, question_id)
+        self._add(bubble)
+        return bubble
 
     def _add(self, turn: Widget) -> None:
         self.mount(turn)
