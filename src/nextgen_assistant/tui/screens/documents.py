@@ -14,9 +14,9 @@ from textual.message import Message
 from textual.widgets import DirectoryTree, Footer, Header, ProgressBar, Static
 from textual.worker import get_current_worker
 
-from nextgen_assistant.rubric import load_rubric
 from nextgen_assistant.signals.model import ScanResult
 from nextgen_assistant.tui.screens.base import AppScreen
+from nextgen_assistant.tui.widgets.scan_summary import scan_summary
 
 
 class ScanCancelled(Exception):
@@ -64,11 +64,15 @@ class DocumentsScreen(AppScreen):
     DocumentsScreen DirectoryTree { width: 1fr; }
     DocumentsScreen #side { width: 1fr; padding: 0 1; }
     DocumentsScreen #attached, DocumentsScreen #results { height: auto; margin-bottom: 1; }
+    /* The bar takes what the column leaves, so "100%" is never cut off at 80 columns. */
+    DocumentsScreen #progress { width: 100%; }
+    DocumentsScreen #progress Bar { width: 1fr; }
     """
 
     def __init__(self, start: Path) -> None:
         super().__init__()
         self.start = start
+        self._scanning: list[Path] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -128,7 +132,8 @@ class DocumentsScreen(AppScreen):
             self.notify("Attach a file or folder first (a).", severity="warning")
             return
         self.query_one("#results", Static).update("Scanning…")
-        self.scan(list(self.nextgen.attached))
+        self._scanning = list(self.nextgen.attached)
+        self.scan(self._scanning)
 
     def action_cancel_or_back(self) -> None:
         running = [w for w in self.workers if w.group == "scan" and w.is_running]
@@ -159,21 +164,6 @@ class DocumentsScreen(AppScreen):
         self.query_one(ProgressBar).update(total=event.total, progress=event.done)
 
     def on_documents_screen_scanned(self, event: Scanned) -> None:
-        """Show what was found and what could not be read (the app keeps the evidence)."""
-        result = event.result
-        titles = {i.id: i.title for i in load_rubric().indicators}
-        ok = [d for d in result.documents if d.status == "ok"]
-        lines = [f"Scanned {len(ok)} document(s).", "supporting / against:"]
-        for item in result.indicators:
-            score = "–" if item.score is None else f"{item.score:.1f}"
-            lines.append(
-                f"  {titles.get(item.id, item.id)}: {item.status} {score} "
-                f"(+{item.supporting} / -{item.red_flags})"
-            )
-        if result.failed:
-            lines.append(f"\n{len(result.failed)} could not be read:")
-            lines += [f"  ✗ {Path(d.path).name}: {d.error}" for d in result.failed]
-        if result.skipped:
-            lines.append(f"\n{len(result.skipped)} skipped (not a kind the tool reads).")
-        self.query_one("#results", Static).update(Text("\n".join(lines)))
+        """Show what was found and every file not read, with why (the app keeps the evidence)."""
+        self.query_one("#results", Static).update(scan_summary(event.result, self._scanning))
         self.notify("Scan finished: press F7 for the report.")
