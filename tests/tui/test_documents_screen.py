@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
 from textual.widget import Widget
 from textual.widgets import DirectoryTree, Static
 
@@ -77,3 +78,22 @@ async def test_every_file_not_read_is_named_with_its_reason_at_80x24(tmp_path: P
     ]:
         assert named in seen, f"{named!r} never came into view; seen: {seen}"
     assert "1 document read, 5 not read" in seen
+
+
+async def test_a_then_s_in_one_breath_scans_what_was_attached(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "charter.txt").write_text("Business leaders set the agenda of the partnership.")
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY, documents_root=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f6")
+        await until(pilot, lambda: isinstance(app.screen, DocumentsScreen))
+        tree = app.screen.query_one(DirectoryTree)
+        await until(pilot, lambda: tree.cursor_node is not None)
+        await pilot.press("down")
+        await until(pilot, lambda: tree.cursor_node is not None and tree.cursor_line == 1)
+        # As tmux delivers "a s" typed quickly: both keys queued before either is handled.
+        for key in "as":
+            app.post_message(events.Key(key, key))
+        await until(pilot, lambda: app.scan is not None)
+        assert [Path(d.path).name for d in app.scan.documents] == ["charter.txt"]

@@ -73,6 +73,9 @@ class DocumentsScreen(AppScreen):
         super().__init__()
         self.start = start
         self._scanning: list[Path] = []
+        # What this screen has attached, kept here too: the app learns of each attach by a
+        # message, so "a" then "s" typed in one breath reached the scan before the app knew.
+        self.attached: list[Path] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -88,12 +91,13 @@ class DocumentsScreen(AppScreen):
 
     def on_mount(self) -> None:
         self.title = "Documents"
+        self.attached = list(self.nextgen.attached)
         self.show_attached()
         self.query_one(DirectoryTree).focus()
 
     def show_attached(self, paths: list[Path] | None = None) -> None:
         """The attached paths (shown as typed: a name like '[bold]x.txt' is not markup)."""
-        paths = self.nextgen.attached if paths is None else paths
+        paths = self.attached if paths is None else paths
         text = (
             Text("Attached:\n" + "\n".join(f"  {self._shown(p)}" for p in paths))
             if paths
@@ -111,9 +115,10 @@ class DocumentsScreen(AppScreen):
             return str(path)
 
     def _add_document(self, path: Path) -> None:
-        paths = [*self.nextgen.attached, *([] if path in self.nextgen.attached else [path])]
+        if path not in self.attached:
+            self.attached.append(path)
         self.post_message(self.Attached(path))
-        self.show_attached(paths)
+        self.show_attached()
 
     def on_directory_tree_file_selected(self, event: DirectoryTree.FileSelected) -> None:
         self._add_document(event.path)
@@ -124,15 +129,16 @@ class DocumentsScreen(AppScreen):
             self._add_document(Path(node.data.path))
 
     def action_clear(self) -> None:
+        self.attached.clear()
         self.post_message(self.Cleared())
-        self.show_attached([])
+        self.show_attached()
 
     def action_scan(self) -> None:
-        if not self.nextgen.attached:
+        if not self.attached:
             self.notify("Attach a file or folder first (a).", severity="warning")
             return
         self.query_one("#results", Static).update("Scanning…")
-        self._scanning = list(self.nextgen.attached)
+        self._scanning = list(self.attached)
         self.scan(self._scanning)
 
     def action_cancel_or_back(self) -> None:
