@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
+import pytest
 from textual import events
 from textual.widget import Widget
 from textual.widgets import DirectoryTree, Static
 
+from nextgen_assistant import services
+from nextgen_assistant.signals.model import ScanResult
 from nextgen_assistant.tui.app import NextGenApp
 from nextgen_assistant.tui.screens.documents import DocumentsScreen
 from tests.tui.test_app import TODAY, until
@@ -97,3 +103,72 @@ async def test_a_then_s_in_one_breath_scans_what_was_attached(tmp_path: Path) ->
             app.post_message(events.Key(key, key))
         await until(pilot, lambda: app.scan is not None)
         assert [Path(d.path).name for d in app.scan.documents] == ["charter.txt"]
+
+
+async def test_c_takes_the_old_results_away(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "charter.txt").write_text("Business leaders set the agenda of the partnership.")
+    (folder / "photo.png").write_bytes(b"\x89PNG\r\n")
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY, documents_root=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f6")
+        await until(pilot, lambda: isinstance(app.screen, DocumentsScreen))
+        tree = app.screen.query_one(DirectoryTree)
+        await until(pilot, lambda: tree.cursor_node is not None)
+        await pilot.press("down", "a", "s")
+        results = app.screen.query_one("#results", Static)
+        await until(pilot, lambda: app.scan is not None and "photo.png" in str(results.render()))
+        await pilot.press("c")
+        await until(pilot, lambda: "photo.png" not in str(results.render()))
+        shown = str(results.render())
+        assert "read, " not in shown and "Private-sector" not in shown
+        await until(pilot, lambda: app.scan is None)  # the report no longer counts them
+        await pilot.press("f7")
+        await until(pilot, lambda: "scan documents first" in _toasts(app))
+
+
+def _toasts(app: NextGenApp) -> str:
+    return " ".join(str(n.message) for n in app._notifications)
+
+
+async def test_c_during_a_scan_keeps_its_results_from_coming_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "charter.txt").write_text("Business leaders set the agenda of the partnership.")
+    cleared, stopped = threading.Event(), threading.Event()
+    scan_documents = services.scan_documents
+
+    def scan_after_the_clear(
+        paths: list[Path], today: date, progress: Callable[[int, int, str], None]
+    ) -> ScanResult:
+        cleared.wait(timeout=60)  # a long scan, still reading when c is pressed
+
+        def watched(done: int, total: int, path: str) -> None:
+            try:
+                progress(done, total, path)
+            except BaseException:
+                stopped.set()  # the screen stopped the scan: it will send nothing
+                raise
+
+        return scan_documents(paths, today, progress=watched)
+
+    monkeypatch.setattr(services, "scan_documents", scan_after_the_clear)
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY, documents_root=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f6")
+        await until(pilot, lambda: isinstance(app.screen, DocumentsScreen))
+        tree = app.screen.query_one(DirectoryTree)
+        await until(pilot, lambda: tree.cursor_node is not None)
+        await pilot.press("down", "a", "s")
+        results = app.screen.query_one("#results", Static)
+        await until(pilot, lambda: "Scanning" in str(results.render()))
+        attached = app.screen.query_one("#attached", Static)
+        await pilot.press("c")
+        await until(pilot, lambda: "Highlight a file" in str(attached.render()))
+        cleared.set()
+        await until(pilot, lambda: stopped.is_set() or app.scan is not None)
+        assert app.scan is None
+        assert "read" not in str(results.render())

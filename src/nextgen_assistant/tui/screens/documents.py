@@ -34,13 +34,15 @@ class DocumentsScreen(AppScreen):
 
     @dataclass
     class Cleared(Message):
-        """Forget the attached documents."""
+        """Forget the attached documents and the last scan."""
 
     @dataclass
     class Scanned(Message):
         """A scan finished: its evidence goes to the panel and the report."""
 
         result: ScanResult
+        number: int = 0
+        """Which scan of this screen's: one cleared or cancelled meanwhile is not shown."""
 
     @dataclass
     class Progress(Message):
@@ -48,6 +50,7 @@ class DocumentsScreen(AppScreen):
 
         done: int
         total: int
+        number: int = 0
 
         def can_replace(self, message: Message) -> bool:
             return isinstance(message, DocumentsScreen.Progress)
@@ -73,6 +76,7 @@ class DocumentsScreen(AppScreen):
         super().__init__()
         self.start = start
         self._scanning: list[Path] = []
+        self._scan_number = 0  # the scan whose results may still be shown
         # What this screen has attached, kept here too: the app learns of each attach by a
         # message, so "a" then "s" typed in one breath reached the scan before the app knew.
         self.attached: list[Path] = []
@@ -93,6 +97,12 @@ class DocumentsScreen(AppScreen):
         self.title = "Documents"
         self.attached = list(self.nextgen.attached)
         self.show_attached()
+        if self.nextgen.scan is not None:
+            # Opened again after a scan: the results the report uses, said to be the last scan's.
+            summary = scan_summary(self.nextgen.scan, self.attached)
+            heading = Text("Last scan (the report uses it; s scans again):\n", style="italic")
+            self.query_one("#results", Static).update(heading + summary)
+            self.query_one(ProgressBar).update(total=1, progress=1)
         self.query_one(DirectoryTree).focus()
 
     def show_attached(self, paths: list[Path] | None = None) -> None:
@@ -129,47 +139,70 @@ class DocumentsScreen(AppScreen):
             self._add_document(Path(node.data.path))
 
     def action_clear(self) -> None:
+        """Start over: nothing attached, and the last scan's results gone from this screen,
+        the side panel and the report (a scan under way is stopped)."""
+        self._stop_scanning()
         self.attached.clear()
         self.post_message(self.Cleared())
         self.show_attached()
+        self.query_one(ProgressBar).update(total=1, progress=0)
+        self.query_one("#results", Static).update(
+            Text(
+                "Cleared: nothing attached, and the last scan's results are gone (the report "
+                "no longer uses them)."
+            )
+        )
+
+    def _stop_scanning(self) -> bool:
+        """Cancel a scan under way, and keep any result it still sends from being shown."""
+        self._scan_number += 1
+        running = [w for w in self.workers if w.group == "scan" and w.is_running]
+        for worker in running:
+            worker.cancel()
+        return bool(running)
 
     def action_scan(self) -> None:
         if not self.attached:
             self.notify("Attach a file or folder first (a).", severity="warning")
             return
+        self._stop_scanning()
         self.query_one("#results", Static).update("Scanning…")
+        self.query_one(ProgressBar).update(total=1, progress=0)
         self._scanning = list(self.attached)
-        self.scan(self._scanning)
+        self.scan(self._scanning, self._scan_number)
 
     def action_cancel_or_back(self) -> None:
-        running = [w for w in self.workers if w.group == "scan" and w.is_running]
-        if running:
-            for worker in running:
-                worker.cancel()
-            self.query_one("#results", Static).update("Scan cancelled.")
+        if self._stop_scanning():
+            earlier = " The report still uses the scan before it." if self.nextgen.scan else ""
+            self.query_one("#results", Static).update("Scan cancelled." + earlier)
         else:
             self.app.pop_screen()
 
     @work(thread=True, exclusive=True, group="scan")
-    def scan(self, paths: list[Path]) -> None:
+    def scan(self, paths: list[Path], number: int) -> None:
         """Scan in a worker, never on the event loop; progress is posted back."""
         worker = get_current_worker()
 
         def progress(done: int, total: int, path: str) -> None:
             if worker.is_cancelled:
                 raise ScanCancelled
-            self.post_message(self.Progress(done, total))
+            self.post_message(self.Progress(done, total, number))
 
         try:
             result = self.nextgen.run_scan(paths, progress)
         except ScanCancelled:
             return
-        self.post_message(self.Scanned(result))
+        if not worker.is_cancelled:
+            self.post_message(self.Scanned(result, number))
 
     def on_documents_screen_progress(self, event: Progress) -> None:
-        self.query_one(ProgressBar).update(total=event.total, progress=event.done)
+        if event.number == self._scan_number:
+            self.query_one(ProgressBar).update(total=event.total, progress=event.done)
 
     def on_documents_screen_scanned(self, event: Scanned) -> None:
         """Show what was found and every file not read, with why (the app keeps the evidence)."""
+        if event.number != self._scan_number:
+            event.stop()  # cleared or cancelled meanwhile: the app must not take it either
+            return
         self.query_one("#results", Static).update(scan_summary(event.result, self._scanning))
         self.notify("Scan finished: press F7 for the report.")
