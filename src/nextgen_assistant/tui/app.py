@@ -175,7 +175,9 @@ class NextGenApp(App[None]):
             self.attached.append(event.path)
 
     def on_documents_screen_cleared(self, event: DocumentsScreen.Cleared) -> None:
+        """Start over with documents: what was attached and the last scan's evidence go."""
         self.attached.clear()
+        self.scan = None
 
     def on_documents_screen_scanned(self, event: DocumentsScreen.Scanned) -> None:
         self.scan = event.result  # the side panel shows it when its screen is back

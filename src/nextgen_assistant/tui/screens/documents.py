@@ -14,9 +14,9 @@ from textual.message import Message
 from textual.widgets import DirectoryTree, Footer, Header, ProgressBar, Static
 from textual.worker import get_current_worker
 
-from nextgen_assistant.rubric import load_rubric
 from nextgen_assistant.signals.model import ScanResult
 from nextgen_assistant.tui.screens.base import AppScreen
+from nextgen_assistant.tui.widgets.scan_summary import scan_summary
 
 
 class ScanCancelled(Exception):
@@ -34,13 +34,15 @@ class DocumentsScreen(AppScreen):
 
     @dataclass
     class Cleared(Message):
-        """Forget the attached documents."""
+        """Forget the attached documents and the last scan."""
 
     @dataclass
     class Scanned(Message):
         """A scan finished: its evidence goes to the panel and the report."""
 
         result: ScanResult
+        number: int = 0
+        """Which scan of this screen's: one cleared or cancelled meanwhile is not shown."""
 
     @dataclass
     class Progress(Message):
@@ -48,6 +50,7 @@ class DocumentsScreen(AppScreen):
 
         done: int
         total: int
+        number: int = 0
 
         def can_replace(self, message: Message) -> bool:
             return isinstance(message, DocumentsScreen.Progress)
@@ -64,11 +67,19 @@ class DocumentsScreen(AppScreen):
     DocumentsScreen DirectoryTree { width: 1fr; }
     DocumentsScreen #side { width: 1fr; padding: 0 1; }
     DocumentsScreen #attached, DocumentsScreen #results { height: auto; margin-bottom: 1; }
+    /* The bar takes what the column leaves, so "100%" is never cut off at 80 columns. */
+    DocumentsScreen #progress { width: 100%; }
+    DocumentsScreen #progress Bar { width: 1fr; }
     """
 
     def __init__(self, start: Path) -> None:
         super().__init__()
         self.start = start
+        self._scanning: list[Path] = []
+        self._scan_number = 0  # the scan whose results may still be shown
+        # What this screen has attached, kept here too: the app learns of each attach by a
+        # message, so "a" then "s" typed in one breath reached the scan before the app knew.
+        self.attached: list[Path] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -84,12 +95,19 @@ class DocumentsScreen(AppScreen):
 
     def on_mount(self) -> None:
         self.title = "Documents"
+        self.attached = list(self.nextgen.attached)
         self.show_attached()
+        if self.nextgen.scan is not None:
+            # Opened again after a scan: the results the report uses, said to be the last scan's.
+            summary = scan_summary(self.nextgen.scan, self.attached)
+            heading = Text("Last scan (the report uses it; s scans again):\n", style="italic")
+            self.query_one("#results", Static).update(heading + summary)
+            self.query_one(ProgressBar).update(total=1, progress=1)
         self.query_one(DirectoryTree).focus()
 
     def show_attached(self, paths: list[Path] | None = None) -> None:
         """The attached paths (shown as typed: a name like '[bold]x.txt' is not markup)."""
-        paths = self.nextgen.attached if paths is None else paths
+        paths = self.attached if paths is None else paths
         text = (
             Text("Attached:\n" + "\n".join(f"  {self._shown(p)}" for p in paths))
             if paths
@@ -107,9 +125,10 @@ class DocumentsScreen(AppScreen):
             return str(path)
 
     def _add_document(self, path: Path) -> None:
-        paths = [*self.nextgen.attached, *([] if path in self.nextgen.attached else [path])]
+        if path not in self.attached:
+            self.attached.append(path)
         self.post_message(self.Attached(path))
-        self.show_attached(paths)
+        self.show_attached()
 
     def on_directory_tree_file_selected(self, event: DirectoryTree.FileSelected) -> None:
         self._add_document(event.path)
@@ -120,60 +139,70 @@ class DocumentsScreen(AppScreen):
             self._add_document(Path(node.data.path))
 
     def action_clear(self) -> None:
+        """Start over: nothing attached, and the last scan's results gone from this screen,
+        the side panel and the report (a scan under way is stopped)."""
+        self._stop_scanning()
+        self.attached.clear()
         self.post_message(self.Cleared())
-        self.show_attached([])
+        self.show_attached()
+        self.query_one(ProgressBar).update(total=1, progress=0)
+        self.query_one("#results", Static).update(
+            Text(
+                "Cleared: nothing attached, and the last scan's results are gone (the report "
+                "no longer uses them)."
+            )
+        )
+
+    def _stop_scanning(self) -> bool:
+        """Cancel a scan under way, and keep any result it still sends from being shown."""
+        self._scan_number += 1
+        running = [w for w in self.workers if w.group == "scan" and w.is_running]
+        for worker in running:
+            worker.cancel()
+        return bool(running)
 
     def action_scan(self) -> None:
-        if not self.nextgen.attached:
+        if not self.attached:
             self.notify("Attach a file or folder first (a).", severity="warning")
             return
+        self._stop_scanning()
         self.query_one("#results", Static).update("Scanning…")
-        self.scan(list(self.nextgen.attached))
+        self.query_one(ProgressBar).update(total=1, progress=0)
+        self._scanning = list(self.attached)
+        self.scan(self._scanning, self._scan_number)
 
     def action_cancel_or_back(self) -> None:
-        running = [w for w in self.workers if w.group == "scan" and w.is_running]
-        if running:
-            for worker in running:
-                worker.cancel()
-            self.query_one("#results", Static).update("Scan cancelled.")
+        if self._stop_scanning():
+            earlier = " The report still uses the scan before it." if self.nextgen.scan else ""
+            self.query_one("#results", Static).update("Scan cancelled." + earlier)
         else:
             self.app.pop_screen()
 
     @work(thread=True, exclusive=True, group="scan")
-    def scan(self, paths: list[Path]) -> None:
+    def scan(self, paths: list[Path], number: int) -> None:
         """Scan in a worker, never on the event loop; progress is posted back."""
         worker = get_current_worker()
 
         def progress(done: int, total: int, path: str) -> None:
             if worker.is_cancelled:
                 raise ScanCancelled
-            self.post_message(self.Progress(done, total))
+            self.post_message(self.Progress(done, total, number))
 
         try:
             result = self.nextgen.run_scan(paths, progress)
         except ScanCancelled:
             return
-        self.post_message(self.Scanned(result))
+        if not worker.is_cancelled:
+            self.post_message(self.Scanned(result, number))
 
     def on_documents_screen_progress(self, event: Progress) -> None:
-        self.query_one(ProgressBar).update(total=event.total, progress=event.done)
+        if event.number == self._scan_number:
+            self.query_one(ProgressBar).update(total=event.total, progress=event.done)
 
     def on_documents_screen_scanned(self, event: Scanned) -> None:
-        """Show what was found and what could not be read (the app keeps the evidence)."""
-        result = event.result
-        titles = {i.id: i.title for i in load_rubric().indicators}
-        ok = [d for d in result.documents if d.status == "ok"]
-        lines = [f"Scanned {len(ok)} document(s).", "supporting / against:"]
-        for item in result.indicators:
-            score = "–" if item.score is None else f"{item.score:.1f}"
-            lines.append(
-                f"  {titles.get(item.id, item.id)}: {item.status} {score} "
-                f"(+{item.supporting} / -{item.red_flags})"
-            )
-        if result.failed:
-            lines.append(f"\n{len(result.failed)} could not be read:")
-            lines += [f"  ✗ {Path(d.path).name}: {d.error}" for d in result.failed]
-        if result.skipped:
-            lines.append(f"\n{len(result.skipped)} skipped (not a kind the tool reads).")
-        self.query_one("#results", Static).update(Text("\n".join(lines)))
+        """Show what was found and every file not read, with why (the app keeps the evidence)."""
+        if event.number != self._scan_number:
+            event.stop()  # cleared or cancelled meanwhile: the app must not take it either
+            return
+        self.query_one("#results", Static).update(scan_summary(event.result, self._scanning))
         self.notify("Scan finished: press F7 for the report.")

@@ -1,0 +1,174 @@
+"""The Documents screen as a person in a hurry uses it: keys pressed, what the screen then shows."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from textual import events
+from textual.widget import Widget
+from textual.widgets import DirectoryTree, Static
+
+from nextgen_assistant import services
+from nextgen_assistant.signals.model import ScanResult
+from nextgen_assistant.tui.app import NextGenApp
+from nextgen_assistant.tui.screens.documents import DocumentsScreen
+from tests.tui.test_app import TODAY, until
+
+
+def _flowing(text: str) -> str:
+    """Text as one line of words: a wrapped sentence matches whole."""
+    return " ".join(text.split())
+
+
+def _visible_rows(app: NextGenApp, widget: Widget) -> list[str]:
+    """The rows of the screen, as drawn, inside the widget's region (cells, not characters:
+    the tree's emoji are two cells wide)."""
+    region = widget.scrollable_content_region  # without the scrollbar
+    strips = app.screen._compositor.render_strips()  # what the terminal would show
+    return [strips[y].crop(region.x, region.right).text for y in range(region.y, region.bottom)]
+
+
+async def _everything_scrolled_into_view(app: NextGenApp, pilot: object, side: Widget) -> str:
+    """Page through the side column (Tab to it, then Page Down, as a person does) and put
+    together every row that was on screen, in order: only what was seen is in the answer."""
+    seen: dict[int, str] = {}
+    await pilot.press("tab")  # type: ignore[attr-defined]
+    await until(pilot, lambda: app.focused is side)  # type: ignore[arg-type]
+    for _ in range(40):
+        await pilot.wait_for_scheduled_animations()  # type: ignore[attr-defined]
+        await until(pilot, lambda: side.scroll_y == side.scroll_target_y)  # type: ignore[arg-type]
+        await pilot.pause()
+        top = round(side.scroll_y)
+        for row, text in enumerate(_visible_rows(app, side)):
+            seen[top + row] = text
+        if side.scroll_y >= side.max_scroll_y:
+            break
+        await pilot.press("pagedown")  # type: ignore[attr-defined]
+    return _flowing(" ".join(seen[y] for y in sorted(seen)))
+
+
+async def test_every_file_not_read_is_named_with_its_reason_at_80x24(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "charter.txt").write_text("Business leaders set the agenda of the partnership.")
+    (folder / "empty.pdf").write_bytes(b"")
+    (folder / "notes.docx").write_text("Plain text saved with a Word name.")
+    (folder / "blank.txt").write_text("")
+    (folder / "photo.png").write_bytes(b"\x89PNG\r\n")
+    (folder / "[bold]y.txt").write_text("  \n")  # a name like markup, and nothing in it
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY, documents_root=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f6")
+        await until(pilot, lambda: isinstance(app.screen, DocumentsScreen))
+        tree = app.screen.query_one(DirectoryTree)
+        await until(pilot, lambda: tree.cursor_node is not None)
+        await pilot.press("down", "a")  # the docs folder
+        await until(pilot, lambda: folder in app.attached)
+        await pilot.press("s")
+        await until(pilot, lambda: app.scan is not None)
+        results = app.screen.query_one("#results", Static)
+        await until(pilot, lambda: "read" in str(results.render()))  # no longer "Scanning…"
+        side = results.parent
+        assert isinstance(side, Widget)
+        seen = await _everything_scrolled_into_view(app, pilot, side)
+    for named in [
+        "empty.pdf: this PDF is empty",
+        "notes.docx: this docx file is not a valid docx",
+        "blank.txt: the document is empty",
+        "photo.png: '.png' files are not read",
+        "[bold]y.txt: the document is empty",
+    ]:
+        assert named in seen, f"{named!r} never came into view; seen: {seen}"
+    assert "1 document read, 5 not read" in seen
+
+
+async def test_a_then_s_in_one_breath_scans_what_was_attached(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "charter.txt").write_text("Business leaders set the agenda of the partnership.")
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY, documents_root=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f6")
+        await until(pilot, lambda: isinstance(app.screen, DocumentsScreen))
+        tree = app.screen.query_one(DirectoryTree)
+        await until(pilot, lambda: tree.cursor_node is not None)
+        await pilot.press("down")
+        await until(pilot, lambda: tree.cursor_node is not None and tree.cursor_line == 1)
+        # As tmux delivers "a s" typed quickly: both keys queued before either is handled.
+        for key in "as":
+            app.post_message(events.Key(key, key))
+        await until(pilot, lambda: app.scan is not None)
+        assert [Path(d.path).name for d in app.scan.documents] == ["charter.txt"]
+
+
+async def test_c_takes_the_old_results_away(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "charter.txt").write_text("Business leaders set the agenda of the partnership.")
+    (folder / "photo.png").write_bytes(b"\x89PNG\r\n")
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY, documents_root=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f6")
+        await until(pilot, lambda: isinstance(app.screen, DocumentsScreen))
+        tree = app.screen.query_one(DirectoryTree)
+        await until(pilot, lambda: tree.cursor_node is not None)
+        await pilot.press("down", "a", "s")
+        results = app.screen.query_one("#results", Static)
+        await until(pilot, lambda: app.scan is not None and "photo.png" in str(results.render()))
+        await pilot.press("c")
+        await until(pilot, lambda: "photo.png" not in str(results.render()))
+        shown = str(results.render())
+        assert "read, " not in shown and "Private-sector" not in shown
+        await until(pilot, lambda: app.scan is None)  # the report no longer counts them
+        await pilot.press("f7")
+        await until(pilot, lambda: "scan documents first" in _toasts(app))
+
+
+def _toasts(app: NextGenApp) -> str:
+    return " ".join(str(n.message) for n in app._notifications)
+
+
+async def test_c_during_a_scan_keeps_its_results_from_coming_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "charter.txt").write_text("Business leaders set the agenda of the partnership.")
+    cleared, stopped = threading.Event(), threading.Event()
+    scan_documents = services.scan_documents
+
+    def scan_after_the_clear(
+        paths: list[Path], today: date, progress: Callable[[int, int, str], None]
+    ) -> ScanResult:
+        cleared.wait(timeout=60)  # a long scan, still reading when c is pressed
+
+        def watched(done: int, total: int, path: str) -> None:
+            try:
+                progress(done, total, path)
+            except BaseException:
+                stopped.set()  # the screen stopped the scan: it will send nothing
+                raise
+
+        return scan_documents(paths, today, progress=watched)
+
+    monkeypatch.setattr(services, "scan_documents", scan_after_the_clear)
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY, documents_root=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f6")
+        await until(pilot, lambda: isinstance(app.screen, DocumentsScreen))
+        tree = app.screen.query_one(DirectoryTree)
+        await until(pilot, lambda: tree.cursor_node is not None)
+        await pilot.press("down", "a", "s")
+        results = app.screen.query_one("#results", Static)
+        await until(pilot, lambda: "Scanning" in str(results.render()))
+        attached = app.screen.query_one("#attached", Static)
+        await pilot.press("c")
+        await until(pilot, lambda: "Highlight a file" in str(attached.render()))
+        cleared.set()
+        await until(pilot, lambda: stopped.is_set() or app.scan is not None)
+        assert app.scan is None
+        assert "read" not in str(results.render())
