@@ -439,3 +439,16 @@ async def test_ticks_show_in_characters_without_colour(tmp_path: Path) -> None:
         lines = [ticks.render_line(y).text for y in range(ticks.option_count)]
         firsts = [line for line in lines if line.lstrip().startswith("[")]
         assert [line.lstrip()[:3] for line in firsts[:4]] == ["[ ]", "[x]", "[ ]", "[x]"]
+
+
+async def test_a_toast_about_one_question_goes_with_it(tmp_path: Path) -> None:
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await new_conversation(app, pilot)
+        await answer_until(app, pilot, "rlm_agree_footprint")
+        await pilot.press("ctrl+s")  # nothing picked: a toast says which keys pick
+        await until(pilot, lambda: any("press 1-5" in n.message for n in app._notifications))
+        assert all(n.timeout <= 5 for n in app._notifications)
+        await pilot.press("4")
+        await until(pilot, lambda: _asking(app, "rlm_region_text"))
+        assert not list(app._notifications)

@@ -30,6 +30,9 @@ KEYS = (
 )
 """How to answer and what the function keys do, for the welcome (the footer names them too)."""
 
+TOAST_SECONDS = 4
+"""How long a toast about the open question stays, at most (the next question clears it)."""
+
 
 class ConversationScreen(AppScreen):
     """One assessment, one question at a time; every answer saved as it is given.
@@ -113,7 +116,9 @@ class ConversationScreen(AppScreen):
 
     async def show(self, reply: Reply, shown: str | None = None) -> None:
         """Add the assistant's reply (after `shown`, what the person asked for, when it is
-        not in the transcript yet); ask the next question."""
+        not in the transcript yet); ask the next question. Toasts go: they were about the
+        question before (a toast lingering over the next one was read as about it)."""
+        self.app.clear_notifications()
         transcript = self.query_one(Transcript)
         if shown is not None:
             transcript.answered(shown, None)
@@ -265,7 +270,8 @@ class ConversationScreen(AppScreen):
     def on_answer_area_empty(self, event: AnswerArea.Empty) -> None:
         if self.conversation.current is not None:
             self.notify(
-                event.how or "Type an answer first, or press F3 to skip, F4 for don't know."
+                event.how or "Type an answer first, or press F3 to skip, F4 for don't know.",
+                timeout=TOAST_SECONDS,
             )
         if self.holding and not self.busy:
             self._type_ahead_in()  # keys pressed after the empty send are for this question
@@ -289,7 +295,7 @@ class ConversationScreen(AppScreen):
             for question, answer in self.conversation.answered_so_far()
         ]
         if not rows:
-            self.notify("No answer to change yet.")
+            self.notify("No answer to change yet.", timeout=TOAST_SECONDS)
             return
         self.app.push_screen(ChangeAnswerDialog(rows), self.change)
 
@@ -298,7 +304,7 @@ class ConversationScreen(AppScreen):
         if question_id is None:
             return
         if self.reading:
-            self.notify("Still reading your last answer…", timeout=2)
+            self.notify("Still reading your last answer…", timeout=TOAST_SECONDS)
             return
         question = self.conversation.bank[question_id]
         self.holding = True
@@ -315,7 +321,7 @@ class ConversationScreen(AppScreen):
         answer joins the transcript at once, above the sign: taken, and being read (the first
         read can take 10 to 18 s on a loaded machine)."""
         if self.busy:
-            self.notify("Still reading your last answer…", timeout=2)
+            self.notify("Still reading your last answer…", timeout=TOAST_SECONDS)
             return
         self.busy = self.holding = True
         self._sent = self.query_one(Transcript).answered(shown, question_id)
