@@ -254,7 +254,9 @@ async def test_sends_while_an_answer_is_read_stay_apart_and_show_a_sign(
 
 
 def _hint(app: NextGenApp) -> str:
-    return str(app.screen.query("AnswerArea .hint").last(Static).render())
+    """The line under the answer box ('' while the next question's widgets are mounted)."""
+    hints = app.screen.query("AnswerArea .hint")
+    return str(hints.last(Static).render()) if hints else ""
 
 
 def _reading_for(app: NextGenApp) -> str:
@@ -452,3 +454,18 @@ async def test_a_toast_about_one_question_goes_with_it(tmp_path: Path) -> None:
         await pilot.press("4")
         await until(pilot, lambda: _asking(app, "rlm_region_text"))
         assert not list(app._notifications)
+
+
+async def test_keys_typed_on_past_a_check_wait_for_the_question_after_it(tmp_path: Path) -> None:
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await new_conversation(app, pilot)
+        await answer_until(app, pilot, "ida_agenda_setter")
+        # The priorities (2 and 4, sent) typed on at once: an "Is that right?" comes between.
+        burst(app, *typed("Business leaders chose the priorities"), "ctrl+s", "2", "4", "ctrl+s")
+        await until(pilot, lambda: app.conversation is not None and app.conversation.confirming)
+        await until(pilot, lambda: "Next: 24 ⏎" in _hint(app))
+        assert "ida_priorities" not in _answers(app)
+        await pilot.press("y")  # seen, then answered
+        await until(pilot, lambda: _asking(app, "ida_agree_industry_identified"))
+        assert _answers(app)["ida_priorities"] == ["innovation", "supply_chain"]

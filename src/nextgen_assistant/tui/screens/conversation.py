@@ -165,11 +165,18 @@ class ConversationScreen(AppScreen):
         is delivered to the box, whatever had the keyboard)."""
         if not stroke.answers:
             return False
-        if self.reading:
+        if self.reading or (self.ahead and not self._answers_the_check(stroke)):
             self.ahead.hold(stroke)
             self._show_reading()
             return True
         return self._answer_with(stroke, typed_now=True)
+
+    def _answers_the_check(self, stroke: Keystroke) -> bool:
+        """While keys typed ahead wait behind a check of a reading ("Is that right?"), the keys
+        that answer it: y, n, Enter on Yes or No, F1-F4. Others join the keys waiting."""
+        if not self.query_one(AnswerArea).confirming:
+            return True
+        return stroke.key in ("y", "n", "enter", *COMMAND_KEYS)
 
     def _answer_with(self, stroke: Keystroke, typed_now: bool) -> bool:
         """One key for the open question: pressed now (`typed_now`), or typed ahead and now
@@ -222,12 +229,19 @@ class ConversationScreen(AppScreen):
 
     def _type_ahead_in(self) -> None:
         """The question is up: the keys typed ahead go into it, as if typed now, up to a send
-        (the rest wait for the question after); then the keyboard is the box's."""
+        (the rest wait for the question after); then the keyboard is the box's. A check of a
+        reading is answered by keys pressed once it is seen, not by keys typed ahead."""
         self.holding = False
         area = self.query_one(AnswerArea)
         field = area.answer_widget
         if field is not None:
             self.set_focus(field)
+        if area.confirming and self.ahead:
+            # A check of a reading ("Is that right?") the person had not seen when they typed
+            # on: it waits for their y or n, and their keys for the question after it (a y or
+            # n typed ahead was meant for something else).
+            self._show_reading()
+            return
         while not self.reading and (stroke := self.ahead.take()) is not None:
             self._answer_with(stroke, typed_now=False)
         if self.reading:
@@ -250,7 +264,7 @@ class ConversationScreen(AppScreen):
         """Text pasted while this screen is on top: kept, as typed, while an answer is on its
         way (True); otherwise for the answer box, whatever had the keyboard (False: Textual
         delivers it there)."""
-        if self.reading:
+        if self.reading or (self.ahead and self.query_one(AnswerArea).confirming):
             for character in text.replace("\r\n", "\n"):
                 self.ahead.hold(
                     Keystroke("enter") if character == "\n" else Keystroke(character, character)
