@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
@@ -29,6 +30,7 @@ from nextgen_assistant.tui.screens.change_answer import ChangeAnswerDialog
 from nextgen_assistant.tui.screens.conversation import ConversationScreen
 from nextgen_assistant.tui.screens.documents import DocumentsScreen
 from nextgen_assistant.tui.screens.home import HomeScreen
+from nextgen_assistant.tui.widgets.answer_area import AnswerArea
 from nextgen_assistant.tui.widgets.indicator_panel import IndicatorPanel
 from nextgen_assistant.tui.widgets.transcript import AnswerBubble, Transcript
 from tests.tui.test_app import (
@@ -469,3 +471,27 @@ async def test_keys_typed_on_past_a_check_wait_for_the_question_after_it(tmp_pat
         await pilot.press("y")  # seen, then answered
         await until(pilot, lambda: _asking(app, "ida_agree_industry_identified"))
         assert _answers(app)["ida_priorities"] == ["innovation", "supply_chain"]
+
+
+async def test_a_send_says_reading_at_once_even_when_the_app_is_slow(tmp_path: Path) -> None:
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await new_conversation(app, pilot)
+        box = app.screen.query_one(".answer", TextArea)
+        # The answer area's messages wait, as they do while spaCy loads and holds the machine.
+        held_up = asyncio.Event()
+        app.screen.query_one(AnswerArea).call_later(held_up.wait)
+        try:
+            burst(app, *typed("Gated Works"), "ctrl+s", "ctrl+s")
+            # Polled without pilot.pause, which waits for every widget, the held one too.
+            for _ in range(1200):
+                if box.sent:
+                    break
+                await asyncio.sleep(0.05)
+            sign = _hint(app)
+        finally:
+            held_up.set()
+        assert sign.startswith("Reading your answer…")
+        assert "Next:" not in sign  # the second press of the send is not "next"
+        await until(pilot, lambda: _asking(app, "industry"))
+        assert _answers(app) == {"partnership_name": "Gated Works"}

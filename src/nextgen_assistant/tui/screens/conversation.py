@@ -84,6 +84,8 @@ class ConversationScreen(AppScreen):
         self.ahead = TypeAhead()
         for stroke in typed_ahead:
             self.ahead.hold(stroke)
+        self._sending = False
+        """An answer was sent and is on its way to the engine."""
         self._sent: AnswerBubble | None = None
         """The answer being read, in the transcript."""
 
@@ -192,11 +194,12 @@ class ConversationScreen(AppScreen):
             sends = key == "ctrl+s" or (key == "enter" and isinstance(field, AnswerLine))
             if typed_now:
                 # To the box, behind the keys before it; a send holds the keys after it.
-                self.holding = self.holding or sends
+                if sends:
+                    self._send_off()
                 self.set_focus(field)
                 return False
             if sends and field.holds_text:
-                self.holding = True
+                self._send_off()
                 field.send()
             elif not sends:
                 field.type_key(key, stroke.typed)
@@ -204,7 +207,8 @@ class ConversationScreen(AppScreen):
         if not isinstance(field, OptionList):
             return not typed_now  # the end of the conversation: nothing to answer
         if area.shortcut_applies(key):
-            self.holding = not isinstance(field, SelectionList)  # a tick is not an answer
+            if not isinstance(field, SelectionList):  # a tick is not an answer
+                self._send_off()
             area.shortcut(key)
             return True
         if stroke.typed.isalpha() and not area.confirming:
@@ -218,20 +222,31 @@ class ConversationScreen(AppScreen):
             # Enter or Space typed ahead never pick what the person has not seen; ctrl+s sends
             # the ticks typed ahead (with none, it was the second press of the last send).
             if key == "ctrl+s" and isinstance(field, SelectionList) and field.selected:
-                self.holding = True
+                self._send_off()
                 area.send()
             return True
         if key == "ctrl+s" and isinstance(field, SelectionList):
-            self.holding = True  # sent by the binding, after the ticks pressed before it
-        elif key == "enter" and self.focused is field and not isinstance(field, SelectionList):
-            self.holding = field.highlighted is not None  # picks the highlighted choice
+            self._send_off()  # sent by the binding, after the ticks pressed before it
+        elif (
+            key == "enter"
+            and self.focused is field
+            and not isinstance(field, SelectionList)
+            and field.highlighted is not None
+        ):
+            self._send_off()  # picks the highlighted choice
         return False
+
+    def _send_off(self) -> None:
+        """An answer is on its way: keys pressed from now on wait for the next question, and
+        the sign says so at once (the engine may get it only later on a busy machine)."""
+        self.holding = self._sending = True
+        self._show_reading()
 
     def _type_ahead_in(self) -> None:
         """The question is up: the keys typed ahead go into it, as if typed now, up to a send
         (the rest wait for the question after); then the keyboard is the box's. A check of a
         reading is answered by keys pressed once it is seen, not by keys typed ahead."""
-        self.holding = False
+        self.holding = self._sending = False
         area = self.query_one(AnswerArea)
         field = area.answer_widget
         if field is not None:
@@ -244,8 +259,7 @@ class ConversationScreen(AppScreen):
             return
         while not self.reading and (stroke := self.ahead.take()) is not None:
             self._answer_with(stroke, typed_now=False)
-        if self.reading:
-            self._show_reading()
+        self._show_reading()
 
     async def _answer_in_words(self, area: AnswerArea) -> None:
         await area.in_words()
@@ -258,7 +272,7 @@ class ConversationScreen(AppScreen):
         if question is not None and question.type == "text" and not services.understanding_ready():
             note = "(the first takes a few seconds)"
         for area in self.query(AnswerArea):
-            area.show_reading(self.ahead.shown(), note, reading=self.busy)
+            area.show_reading(self.ahead.shown(), note, reading=self.busy or self._sending)
 
     def take_paste(self, text: str) -> bool:
         """Text pasted while this screen is on top: kept, as typed, while an answer is on its
@@ -288,7 +302,7 @@ class ConversationScreen(AppScreen):
                 timeout=TOAST_SECONDS,
             )
         if self.holding and not self.busy:
-            self._type_ahead_in()  # keys pressed after the empty send are for this question
+            self._type_ahead_in()  # (and the question's hint back in place of the sign)  # keys pressed after the empty send are for this question
 
     def action_send(self) -> None:
         self.query_one(AnswerArea).send()
@@ -356,14 +370,14 @@ class ConversationScreen(AppScreen):
         try:
             await self.show(event.reply)
         finally:
-            self.busy = False
+            self.busy = self._sending = False
             self._sent = None
             self.call_after_refresh(self._type_ahead_in)
 
     def on_conversation_screen_answer_failed(self, event: AnswerFailed) -> None:
         """The answer stays in its box, the person's again; keys typed meanwhile wait for the
         next question."""
-        self.busy = self.holding = False
+        self.busy = self.holding = self._sending = False
         if self._sent is not None:
             self._sent.remove()  # not taken after all: it is in its box again
             self._sent = None

@@ -174,7 +174,7 @@ class AnswerArea(Vertical):
         """The sign that an answer is being read (`reading`; else the question's hint), with
         what was typed meanwhile (it goes to the next question)."""
         hints = self.query(".hint")
-        if not hints or not (reading or ahead):
+        if not hints:
             return
         if reading:
             sign = Text("Reading your answer…" + (f" {note}" if note else ""), style="bold")
