@@ -109,6 +109,7 @@ class ConversationScreen(AppScreen):
         try:
             await self.show(self.conversation.opening(KEYS))
         finally:
+            self._show_reading()  # keys typed after n, under the question, until they are in
             self.call_after_refresh(self._type_ahead_in)
 
     def heading(self, question: Question) -> str:
@@ -372,6 +373,7 @@ class ConversationScreen(AppScreen):
         finally:
             self.busy = self._sending = False
             self._sent = None
+            self._show_reading()  # keys typed meanwhile, under the question, until they are in
             self.call_after_refresh(self._type_ahead_in)
 
     def on_conversation_screen_answer_failed(self, event: AnswerFailed) -> None:
