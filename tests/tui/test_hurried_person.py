@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
@@ -29,6 +30,7 @@ from nextgen_assistant.tui.screens.change_answer import ChangeAnswerDialog
 from nextgen_assistant.tui.screens.conversation import ConversationScreen
 from nextgen_assistant.tui.screens.documents import DocumentsScreen
 from nextgen_assistant.tui.screens.home import HomeScreen
+from nextgen_assistant.tui.widgets.answer_area import AnswerArea
 from nextgen_assistant.tui.widgets.indicator_panel import IndicatorPanel
 from nextgen_assistant.tui.widgets.transcript import AnswerBubble, Transcript
 from tests.tui.test_app import (
@@ -254,7 +256,9 @@ async def test_sends_while_an_answer_is_read_stay_apart_and_show_a_sign(
 
 
 def _hint(app: NextGenApp) -> str:
-    return str(app.screen.query("AnswerArea .hint").last(Static).render())
+    """The line under the answer box ('' while the next question's widgets are mounted)."""
+    hints = app.screen.query("AnswerArea .hint")
+    return str(hints.last(Static).render()) if hints else ""
 
 
 def _reading_for(app: NextGenApp) -> str:
@@ -439,3 +443,55 @@ async def test_ticks_show_in_characters_without_colour(tmp_path: Path) -> None:
         lines = [ticks.render_line(y).text for y in range(ticks.option_count)]
         firsts = [line for line in lines if line.lstrip().startswith("[")]
         assert [line.lstrip()[:3] for line in firsts[:4]] == ["[ ]", "[x]", "[ ]", "[x]"]
+
+
+async def test_a_toast_about_one_question_goes_with_it(tmp_path: Path) -> None:
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await new_conversation(app, pilot)
+        await answer_until(app, pilot, "rlm_agree_footprint")
+        await pilot.press("ctrl+s")  # nothing picked: a toast says which keys pick
+        await until(pilot, lambda: any("press 1-5" in n.message for n in app._notifications))
+        assert all(n.timeout <= 5 for n in app._notifications)
+        await pilot.press("4")
+        await until(pilot, lambda: _asking(app, "rlm_region_text"))
+        assert not list(app._notifications)
+
+
+async def test_keys_typed_on_past_a_check_wait_for_the_question_after_it(tmp_path: Path) -> None:
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await new_conversation(app, pilot)
+        await answer_until(app, pilot, "ida_agenda_setter")
+        # The priorities (2 and 4, sent) typed on at once: an "Is that right?" comes between.
+        burst(app, *typed("Business leaders chose the priorities"), "ctrl+s", "2", "4", "ctrl+s")
+        await until(pilot, lambda: app.conversation is not None and app.conversation.confirming)
+        await until(pilot, lambda: "Next: 24 ⏎" in _hint(app))
+        assert "ida_priorities" not in _answers(app)
+        await pilot.press("y")  # seen, then answered
+        await until(pilot, lambda: _asking(app, "ida_agree_industry_identified"))
+        assert _answers(app)["ida_priorities"] == ["innovation", "supply_chain"]
+
+
+async def test_a_send_says_reading_at_once_even_when_the_app_is_slow(tmp_path: Path) -> None:
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await new_conversation(app, pilot)
+        box = app.screen.query_one(".answer", TextArea)
+        # The answer area's messages wait, as they do while spaCy loads and holds the machine.
+        held_up = asyncio.Event()
+        app.screen.query_one(AnswerArea).call_later(held_up.wait)
+        try:
+            burst(app, *typed("Gated Works"), "ctrl+s", "ctrl+s")
+            # Polled without pilot.pause, which waits for every widget, the held one too.
+            for _ in range(1200):
+                if box.sent:
+                    break
+                await asyncio.sleep(0.05)
+            sign = _hint(app)
+        finally:
+            held_up.set()
+        assert sign.startswith("Reading your answer…")
+        assert "Next:" not in sign  # the second press of the send is not "next"
+        await until(pilot, lambda: _asking(app, "industry"))
+        assert _answers(app) == {"partnership_name": "Gated Works"}

@@ -61,12 +61,12 @@ class TypeAhead:
         return self._keys.pop(0) if self._keys else None
 
     def shown(self) -> str:
-        """What was typed, as the sign shows it: ⏎ for a send (once for a double press), the
-        command for F1-F4."""
+        """What was typed, as the sign shows it: ⏎ for a send (once for a double press, none
+        for a second press of the send on its way), the command for F1-F4."""
         shown = ""
         for stroke in self._keys:
             if stroke.key in SENDS:
-                shown = shown if shown.endswith(" ⏎ ") else shown + " ⏎ "
+                shown = shown if not shown or shown.endswith(" ⏎ ") else shown + " ⏎ "
             elif stroke.key in COMMAND_KEYS:
                 shown += f" ({COMMAND_KEYS[stroke.key]}) "
             else:

@@ -30,6 +30,9 @@ KEYS = (
 )
 """How to answer and what the function keys do, for the welcome (the footer names them too)."""
 
+TOAST_SECONDS = 4
+"""How long a toast about the open question stays, at most (the next question clears it)."""
+
 
 class ConversationScreen(AppScreen):
     """One assessment, one question at a time; every answer saved as it is given.
@@ -81,6 +84,8 @@ class ConversationScreen(AppScreen):
         self.ahead = TypeAhead()
         for stroke in typed_ahead:
             self.ahead.hold(stroke)
+        self._sending = False
+        """An answer was sent and is on its way to the engine."""
         self._sent: AnswerBubble | None = None
         """The answer being read, in the transcript."""
 
@@ -104,6 +109,7 @@ class ConversationScreen(AppScreen):
         try:
             await self.show(self.conversation.opening(KEYS))
         finally:
+            self._show_reading()  # keys typed after n, under the question, until they are in
             self.call_after_refresh(self._type_ahead_in)
 
     def heading(self, question: Question) -> str:
@@ -113,7 +119,9 @@ class ConversationScreen(AppScreen):
 
     async def show(self, reply: Reply, shown: str | None = None) -> None:
         """Add the assistant's reply (after `shown`, what the person asked for, when it is
-        not in the transcript yet); ask the next question."""
+        not in the transcript yet); ask the next question. Toasts go: they were about the
+        question before (a toast lingering over the next one was read as about it)."""
+        self.app.clear_notifications()
         transcript = self.query_one(Transcript)
         if shown is not None:
             transcript.answered(shown, None)
@@ -160,11 +168,18 @@ class ConversationScreen(AppScreen):
         is delivered to the box, whatever had the keyboard)."""
         if not stroke.answers:
             return False
-        if self.reading:
+        if self.reading or (self.ahead and not self._answers_the_check(stroke)):
             self.ahead.hold(stroke)
             self._show_reading()
             return True
         return self._answer_with(stroke, typed_now=True)
+
+    def _answers_the_check(self, stroke: Keystroke) -> bool:
+        """While keys typed ahead wait behind a check of a reading ("Is that right?"), the keys
+        that answer it: y, n, Enter on Yes or No, F1-F4. Others join the keys waiting."""
+        if not self.query_one(AnswerArea).confirming:
+            return True
+        return stroke.key in ("y", "n", "enter", *COMMAND_KEYS)
 
     def _answer_with(self, stroke: Keystroke, typed_now: bool) -> bool:
         """One key for the open question: pressed now (`typed_now`), or typed ahead and now
@@ -180,11 +195,12 @@ class ConversationScreen(AppScreen):
             sends = key == "ctrl+s" or (key == "enter" and isinstance(field, AnswerLine))
             if typed_now:
                 # To the box, behind the keys before it; a send holds the keys after it.
-                self.holding = self.holding or sends
+                if sends:
+                    self._send_off()
                 self.set_focus(field)
                 return False
             if sends and field.holds_text:
-                self.holding = True
+                self._send_off()
                 field.send()
             elif not sends:
                 field.type_key(key, stroke.typed)
@@ -192,7 +208,8 @@ class ConversationScreen(AppScreen):
         if not isinstance(field, OptionList):
             return not typed_now  # the end of the conversation: nothing to answer
         if area.shortcut_applies(key):
-            self.holding = not isinstance(field, SelectionList)  # a tick is not an answer
+            if not isinstance(field, SelectionList):  # a tick is not an answer
+                self._send_off()
             area.shortcut(key)
             return True
         if stroke.typed.isalpha() and not area.confirming:
@@ -206,27 +223,44 @@ class ConversationScreen(AppScreen):
             # Enter or Space typed ahead never pick what the person has not seen; ctrl+s sends
             # the ticks typed ahead (with none, it was the second press of the last send).
             if key == "ctrl+s" and isinstance(field, SelectionList) and field.selected:
-                self.holding = True
+                self._send_off()
                 area.send()
             return True
         if key == "ctrl+s" and isinstance(field, SelectionList):
-            self.holding = True  # sent by the binding, after the ticks pressed before it
-        elif key == "enter" and self.focused is field and not isinstance(field, SelectionList):
-            self.holding = field.highlighted is not None  # picks the highlighted choice
+            self._send_off()  # sent by the binding, after the ticks pressed before it
+        elif (
+            key == "enter"
+            and self.focused is field
+            and not isinstance(field, SelectionList)
+            and field.highlighted is not None
+        ):
+            self._send_off()  # picks the highlighted choice
         return False
+
+    def _send_off(self) -> None:
+        """An answer is on its way: keys pressed from now on wait for the next question, and
+        the sign says so at once (the engine may get it only later on a busy machine)."""
+        self.holding = self._sending = True
+        self._show_reading()
 
     def _type_ahead_in(self) -> None:
         """The question is up: the keys typed ahead go into it, as if typed now, up to a send
-        (the rest wait for the question after); then the keyboard is the box's."""
-        self.holding = False
+        (the rest wait for the question after); then the keyboard is the box's. A check of a
+        reading is answered by keys pressed once it is seen, not by keys typed ahead."""
+        self.holding = self._sending = False
         area = self.query_one(AnswerArea)
         field = area.answer_widget
         if field is not None:
             self.set_focus(field)
+        if area.confirming and self.ahead:
+            # A check of a reading ("Is that right?") the person had not seen when they typed
+            # on: it waits for their y or n, and their keys for the question after it (a y or
+            # n typed ahead was meant for something else).
+            self._show_reading()
+            return
         while not self.reading and (stroke := self.ahead.take()) is not None:
             self._answer_with(stroke, typed_now=False)
-        if self.reading:
-            self._show_reading()
+        self._show_reading()
 
     async def _answer_in_words(self, area: AnswerArea) -> None:
         await area.in_words()
@@ -239,13 +273,13 @@ class ConversationScreen(AppScreen):
         if question is not None and question.type == "text" and not services.understanding_ready():
             note = "(the first takes a few seconds)"
         for area in self.query(AnswerArea):
-            area.show_reading(self.ahead.shown(), note, reading=self.busy)
+            area.show_reading(self.ahead.shown(), note, reading=self.busy or self._sending)
 
     def take_paste(self, text: str) -> bool:
         """Text pasted while this screen is on top: kept, as typed, while an answer is on its
         way (True); otherwise for the answer box, whatever had the keyboard (False: Textual
         delivers it there)."""
-        if self.reading:
+        if self.reading or (self.ahead and self.query_one(AnswerArea).confirming):
             for character in text.replace("\r\n", "\n"):
                 self.ahead.hold(
                     Keystroke("enter") if character == "\n" else Keystroke(character, character)
@@ -265,10 +299,11 @@ class ConversationScreen(AppScreen):
     def on_answer_area_empty(self, event: AnswerArea.Empty) -> None:
         if self.conversation.current is not None:
             self.notify(
-                event.how or "Type an answer first, or press F3 to skip, F4 for don't know."
+                event.how or "Type an answer first, or press F3 to skip, F4 for don't know.",
+                timeout=TOAST_SECONDS,
             )
         if self.holding and not self.busy:
-            self._type_ahead_in()  # keys pressed after the empty send are for this question
+            self._type_ahead_in()  # (and the question's hint back in place of the sign)  # keys pressed after the empty send are for this question
 
     def action_send(self) -> None:
         self.query_one(AnswerArea).send()
@@ -289,7 +324,7 @@ class ConversationScreen(AppScreen):
             for question, answer in self.conversation.answered_so_far()
         ]
         if not rows:
-            self.notify("No answer to change yet.")
+            self.notify("No answer to change yet.", timeout=TOAST_SECONDS)
             return
         self.app.push_screen(ChangeAnswerDialog(rows), self.change)
 
@@ -298,7 +333,7 @@ class ConversationScreen(AppScreen):
         if question_id is None:
             return
         if self.reading:
-            self.notify("Still reading your last answer…", timeout=2)
+            self.notify("Still reading your last answer…", timeout=TOAST_SECONDS)
             return
         question = self.conversation.bank[question_id]
         self.holding = True
@@ -315,7 +350,7 @@ class ConversationScreen(AppScreen):
         answer joins the transcript at once, above the sign: taken, and being read (the first
         read can take 10 to 18 s on a loaded machine)."""
         if self.busy:
-            self.notify("Still reading your last answer…", timeout=2)
+            self.notify("Still reading your last answer…", timeout=TOAST_SECONDS)
             return
         self.busy = self.holding = True
         self._sent = self.query_one(Transcript).answered(shown, question_id)
@@ -336,14 +371,15 @@ class ConversationScreen(AppScreen):
         try:
             await self.show(event.reply)
         finally:
-            self.busy = False
+            self.busy = self._sending = False
             self._sent = None
+            self._show_reading()  # keys typed meanwhile, under the question, until they are in
             self.call_after_refresh(self._type_ahead_in)
 
     def on_conversation_screen_answer_failed(self, event: AnswerFailed) -> None:
         """The answer stays in its box, the person's again; keys typed meanwhile wait for the
         next question."""
-        self.busy = self.holding = False
+        self.busy = self.holding = self._sending = False
         if self._sent is not None:
             self._sent.remove()  # not taken after all: it is in its box again
             self._sent = None

@@ -157,6 +157,8 @@ class AnswerArea(Vertical):
         self.pending = False
         """An answer was posted and its question is not yet replaced: keys typed now belong to
         the next question."""
+        self._hint = ""
+        """The hint under the open question's widget, as asked."""
 
     def compose(self) -> ComposeResult:
         yield Static("", id="question")
@@ -169,16 +171,17 @@ class AnswerArea(Vertical):
         return found.first() if found else None
 
     def show_reading(self, ahead: str, note: str = "", reading: bool = True) -> None:
-        """The sign that an answer is being read (`reading`) or is on its way, with what was
-        typed meanwhile (it goes to the next question)."""
+        """The sign that an answer is being read (`reading`; else the question's hint), with
+        what was typed meanwhile (it goes to the next question)."""
         hints = self.query(".hint")
-        if not hints or not (reading or ahead):
+        if not hints:
             return
-        sign = Text()
         if reading:
-            sign.append("Reading your answer…" + (f" {note}" if note else ""), style="bold")
+            sign = Text("Reading your answer…" + (f" {note}" if note else ""), style="bold")
+        else:
+            sign = Text(self._hint)
         if ahead:
-            sign.append(("  " if reading else "") + f"Next: {ahead}")
+            sign.append(f"  Next: {ahead}" if reading else f"  ·  Next: {ahead}")
         hints.last(Static).update(sign)
 
     def release(self) -> None:
@@ -208,6 +211,8 @@ class AnswerArea(Vertical):
             await self.remove_children()
             widgets = self._widgets(question, heading, confirming, closing, ticked or [])
             await self.mount_all(widgets)
+            hints = self.query(".hint")
+            self._hint = str(hints.last(Static).render()) if hints else ""
 
     async def in_words(self) -> None:
         """A list question answered in words instead ("by where our companies hire", "the
@@ -222,10 +227,11 @@ class AnswerArea(Vertical):
             await field.remove()
             hints = self.query(".hint")
             await self.mount(line, before=hints.last() if hints else None)
+            self._hint = (
+                "In your own words · Enter sends (if they cannot be read, the list comes back)"
+            )
             if hints:
-                hints.last(Static).update(
-                    "In your own words · Enter sends (if they cannot be read, the list comes back)"
-                )
+                hints.last(Static).update(self._hint)
 
     def _widgets(
         self,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.segment import Segment
+from rich.style import Style
 from textual.strip import Strip
 from textual.widgets import SelectionList
 from textual.widgets.option_list import OptionDoesNotExist
@@ -15,7 +16,7 @@ class TickList(SelectionList[str]):
     """Textual's SelectionList draws every item's box as the same "▐X▌", ticked or not, told
     apart by colour only: with NO_COLOR or a monochrome terminal (TERM=xterm-mono) nothing
     showed what was ticked. Here a ticked item reads "[x]" and an unticked one "[ ]", in the
-    same three cells and colours."""
+    same three cells."""
 
     def render_line(self, y: int) -> Strip:
         line = super().render_line(y)
@@ -26,13 +27,17 @@ class TickList(SelectionList[str]):
             item = self.get_option_at_index(self.scroll_offset.y + y)
         except OptionDoesNotExist:
             return line
-        left, inner, right = segments[:3]
+        left, inner, _right = segments[:3]
+        # The brackets in the item's own text colours (Textual draws the box's sides in the
+        # list's background colour, which hid them), with the box's link to its item.
+        text = segments[3].style if len(segments) > 3 else None
+        brackets = (text or Style()) + Style(meta=left.style.meta if left.style else {})
         ticked = item.value in self.selected
         return Strip(
             [
-                Segment("[", left.style),
+                Segment("[", brackets),
                 Segment("x" if ticked else " ", inner.style),
-                Segment("]", right.style),
+                Segment("]", brackets),
                 *segments[3:],
             ],
             line.cell_length,
