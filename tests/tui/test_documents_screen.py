@@ -238,3 +238,23 @@ async def test_the_tree_opens_where_this_partnership_was_last_scanned(tmp_path: 
         tree = await _documents(app, pilot)  # its saved assessment highlighted
         assert tree.path == folder
         assert app.screen.query_one(Input).value == str(folder)
+
+
+async def test_nothing_covers_the_results_or_the_report_after_a_scan(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "charter.txt").write_text("Business leaders set the agenda of the partnership.")
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY, documents_root=tmp_path)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:  # toasts drawn
+        await _documents(app, pilot)
+        await pilot.press("down", "a", "s")
+        results = app.screen.query_one("#results", Static)
+        await until(pilot, lambda: "F7 shows the report" in str(results.render()))
+        await pilot.press("f7")  # at once, as a person who reads "F7 shows the report" does
+        detail = app.screen.query_one("#detail")
+        await until(pilot, lambda: detail.virtual_size.height > 5)  # the drill-down drawn
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+        shown = "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+        assert "Regional labor-market footprint: " in shown
+        assert "Scan finished" not in shown  # a toast over the bottom rows of the drill-down

@@ -248,5 +248,6 @@ class DocumentsScreen(AppScreen):
         if event.number != self._scan_number:
             event.stop()  # cleared or cancelled meanwhile: the app must not take it either
             return
+        # No toast besides: its words are the results' last line, and at 80x24 a toast covered
+        # the results' last rows, then the report's drill-down after F7.
         self.query_one("#results", Static).update(scan_summary(event.result, self._scanning))
-        self.notify("Scan finished: press F7 for the report.")
