@@ -216,6 +216,25 @@ async def test_a_path_typed_or_pasted_in_one_breath_is_scanned(tmp_path: Path) -
         assert app.screen.query_one(DirectoryTree).path == folder.parent
 
 
+async def test_keys_after_a_path_stay_behind_it_when_they_come_in_a_second_burst(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "partnership docs"
+    folder.mkdir()
+    (folder / "charter.txt").write_text("Business leaders set the agenda of the partnership.")
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY, documents_root=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        tree = await _documents(app, pilot)
+        # The path came in one read and is all on its way to the tree; Enter, a and s come
+        # in the next read, while the tree has not yet handled the path (a loaded machine).
+        for character in str(folder):
+            tree.post_message(events.Key(_character_to_key(character), character))
+        _in_one_breath(app, "", "enter", "a", "s")
+        await until(pilot, lambda: app.scan is not None)
+        assert app.scan is not None
+        assert [d.name for d in app.scan.documents] == ["partnership docs/charter.txt"]
+
+
 async def test_the_tree_opens_where_this_partnership_was_last_scanned(tmp_path: Path) -> None:
     folder = tmp_path / "mesa"
     folder.mkdir()

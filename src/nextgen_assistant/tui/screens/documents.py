@@ -157,8 +157,11 @@ class DocumentsScreen(AppScreen):
         self._add_document(event.path)
 
     def action_attach(self) -> None:
-        node = self.query_one(DirectoryTree).cursor_node
-        if node is not None and node.data is not None:
+        tree = self.query_one(DirectoryTree)
+        node = tree.cursor_node
+        if node is None or node is tree.root:  # the folder shown (just gone to, perhaps)
+            self._add_document(Path(tree.path))
+        elif node.data is not None:
             self._add_document(Path(node.data.path))
 
     def action_clear(self) -> None:
@@ -195,9 +198,15 @@ class DocumentsScreen(AppScreen):
         self.scan(self._scanning, self._scan_number)
 
     def action_type_path(self, beginning: str | None = None) -> None:
-        """To the path box: a path begun with this key, or the folder shown, to edit."""
+        """A path begun with this key (from the tree, which keeps focus); none: into the path
+        box, to edit the folder shown."""
         box = self.query_one(PathBox)
-        box.begin(str(box.folder) if beginning is None else beginning)
+        if beginning is None:
+            box.cursor_position = len(box.value)
+            self.set_focus(box)
+            return
+        self.set_focus(self.query_one(DirectoryTree))
+        box.begin(beginning)
 
     def _go_to(self, path: Path) -> None:
         """A folder typed in the path box: the tree shows it (a attaches it); a file: attached
@@ -208,7 +217,7 @@ class DocumentsScreen(AppScreen):
         tree = self.query_one(DirectoryTree)
         tree.path = folder
         self.query_one(PathBox).show_folder(folder)
-        self.set_focus(tree)
+        self.set_focus(tree)  # when the box itself had it (ctrl+l, a click)
 
     def action_cancel_or_back(self) -> None:
         box = self.query_one(PathBox)

@@ -1,10 +1,12 @@
 """The Documents screen's picker: a path box (the folder shown; type or paste another) above a
 folder tree.
 
-Keys typed in one breath, or a pasted path, reach the app before either widget has handled
-the first of them, and Textual hands each key to whichever widget had focus when it came. So
-each widget acts on its own keys at once (/ or ~ in the tree, Enter in the box) and passes on
-keys it receives after focus has moved, in order, to the widget that has it now."""
+A path typed in one breath (/ or ~, the rest, Enter, then a and s) must arrive whole and in
+order. Textual hands each key, as it comes in, to the widget focused at that moment, so moving
+focus to the box at "/" sent the keys already on their way to the tree, and later ones to the
+box, out of order. So typing a path never moves focus: from the tree or the results column,
+/ or ~ starts the path in the box and the keys that follow are put there by the widget that
+has focus, until Enter (go there) or Escape (leave it)."""
 
 from __future__ import annotations
 
@@ -31,11 +33,12 @@ def _pass_on(widget: Widget, event: events.Key) -> bool:
 
 
 class PathBox(Input):
-    """Shows the folder the tree is at; a path typed or pasted here, then Enter, goes there
+    """Shows the folder the tree is at; a path typed or pasted, then Enter, goes there
     (relative to that folder; `~` is the home folder; quotes around it are dropped)."""
 
     DEFAULT_CSS = """
     PathBox { margin-bottom: 1; }
+    PathBox.-typing { background: $accent 30%; }
     """
 
     def __init__(self, folder: Path, chosen: Callable[[Path], None]) -> None:
@@ -43,26 +46,49 @@ class PathBox(Input):
             value=str(folder),
             placeholder="type or paste a folder or file, then Enter",
             compact=True,
-            select_on_focus=False,  # a path begun with / or ~ goes on after it
+            select_on_focus=False,
             id="path",
         )
         self.folder = folder
+        self.typing = False
+        """A path is being typed from another widget (which keeps focus)."""
         self._chosen = chosen
 
     def show_folder(self, folder: Path) -> None:
-        """The tree is at this folder now."""
+        """The tree is at this folder now (any path being typed is dropped)."""
         self.folder = folder
         self.value = str(folder)
+        self.typing = False
+        self.remove_class("-typing")
 
     def begin(self, text: str) -> None:
-        """Start a path with this text (a key pressed in the tree, or a paste); the keys
-        that follow are typed here."""
+        """A path begins with this text (a key pressed in the tree, or a paste)."""
+        self.typing = True
+        self.add_class("-typing")
         self.value = text
         self.cursor_position = len(text)
-        self.screen.set_focus(self)  # now, not after the keys already on their way
+
+    def typed(self, event: events.Key) -> bool:
+        """While a path is being typed: a key pressed in the tree or the results goes into
+        it (Enter goes there, Escape leaves it). True when the key was taken."""
+        editing = event.key in ("enter", "escape", "backspace") or event.is_printable
+        if not self.typing or not editing:
+            return False
+        event.stop()
+        event.prevent_default()
+        if event.key == "enter":
+            self._go()
+        elif event.key == "escape":
+            self.show_folder(self.folder)
+        elif event.key == "backspace":
+            self.value = self.value[:-1]
+        else:
+            self.value += event.character or ""
+        self.cursor_position = len(self.value)
+        return True
 
     async def _on_key(self, event: events.Key) -> None:
-        if _pass_on(self, event):
+        if _pass_on(self, event):  # typed on after Enter, when focus went back to the tree
             return
         if event.key == "enter":
             event.stop()
@@ -86,10 +112,10 @@ class PathBox(Input):
         self._chosen(path)
 
 
-def _begins_path(widget: Widget, event: events.Key, path_box: PathBox) -> bool:
-    """/ or ~ typed outside the box begins a path there; a key that came after focus moved
-    is passed on. True when the key was dealt with."""
-    if _pass_on(widget, event):
+def _path_key(event: events.Key, path_box: PathBox) -> bool:
+    """A key pressed in the tree or the results: into a path being typed, or / or ~ to begin
+    one. True when the key was taken."""
+    if path_box.typed(event):
         return True
     if event.character in PATH_STARTS:
         event.stop()
@@ -113,7 +139,7 @@ class DocumentTree(DirectoryTree):
         self._path_box = path_box
 
     async def _on_key(self, event: events.Key) -> None:
-        if not _begins_path(self, event, self._path_box):
+        if not _path_key(event, self._path_box):
             await super()._on_key(event)
 
     def _on_paste(self, event: events.Paste) -> None:
@@ -129,7 +155,7 @@ class ResultsColumn(VerticalScroll):
         self._path_box = path_box
 
     async def _on_key(self, event: events.Key) -> None:
-        if not _begins_path(self, event, self._path_box):
+        if not _path_key(event, self._path_box):
             await super()._on_key(event)
 
     def _on_paste(self, event: events.Paste) -> None:
