@@ -9,14 +9,17 @@ from pathlib import Path
 
 import pytest
 from textual import events
+from textual.keys import _character_to_key
+from textual.pilot import Pilot
 from textual.widget import Widget
-from textual.widgets import DirectoryTree, Static
+from textual.widgets import DirectoryTree, Input, Static
 
 from nextgen_assistant import services
 from nextgen_assistant.signals.model import ScanResult
 from nextgen_assistant.tui.app import NextGenApp
 from nextgen_assistant.tui.screens.documents import DocumentsScreen
-from tests.tui.test_app import TODAY, until
+from nextgen_assistant.tui.screens.home import HomeScreen
+from tests.tui.test_app import TODAY, new_conversation, typed, until
 
 
 def _flowing(text: str) -> str:
@@ -172,3 +175,105 @@ async def test_c_during_a_scan_keeps_its_results_from_coming_back(
         await until(pilot, lambda: stopped.is_set() or app.scan is not None)
         assert app.scan is None
         assert "read" not in str(results.render())
+
+
+def _in_one_breath(app: NextGenApp, text: str, *keys: str) -> None:
+    """Characters and keys as tmux delivers them typed quickly: all queued before any is
+    handled."""
+    for character in text:
+        app.post_message(events.Key(_character_to_key(character), character))
+    for key in keys:
+        app.post_message(events.Key(key, key if len(key) == 1 else None))
+
+
+async def _documents(app: NextGenApp, pilot: Pilot[None]) -> DirectoryTree:
+    await pilot.press("f6")
+    await until(pilot, lambda: isinstance(app.screen, DocumentsScreen))
+    tree = app.screen.query_one(DirectoryTree)
+    await until(pilot, lambda: tree.cursor_node is not None)
+    return tree
+
+
+async def test_a_path_typed_or_pasted_in_one_breath_is_scanned(tmp_path: Path) -> None:
+    folder = tmp_path / "shared drive" / "partnership docs"
+    folder.mkdir(parents=True)
+    (folder / "charter.txt").write_text("Business leaders set the agenda of the partnership.")
+    elsewhere = tmp_path / "started here"
+    elsewhere.mkdir()
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY, documents_root=elsewhere)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _documents(app, pilot)
+        _in_one_breath(app, str(folder), "enter", "a", "s")  # typed: begins with /
+        await until(pilot, lambda: app.scan is not None)
+        assert app.scan is not None
+        assert [d.name for d in app.scan.documents] == ["partnership docs/charter.txt"]
+        await pilot.press("c")
+        await until(pilot, lambda: app.scan is None)
+        app.post_message(events.Paste(f"'{folder.parent}'\n"))  # as a file manager copies it
+        _in_one_breath(app, "", "enter", "down", "a", "s")
+        await until(pilot, lambda: app.scan is not None)
+        assert [d.name for d in app.scan.documents] == ["partnership docs/charter.txt"]
+        assert app.screen.query_one(DirectoryTree).path == folder.parent
+
+
+async def test_keys_after_a_path_stay_behind_it_when_they_come_in_a_second_burst(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "partnership docs"
+    folder.mkdir()
+    (folder / "charter.txt").write_text("Business leaders set the agenda of the partnership.")
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY, documents_root=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        tree = await _documents(app, pilot)
+        # The path came in one read and is all on its way to the tree; Enter, a and s come
+        # in the next read, while the tree has not yet handled the path (a loaded machine).
+        for character in str(folder):
+            tree.post_message(events.Key(_character_to_key(character), character))
+        _in_one_breath(app, "", "enter", "a", "s")
+        await until(pilot, lambda: app.scan is not None)
+        assert app.scan is not None
+        assert [d.name for d in app.scan.documents] == ["partnership docs/charter.txt"]
+
+
+async def test_the_tree_opens_where_this_partnership_was_last_scanned(tmp_path: Path) -> None:
+    folder = tmp_path / "mesa"
+    folder.mkdir()
+    (folder / "charter.txt").write_text("Business leaders set the agenda of the partnership.")
+    started = tmp_path / "started here"
+    started.mkdir()
+    db = tmp_path / "a.sqlite3"
+    app = NextGenApp(db=db, today=TODAY, documents_root=started)
+    async with app.run_test(size=(80, 24)) as pilot:
+        conversation = await new_conversation(app, pilot)
+        await pilot.press(*typed("Mesa Works"), "ctrl+s")
+        await until(pilot, lambda: conversation.assessment_id is not None)
+        tree = await _documents(app, pilot)
+        assert tree.path == started  # nothing scanned for it yet: where nextgen started
+        await pilot.press("slash", *typed(str(folder)[1:]), "enter", "a", "s")
+        await until(pilot, lambda: app.scan is not None)
+    app = NextGenApp(db=db, today=TODAY, documents_root=started)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen))
+        tree = await _documents(app, pilot)  # its saved assessment highlighted
+        assert tree.path == folder
+        assert app.screen.query_one(Input).value == str(folder)
+
+
+async def test_nothing_covers_the_results_or_the_report_after_a_scan(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "charter.txt").write_text("Business leaders set the agenda of the partnership.")
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY, documents_root=tmp_path)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:  # toasts drawn
+        await _documents(app, pilot)
+        await pilot.press("down", "a", "s")
+        results = app.screen.query_one("#results", Static)
+        await until(pilot, lambda: "F7 shows the report" in str(results.render()))
+        await pilot.press("f7")  # at once, as a person who reads "F7 shows the report" does
+        detail = app.screen.query_one("#detail")
+        await until(pilot, lambda: detail.virtual_size.height > 5)  # the drill-down drawn
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+        shown = "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+        assert "Regional labor-market footprint: " in shown
+        assert "Scan finished" not in shown  # a toast over the bottom rows of the drill-down

@@ -149,8 +149,18 @@ async def _tree_loaded(pilot) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_documents(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(_app(tmp_path), terminal_size=size, run_before=_tree_loaded)
+def test_documents(  # type: ignore[no-untyped-def]
+    snap_compare, tmp_path: Path, size: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The path box shows the folder as given: relative, so the picture is the same wherever
+    # the project is checked out.
+    monkeypatch.chdir(SAMPLE_DOCS.parent)
+    app = NextGenApp(
+        db=tmp_path / "snap.sqlite3",
+        today=TODAY,
+        documents_root=Path(SAMPLE_DOCS.name) / "front-range-manufacturing",
+    )
+    assert snap_compare(app, terminal_size=size, run_before=_tree_loaded)
 
 
 async def _report_with_evidence(pilot) -> None:  # type: ignore[no-untyped-def]

@@ -43,6 +43,15 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (assessment_id, question_id)
     );
     """,
+    # 2: the folder of documents last scanned for each partnership (the terminal app's
+    # Documents screen opens there); a path as the file system's bytes, any name kept whole
+    """
+    CREATE TABLE document_folders (
+        partnership_id INTEGER PRIMARY KEY REFERENCES partnerships(id) ON DELETE CASCADE,
+        path BLOB NOT NULL,
+        scanned_at TEXT NOT NULL
+    );
+    """,
 ]
 
 
@@ -310,8 +319,38 @@ class Store:
             "UPDATE assessments SET partnership_id = ? WHERE id = ?", (target, assessment_id)
         )
         if not shared:
+            # Documents scanned before the partnership had its name go with it (the later
+            # scan wins when the partnership named has one too).
+            db.execute(
+                "INSERT INTO document_folders (partnership_id, path, scanned_at) "
+                "SELECT ?, path, scanned_at FROM document_folders WHERE partnership_id = ? "
+                "ON CONFLICT (partnership_id) DO UPDATE SET path = excluded.path, "
+                "scanned_at = excluded.scanned_at WHERE excluded.scanned_at > scanned_at",
+                (target, current),
+            )
             db.execute("DELETE FROM partnerships WHERE id = ?", (current,))
         return target
+
+    def remember_documents_folder(self, assessment_id: int, folder: Path) -> None:
+        """The folder whose documents were just scanned for this assessment's partnership."""
+        with self._transaction() as db:
+            db.execute(
+                "INSERT INTO document_folders (partnership_id, path, scanned_at) "
+                "SELECT partnership_id, ?, ? FROM assessments WHERE id = ? "
+                "ON CONFLICT (partnership_id) DO UPDATE SET path = excluded.path, "
+                "scanned_at = excluded.scanned_at",
+                (os.fsencode(folder), self.clock().isoformat(), assessment_id),
+            )
+
+    def documents_folder(self, assessment_id: int) -> Path | None:
+        """The folder last scanned for this assessment's partnership (by any respondent), if
+        any; it may have been moved or removed since."""
+        row = self._db.execute(
+            "SELECT f.path FROM document_folders f JOIN assessments a "
+            "ON a.partnership_id = f.partnership_id WHERE a.id = ?",
+            (assessment_id,),
+        ).fetchone()
+        return Path(os.fsdecode(row[0])) if row else None
 
     def load(self, assessment_id: int) -> AssessmentRecord:
         """An assessment with every answer."""

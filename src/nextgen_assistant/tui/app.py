@@ -28,6 +28,14 @@ from nextgen_assistant.tui.type_ahead import Keystroke
 WARM_UP_AFTER_SECONDS = 1.0
 
 
+def starting_folder() -> Path:
+    """Where the Documents screen opens when no folder was scanned for the partnership yet:
+    the folder nextgen was started in, as the README's commands name documents from there;
+    the home folder when that is the file system's root (started by a launcher)."""
+    here = Path.cwd()
+    return Path.home() if here == Path(here.anchor) else here
+
+
 class NextGenApp(App[None]):
     """nextgen-assistant in the terminal."""
 
@@ -50,8 +58,9 @@ class NextGenApp(App[None]):
         self.store = Store(db, clock_for(today))
         self.today = today or system_clock().date()
         self.resume = resume
-        self.documents_root = documents_root or Path.cwd()
+        self.documents_root = documents_root or starting_folder()
         self.conversation: Conversation | None = None
+        self.documents_for: int | None = None  # the assessment whose documents are picked
         self.attached: list[Path] = []
         self.scan: ScanResult | None = None
         self._opening: list[Keystroke] | None = None
@@ -123,7 +132,27 @@ class NextGenApp(App[None]):
             self.pop_screen()
 
     def action_attach(self) -> None:
-        self.push_screen(DocumentsScreen(self.documents_root))
+        """The Documents screen, at the folder last scanned for the partnership in hand, if
+        it is still there, else at `documents_root`."""
+        self.documents_for = self._assessment_in_hand()
+        remembered = None
+        if self.documents_for is not None:
+            try:
+                remembered = self.store.documents_folder(self.documents_for)
+            except NextGenError:
+                remembered = None  # a folder to start in is not worth an error
+        start = remembered if remembered is not None and remembered.is_dir() else None
+        self.push_screen(DocumentsScreen(start or self.documents_root))
+
+    def _assessment_in_hand(self) -> int | None:
+        """The assessment open in the conversation under the top screen, else the one
+        highlighted on the home screen; None for a new assessment not yet saved."""
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, ConversationScreen):
+                return screen.conversation.assessment_id
+            if isinstance(screen, HomeScreen):
+                return screen.highlighted_assessment()
+        return None
 
     def action_report(self) -> None:
         self.show_report(self.conversation.assessment_id if self.conversation else None)
@@ -181,6 +210,11 @@ class NextGenApp(App[None]):
 
     def on_documents_screen_scanned(self, event: DocumentsScreen.Scanned) -> None:
         self.scan = event.result  # the side panel shows it when its screen is back
+        if self.documents_for is not None and event.paths:
+            try:
+                self.store.remember_documents_folder(self.documents_for, event.folder)
+            except NextGenError as error:
+                self.notify(str(error), severity="warning")
 
     # --- documents and the panel -------------------------------------------------------------
 

@@ -1,7 +1,9 @@
-"""Documents: attach files or folders with a picker; the scan runs in a worker with progress."""
+"""Documents: attach files or folders with a picker or a typed path; the scan runs in a worker
+with progress."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,13 +11,14 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import DirectoryTree, Footer, Header, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from nextgen_assistant.signals.model import ScanResult
 from nextgen_assistant.tui.screens.base import AppScreen
+from nextgen_assistant.tui.widgets.picker import DocumentTree, PathBox, ResultsColumn
 from nextgen_assistant.tui.widgets.scan_summary import scan_summary
 
 
@@ -43,6 +46,17 @@ class DocumentsScreen(AppScreen):
         result: ScanResult
         number: int = 0
         """Which scan of this screen's: one cleared or cancelled meanwhile is not shown."""
+        paths: tuple[Path, ...] = ()
+        """What was scanned (as attached)."""
+
+        @property
+        def folder(self) -> Path:
+            """The folder the scanned documents are in (the one holding them all)."""
+            folders = [p if p.is_dir() else p.parent for p in self.paths]
+            try:
+                return Path(os.path.commonpath(folders))
+            except ValueError:  # on different drives
+                return folders[0]
 
     @dataclass
     class Progress(Message):
@@ -56,15 +70,20 @@ class DocumentsScreen(AppScreen):
             return isinstance(message, DocumentsScreen.Progress)
 
     BINDINGS = [
-        Binding("a", "attach", "Attach highlighted"),
+        Binding("a", "attach", "Attach"),
         Binding("s", "scan", "Scan"),
         Binding("c", "clear", "Clear"),
+        # A path begins with / or ~: typed in the tree, it goes to the path box (as in GTK's
+        # file chooser; the tree itself acts on them, see widgets/picker.py).
+        Binding("slash", "type_path('/')", "Type a path"),
+        Binding("ctrl+l", "type_path", "Type a path", show=False),
         Binding("escape", "cancel_or_back", "Cancel / back"),
         Binding("f7", "app.report", "Report"),
     ]
     # The app handles Attached, Cleared and Scanned (bubbled from here); the screen only shows.
     DEFAULT_CSS = """
-    DocumentsScreen DirectoryTree { width: 1fr; }
+    DocumentsScreen #picker { width: 1fr; }
+    DocumentsScreen DirectoryTree { height: 1fr; }
     DocumentsScreen #side { width: 1fr; padding: 0 1; }
     DocumentsScreen #attached, DocumentsScreen #results { height: auto; margin-bottom: 1; }
     /* The bar takes what the column leaves, so "100%" is never cut off at 80 columns. */
@@ -84,10 +103,13 @@ class DocumentsScreen(AppScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(classes="body"):
-            yield DirectoryTree(self.start)
+            with Vertical(id="picker"):
+                box = PathBox(self.start, self._go_to)
+                yield box
+                yield DocumentTree(self.start, box)
             # Scrolls (Tab to it, then ↑ ↓ or the wheel): at 80x24 the files that could not be
             # read were cut off below the last line.
-            with VerticalScroll(id="side"):
+            with ResultsColumn(box, id="side"):
                 yield Static("", id="attached")
                 yield ProgressBar(total=1, id="progress", show_eta=False)  # no animation while idle
                 yield Static("", id="results")
@@ -113,16 +135,17 @@ class DocumentsScreen(AppScreen):
             if paths
             else Text(
                 "Highlight a file or folder and press a to attach it (Enter on a file attaches "
-                "it too); then s to scan."
+                "it too), or type or paste its path (/ or ~ begins one); then s to scan."
             )
         )
         self.query_one("#attached", Static).update(text)
 
     def _shown(self, path: Path) -> str:
-        try:
+        """Inside the folder the screen opened at: the path from there; that folder itself,
+        or anywhere else: the whole path (never ".")."""
+        if path != self.start and path.is_relative_to(self.start):
             return str(path.relative_to(self.start))
-        except ValueError:
-            return str(path)
+        return str(path)
 
     def _add_document(self, path: Path) -> None:
         if path not in self.attached:
@@ -134,8 +157,11 @@ class DocumentsScreen(AppScreen):
         self._add_document(event.path)
 
     def action_attach(self) -> None:
-        node = self.query_one(DirectoryTree).cursor_node
-        if node is not None and node.data is not None:
+        tree = self.query_one(DirectoryTree)
+        node = tree.cursor_node
+        if node is None or node is tree.root:  # the folder shown (just gone to, perhaps)
+            self._add_document(Path(tree.path))
+        elif node.data is not None:
             self._add_document(Path(node.data.path))
 
     def action_clear(self) -> None:
@@ -171,7 +197,34 @@ class DocumentsScreen(AppScreen):
         self._scanning = list(self.attached)
         self.scan(self._scanning, self._scan_number)
 
+    def action_type_path(self, beginning: str | None = None) -> None:
+        """A path begun with this key (from the tree, which keeps focus); none: into the path
+        box, to edit the folder shown."""
+        box = self.query_one(PathBox)
+        if beginning is None:
+            box.cursor_position = len(box.value)
+            self.set_focus(box)
+            return
+        self.set_focus(self.query_one(DirectoryTree))
+        box.begin(beginning)
+
+    def _go_to(self, path: Path) -> None:
+        """A folder typed in the path box: the tree shows it (a attaches it); a file: attached
+        at once. Focus goes back to the tree now, so the keys that follow act there."""
+        folder = path if path.is_dir() else path.parent
+        if folder != path:
+            self._add_document(path)
+        tree = self.query_one(DirectoryTree)
+        tree.path = folder
+        self.query_one(PathBox).show_folder(folder)
+        self.set_focus(tree)  # when the box itself had it (ctrl+l, a click)
+
     def action_cancel_or_back(self) -> None:
+        box = self.query_one(PathBox)
+        if self.focused is box:  # leave the box as it was, not the screen
+            box.show_folder(box.folder)
+            self.query_one(DirectoryTree).focus()
+            return
         if self._stop_scanning():
             earlier = " The report still uses the scan before it." if self.nextgen.scan else ""
             self.query_one("#results", Static).update("Scan cancelled." + earlier)
@@ -193,7 +246,7 @@ class DocumentsScreen(AppScreen):
         except ScanCancelled:
             return
         if not worker.is_cancelled:
-            self.post_message(self.Scanned(result, number))
+            self.post_message(self.Scanned(result, number, tuple(paths)))
 
     def on_documents_screen_progress(self, event: Progress) -> None:
         if event.number == self._scan_number:
@@ -204,5 +257,6 @@ class DocumentsScreen(AppScreen):
         if event.number != self._scan_number:
             event.stop()  # cleared or cancelled meanwhile: the app must not take it either
             return
+        # No toast besides: its words are the results' last line, and at 80x24 a toast covered
+        # the results' last rows, then the report's drill-down after F7.
         self.query_one("#results", Static).update(scan_summary(event.result, self._scanning))
-        self.notify("Scan finished: press F7 for the report.")

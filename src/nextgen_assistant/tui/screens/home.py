@@ -112,12 +112,19 @@ class HomeScreen(AppScreen):
     def action_new(self) -> None:
         self.post_message(self.OpenRequested(None))
 
-    def action_report(self) -> None:
+    def highlighted_assessment(self) -> int | None:
+        """The saved assessment on the highlighted row, if the row is one."""
         options = self.query_one(OptionList)
         if options.highlighted is None:
-            return
+            return None
         chosen = options.get_option_at_index(options.highlighted).id
         if chosen and chosen != "new" and not chosen.startswith("join-"):
-            self.post_message(self.ReportRequested(int(chosen)))
+            return int(chosen)
+        return None
+
+    def action_report(self) -> None:
+        chosen = self.highlighted_assessment()
+        if chosen is not None:
+            self.post_message(self.ReportRequested(chosen))
         else:
             self.notify("Highlight a saved assessment to see its report.")

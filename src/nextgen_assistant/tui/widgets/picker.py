@@ -1,0 +1,162 @@
+"""The Documents screen's picker: a path box (the folder shown; type or paste another) above a
+folder tree.
+
+A path typed in one breath (/ or ~, the rest, Enter, then a and s) must arrive whole and in
+order. Textual hands each key, as it comes in, to the widget focused at that moment, so moving
+focus to the box at "/" sent the keys already on their way to the tree, and later ones to the
+box, out of order. So typing a path never moves focus: from the tree or the results column,
+/ or ~ starts the path in the box and the keys that follow are put there by the widget that
+has focus, until Enter (go there) or Escape (leave it)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from textual import events
+from textual.containers import VerticalScroll
+from textual.widget import Widget
+from textual.widgets import DirectoryTree, Input
+
+PATH_STARTS = ("/", "~")
+
+
+def _pass_on(widget: Widget, event: events.Key) -> bool:
+    """A key that came after focus left this widget goes to the widget focused now."""
+    if widget.screen.focused is widget:
+        return False
+    event.stop()
+    event.prevent_default()
+    widget.app.post_message(events.Key(event.key, event.character))
+    return True
+
+
+class PathBox(Input):
+    """Shows the folder the tree is at; a path typed or pasted, then Enter, goes there
+    (relative to that folder; `~` is the home folder; quotes around it are dropped)."""
+
+    DEFAULT_CSS = """
+    PathBox { margin-bottom: 1; }
+    PathBox.-typing { background: $accent 30%; }
+    """
+
+    def __init__(self, folder: Path, chosen: Callable[[Path], None]) -> None:
+        super().__init__(
+            value=str(folder),
+            placeholder="type or paste a folder or file, then Enter",
+            compact=True,
+            select_on_focus=False,
+            id="path",
+        )
+        self.folder = folder
+        self.typing = False
+        """A path is being typed from another widget (which keeps focus)."""
+        self._chosen = chosen
+
+    def show_folder(self, folder: Path) -> None:
+        """The tree is at this folder now (any path being typed is dropped)."""
+        self.folder = folder
+        self.value = str(folder)
+        self.typing = False
+        self.remove_class("-typing")
+
+    def begin(self, text: str) -> None:
+        """A path begins with this text (a key pressed in the tree, or a paste)."""
+        self.typing = True
+        self.add_class("-typing")
+        self.value = text
+        self.cursor_position = len(text)
+
+    def typed(self, event: events.Key) -> bool:
+        """While a path is being typed: a key pressed in the tree or the results goes into
+        it (Enter goes there, Escape leaves it). True when the key was taken."""
+        editing = event.key in ("enter", "escape", "backspace") or event.is_printable
+        if not self.typing or not editing:
+            return False
+        event.stop()
+        event.prevent_default()
+        if event.key == "enter":
+            self._go()
+        elif event.key == "escape":
+            self.show_folder(self.folder)
+        elif event.key == "backspace":
+            self.value = self.value[:-1]
+        else:
+            self.value += event.character or ""
+        self.cursor_position = len(self.value)
+        return True
+
+    async def _on_key(self, event: events.Key) -> None:
+        if _pass_on(self, event):  # typed on after Enter, when focus went back to the tree
+            return
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self._go()
+            return
+        await super()._on_key(event)
+
+    def _go(self) -> None:
+        typed = self.value.strip().strip("'\"")
+        if not typed:
+            return
+        path = Path(os.path.normpath(self.folder / Path(typed).expanduser()))
+        if not path.exists():
+            self.notify(
+                f"There is no folder or file {path}: check the path.",
+                severity="warning",
+                markup=False,
+            )
+            return
+        self._chosen(path)
+
+
+def _path_key(event: events.Key, path_box: PathBox) -> bool:
+    """A key pressed in the tree or the results: into a path being typed, or / or ~ to begin
+    one. True when the key was taken."""
+    if path_box.typed(event):
+        return True
+    if event.character in PATH_STARTS:
+        event.stop()
+        event.prevent_default()
+        path_box.begin(event.character or "")
+        return True
+    return False
+
+
+def _pasted(event: events.Paste, path_box: PathBox) -> None:
+    event.stop()
+    lines = event.text.strip().splitlines()
+    path_box.begin(lines[0] if lines else "")
+
+
+class DocumentTree(DirectoryTree):
+    """The folder tree; / or ~, or a paste, begins a path in the path box."""
+
+    def __init__(self, folder: Path, path_box: PathBox) -> None:
+        super().__init__(folder)
+        self._path_box = path_box
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not _path_key(event, self._path_box):
+            await super()._on_key(event)
+
+    def _on_paste(self, event: events.Paste) -> None:
+        _pasted(event, self._path_box)
+
+
+class ResultsColumn(VerticalScroll):
+    """What is attached and the scan's results, scrolled with ↑ ↓ and Page Up / Page Down
+    once Tab has brought focus here; / or ~, or a paste, begins a path in the path box."""
+
+    def __init__(self, path_box: PathBox, id: str) -> None:
+        super().__init__(id=id)
+        self._path_box = path_box
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not _path_key(event, self._path_box):
+            await super()._on_key(event)
+
+    def _on_paste(self, event: events.Paste) -> None:
+        _pasted(event, self._path_box)
