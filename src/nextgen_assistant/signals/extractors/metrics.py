@@ -113,6 +113,7 @@ class _Patterns(NamedTuple):
     businesses: frozenset[str] = frozenset()  # businesses a number counts ("employers")
     wage_earners: re.Pattern[str] | None = None  # whose pay is a result ("placements")
     duration: re.Pattern[str] | None = None  # "a 33-week internship": how long, not how many
+    year: re.Pattern[str] | None = None  # "in 2020,": a year standing alone, not a count
 
 
 def _compile(words: ExtractorLexicon, business_nouns: list[str]) -> _Patterns:
@@ -137,6 +138,7 @@ def _compile(words: ExtractorLexicon, business_nouns: list[str]) -> _Patterns:
         multiplied=_alternation(words.multiplied) if words.multiplied else None,
         wage_earners=_alternation(words.wage_earners) if words.wage_earners else None,
         duration=_duration(words, spelled),
+        year=_bare_year(words),
         people=frozenset(words.counted_people),
         businesses=frozenset(
             f for noun in business_nouns for f in (noun, f"{noun}s", f"{noun[:-1]}ies")
@@ -152,6 +154,19 @@ def _duration(words: ExtractorLexicon, spelled: list[str]) -> re.Pattern[str] | 
     number = r"\d[\d,]*(?:\.\d+)?" + (f"|{any_of(spelled, ignore_case=True)}" if spelled else "")
     units = any_of(words.duration_units, ignore_case=True)
     return re.compile(rf"(?<![\w/.-])(?:{number})[\s-](?:{units})\b", re.IGNORECASE)
+
+
+def _bare_year(words: ExtractorLexicon) -> re.Pattern[str] | None:
+    """A year (1900-2099) after one of `year_words`, or followed by punctuation or the end:
+    its digits are group 1 or group 2."""
+    if not words.year_words:
+        return None
+    cues = any_of(words.year_words, ignore_case=True)
+    return re.compile(
+        rf"\b(?:{cues})\s+((?:19|20)\d\d)\b(?![,.]?\d|\s*%)"
+        r"|(?<![\d,.$])\b((?:19|20)\d\d)(?=[,.;:)](?!\d)|\s*$)",
+        re.IGNORECASE,
+    )
 
 
 def _people_outcome(words: ExtractorLexicon) -> re.Pattern[str] | None:
@@ -214,6 +229,11 @@ def run(ex: Extraction) -> None:
         dated = [(start, end) for _, start, end in dates_in(text)]
         dated += [match.span() for match in TIME_RE.finditer(text)]
         dated += [match.span() for match in MONTH_DAY_RE.finditer(text)]
+        if patterns.year is not None:
+            dated += [
+                match.span(1) if match.group(1) else match.span(2)
+                for match in patterns.year.finditer(text)
+            ]
         # how long something lasts is no count, though a change of it is ("from 94 to 61 days")
         changes = [match.span() for match in FROM_TO_RE.finditer(text)]
         lasting = [
