@@ -114,7 +114,7 @@ def _lasted(words: ExtractorLexicon) -> re.Pattern[str]:
     number, about = _number(words), _ABOUT
     return re.compile(
         # "in the last five years" dates an action, it does not say how long anything lasted
-        rf"\b(?:for|over)\s+(?:the\s+)?(?:(?:past|last|first)\s+)?{about}{number}\s+years\b"
+        rf"\b(?:for|over)\s+(?:the\s+)?(?:(?:past|last|first)\s+)?{about}{number}\s+(years|decades)\b"
         rf"|\b(?:celebrat\w*|marks?|marking|turns?|turned)\s+(?:its\s+|their\s+|our\s+)?{about}{number}(?:th)?\s+(?:years|anniversary)\b"
         rf"|\b{number}(?:th|st|nd|rd)?\s+anniversary\b",
         re.IGNORECASE,
@@ -225,6 +225,8 @@ def run(ex: Extraction, lasting_years: int) -> None:
         for match in patterns.lasted.finditer(text):
             said = next(group for group in match.groups() if group)
             years = int(said) if said.isdigit() else number_words.get(said.lower(), 0)
+            if (match.group(match.lastindex or 0) or "").lower() == "decades":
+                years *= 10  # "for three decades"
             spans.append((match, years, False, False))
         for match, years, past, named in spans:
             if years < lasting_years or years > 150:
