@@ -57,10 +57,16 @@ PUBLIC_AGENDA = ("industry_driven_agenda", "red_flag")
         "The alliance was founded by Hollis Tool Inc. and Ardent Plastics.",  # named companies
         "Winery owners in the two valleys formed it.",  # the actor carries a place phrase
         "Hotel managers met and picked three priorities.",  # two verbs, one subject
+        "The orchard growers' association started the academy in 2015.",  # a trade body
+        "The program is owned and run by the long-term care association.",  # its industry
     ],
 )
 def test_business_people_leading_in_any_voice(sentence: str) -> None:
     assert LEADS in counted(sentence)
+
+
+def test_an_association_of_no_industry_is_not_business() -> None:
+    assert LEADS not in counted("The parents' association started the academy in 2015.")
 
 
 @pytest.mark.parametrize(

@@ -212,6 +212,8 @@ class ActorRoleFinder:
         self._states = set(classes.get("state_names", []))
         self._directions = set(classes.get("direction_words", []))
         self._self = set(roles.partnership_nouns)
+        self._trade_bodies = set(roles.trade_bodies)
+        self._trade_words = set(roles.trade_words)
         self._grantmaker = set(roles.grantmaker_words)
         self._objects = {name: set(words) for name, words in roles.objects.items()}
         self._stops = set(roles.stop_words)
@@ -1052,9 +1054,32 @@ class ActorRoleFinder:
             return Actor("public", position, position + 1) if article == "the" else None
         if word in self._public or lemma in self._public:
             return Actor("public", position, position + 1)
+        if (word in self._trade_bodies or lemma in self._trade_bodies) and token.is_lower:
+            # (a named one, "the American Veterinary Medical Association", is often a national
+            # body of professionals: its own facts)
+            first = self._trade_member(doc, position, sentence_start)
+            if first is not None:
+                return Actor("business", first, position + 1)  # "the growers' association"
         if word in self._self or lemma in self._self:
             return Actor("partnership", position, position + 1)
         return None
+
+    def _trade_member(self, doc: Doc, position: int, sentence_start: int) -> int | None:
+        """Where the members named before a trade body begin ("the dealers' association",
+        "the long-term care association", "a trade association"), or None."""
+        before = position - 1
+        if before > sentence_start and doc[before].lower_ in {"'", "’"}:
+            before -= 1  # "dealers' association"
+        if before < sentence_start:
+            return None
+        token = doc[before]
+        named = (
+            token.lemma_ in self._business
+            or token.lower_ in self._business
+            or token.lower_ in self._modifiers
+            or token.lower_ in self._trade_words
+        )
+        return before if named else None
 
     def _affiliation(
         self, doc: Doc, position: int, acronyms: dict[str, str | None]

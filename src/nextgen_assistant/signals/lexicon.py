@@ -208,6 +208,10 @@ class RolesLexicon(BaseModel):
     """A time between an actor and its verb: an opener and a noun ("last week")."""
     answer_to_verbs: list[str] = Field(default_factory=list)
     """Lemmas whose actor follows "to" and leads what comes before ("reports to the board")."""
+    trade_bodies: list[str] = Field(default_factory=list)
+    """Bodies that are their members' ("the dealers' association", "a trade association"): a
+    business actor after a business noun, an industry modifier or one of `trade_words`."""
+    trade_words: list[str] = Field(default_factory=list)
     role_nouns: list[str] = Field(default_factory=list)
     """Lead-role words that name who leads with "be" ("its chair is X", "X is the lead")."""
     telling_words: list[str] = Field(default_factory=list)
