@@ -1057,9 +1057,9 @@ class ActorRoleFinder:
         if (word in self._trade_bodies or lemma in self._trade_bodies) and token.is_lower:
             # (a named one, "the American Veterinary Medical Association", is often a national
             # body of professionals: its own facts)
-            first = self._trade_member(doc, position, sentence_start)
-            if first is not None:
-                return Actor("business", first, position + 1)  # "the growers' association"
+            members = self._trade_member(doc, position, sentence_start)
+            if members is not None:
+                return Actor("business", members, position + 1)  # "the growers' association"
         if word in self._self or lemma in self._self:
             return Actor("partnership", position, position + 1)
         return None
