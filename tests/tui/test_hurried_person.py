@@ -15,7 +15,6 @@ import pytest
 from textual import events
 from textual.widget import Widget
 from textual.widgets import (
-    DirectoryTree,
     Input,
     Markdown,
     OptionList,
@@ -27,7 +26,6 @@ from nextgen_assistant import services
 from nextgen_assistant.tui.app import NextGenApp
 from nextgen_assistant.tui.screens.change_answer import ChangeAnswerDialog
 from nextgen_assistant.tui.screens.conversation import ConversationScreen
-from nextgen_assistant.tui.screens.documents import DocumentsScreen
 from nextgen_assistant.tui.screens.home import HomeScreen
 from nextgen_assistant.tui.widgets.answer_area import AnswerArea, AnswerLine
 from nextgen_assistant.tui.widgets.indicator_panel import IndicatorPanel
@@ -41,6 +39,7 @@ from tests.tui.test_app import (
     typed,
     until,
 )
+from tests.tui.test_documents_screen import charter_folder, open_documents
 
 
 async def test_dont_know_on_free_text_is_not_an_answer_nor_called_skipped(tmp_path: Path) -> None:
@@ -168,17 +167,12 @@ def _asking(app: NextGenApp, question_id: str) -> bool:
 
 
 async def test_every_row_of_the_documents_screen_is_reachable_at_80x24(tmp_path: Path) -> None:
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "charter.txt").write_text("Business leaders set the agenda of the partnership.")
+    folder = charter_folder(tmp_path)
     for n in range(4):
         (folder / f"board-minutes-of-the-partnership-meeting-{n}.pdf").write_bytes(b"not a pdf")
     app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY, documents_root=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f6")
-        await until(pilot, lambda: isinstance(app.screen, DocumentsScreen))
-        tree = app.screen.query_one(DirectoryTree)
-        await until(pilot, lambda: tree.cursor_node is not None)
+        await open_documents(app, pilot)
         await pilot.press("down", "a", "s")  # the docs folder
         await until(pilot, lambda: app.scan is not None and len(app.scan.failed) == 4)
         results = app.screen.query_one("#results", Static)
