@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Button, Input, Markdown, OptionList, Static, TextArea
+from textual.widgets import Button, Input, Markdown, OptionList, Static
 
 from nextgen_assistant import services
 from nextgen_assistant.dialogue.engine import Conversation
@@ -18,6 +18,7 @@ from nextgen_assistant.tui.screens.conversation import ConversationScreen
 from nextgen_assistant.tui.screens.documents import DocumentsScreen
 from nextgen_assistant.tui.screens.home import HomeScreen
 from nextgen_assistant.tui.screens.report import ExportDialog, ReportScreen, report_file_stem
+from nextgen_assistant.tui.widgets.answer_area import AnswerLine
 from nextgen_assistant.tui.widgets.indicator_panel import IndicatorPanel
 from nextgen_assistant.tui.widgets.transcript import AnswerBubble
 from tests.conftest import SAMPLE_DOCS
@@ -204,8 +205,8 @@ async def test_double_send_and_typing_while_an_answer_is_read(tmp_path: Path) ->
         )
         await until(pilot, idle(app))
         assert conversation.record.partnership.name == "Small Test Partnership"
-        box = app.screen.query_one(".answer", TextArea)
-        assert box.text == "Manufacturing" and app.focused is box
+        box = app.screen.query_one(".answer", AnswerLine)
+        assert box.value == "Manufacturing" and app.focused is box
         await pilot.press("ctrl+s")
         await until(pilot, lambda: "industry" in conversation.record.answers)
         assert conversation.record.answers["industry"].value == "Manufacturing"

@@ -22,6 +22,23 @@ from nextgen_assistant.tui.screens.home import HomeScreen
 from tests.tui.test_app import TODAY, new_conversation, typed, until
 
 
+def charter_folder(tmp_path: Path) -> Path:
+    """A folder of documents holding a charter that reads as business-led."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "charter.txt").write_text("Business leaders set the agenda of the partnership.")
+    return folder
+
+
+async def open_documents(app: NextGenApp, pilot: Pilot[None]) -> DirectoryTree:
+    """F6, and the Documents screen's tree once it has a row under its cursor."""
+    await pilot.press("f6")
+    await until(pilot, lambda: isinstance(app.screen, DocumentsScreen))
+    tree = app.screen.query_one(DirectoryTree)
+    await until(pilot, lambda: tree.cursor_node is not None)
+    return tree
+
+
 def _flowing(text: str) -> str:
     """Text as one line of words: a wrapped sentence matches whole."""
     return " ".join(text.split())
@@ -55,9 +72,7 @@ async def _everything_scrolled_into_view(app: NextGenApp, pilot: object, side: W
 
 
 async def test_every_file_not_read_is_named_with_its_reason_at_80x24(tmp_path: Path) -> None:
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "charter.txt").write_text("Business leaders set the agenda of the partnership.")
+    folder = charter_folder(tmp_path)
     (folder / "empty.pdf").write_bytes(b"")
     (folder / "notes.docx").write_text("Plain text saved with a Word name.")
     (folder / "blank.txt").write_text("")
@@ -65,10 +80,7 @@ async def test_every_file_not_read_is_named_with_its_reason_at_80x24(tmp_path: P
     (folder / "[bold]y.txt").write_text("  \n")  # a name like markup, and nothing in it
     app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY, documents_root=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f6")
-        await until(pilot, lambda: isinstance(app.screen, DocumentsScreen))
-        tree = app.screen.query_one(DirectoryTree)
-        await until(pilot, lambda: tree.cursor_node is not None)
+        await open_documents(app, pilot)
         await pilot.press("down", "a")  # the docs folder
         await until(pilot, lambda: folder in app.attached)
         await pilot.press("s")
@@ -90,15 +102,10 @@ async def test_every_file_not_read_is_named_with_its_reason_at_80x24(tmp_path: P
 
 
 async def test_a_then_s_in_one_breath_scans_what_was_attached(tmp_path: Path) -> None:
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "charter.txt").write_text("Business leaders set the agenda of the partnership.")
+    charter_folder(tmp_path)
     app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY, documents_root=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f6")
-        await until(pilot, lambda: isinstance(app.screen, DocumentsScreen))
-        tree = app.screen.query_one(DirectoryTree)
-        await until(pilot, lambda: tree.cursor_node is not None)
+        tree = await open_documents(app, pilot)
         await pilot.press("down")
         await until(pilot, lambda: tree.cursor_node is not None and tree.cursor_line == 1)
         # As tmux delivers "a s" typed quickly: both keys queued before either is handled.
@@ -109,16 +116,11 @@ async def test_a_then_s_in_one_breath_scans_what_was_attached(tmp_path: Path) ->
 
 
 async def test_c_takes_the_old_results_away(tmp_path: Path) -> None:
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "charter.txt").write_text("Business leaders set the agenda of the partnership.")
+    folder = charter_folder(tmp_path)
     (folder / "photo.png").write_bytes(b"\x89PNG\r\n")
     app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY, documents_root=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f6")
-        await until(pilot, lambda: isinstance(app.screen, DocumentsScreen))
-        tree = app.screen.query_one(DirectoryTree)
-        await until(pilot, lambda: tree.cursor_node is not None)
+        await open_documents(app, pilot)
         await pilot.press("down", "a", "s")
         results = app.screen.query_one("#results", Static)
         await until(pilot, lambda: app.scan is not None and "photo.png" in str(results.render()))
@@ -138,9 +140,7 @@ def _toasts(app: NextGenApp) -> str:
 async def test_c_during_a_scan_keeps_its_results_from_coming_back(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "charter.txt").write_text("Business leaders set the agenda of the partnership.")
+    charter_folder(tmp_path)
     cleared, stopped = threading.Event(), threading.Event()
     scan_documents = services.scan_documents
 
@@ -161,10 +161,7 @@ async def test_c_during_a_scan_keeps_its_results_from_coming_back(
     monkeypatch.setattr(services, "scan_documents", scan_after_the_clear)
     app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY, documents_root=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f6")
-        await until(pilot, lambda: isinstance(app.screen, DocumentsScreen))
-        tree = app.screen.query_one(DirectoryTree)
-        await until(pilot, lambda: tree.cursor_node is not None)
+        await open_documents(app, pilot)
         await pilot.press("down", "a", "s")
         results = app.screen.query_one("#results", Static)
         await until(pilot, lambda: "Scanning" in str(results.render()))
@@ -186,14 +183,6 @@ def _in_one_breath(app: NextGenApp, text: str, *keys: str) -> None:
         app.post_message(events.Key(key, key if len(key) == 1 else None))
 
 
-async def _documents(app: NextGenApp, pilot: Pilot[None]) -> DirectoryTree:
-    await pilot.press("f6")
-    await until(pilot, lambda: isinstance(app.screen, DocumentsScreen))
-    tree = app.screen.query_one(DirectoryTree)
-    await until(pilot, lambda: tree.cursor_node is not None)
-    return tree
-
-
 async def test_a_path_typed_or_pasted_in_one_breath_is_scanned(tmp_path: Path) -> None:
     folder = tmp_path / "shared drive" / "partnership docs"
     folder.mkdir(parents=True)
@@ -202,7 +191,7 @@ async def test_a_path_typed_or_pasted_in_one_breath_is_scanned(tmp_path: Path) -
     elsewhere.mkdir()
     app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY, documents_root=elsewhere)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _documents(app, pilot)
+        await open_documents(app, pilot)
         _in_one_breath(app, str(folder), "enter", "a", "s")  # typed: begins with /
         await until(pilot, lambda: app.scan is not None)
         assert app.scan is not None
@@ -224,7 +213,7 @@ async def test_keys_after_a_path_stay_behind_it_when_they_come_in_a_second_burst
     (folder / "charter.txt").write_text("Business leaders set the agenda of the partnership.")
     app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY, documents_root=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        tree = await _documents(app, pilot)
+        tree = await open_documents(app, pilot)
         # The path came in one read and is all on its way to the tree; Enter, a and s come
         # in the next read, while the tree has not yet handled the path (a loaded machine).
         for character in str(folder):
@@ -247,25 +236,23 @@ async def test_the_tree_opens_where_this_partnership_was_last_scanned(tmp_path: 
         conversation = await new_conversation(app, pilot)
         await pilot.press(*typed("Mesa Works"), "ctrl+s")
         await until(pilot, lambda: conversation.assessment_id is not None)
-        tree = await _documents(app, pilot)
+        tree = await open_documents(app, pilot)
         assert tree.path == started  # nothing scanned for it yet: where nextgen started
         await pilot.press("slash", *typed(str(folder)[1:]), "enter", "a", "s")
         await until(pilot, lambda: app.scan is not None)
     app = NextGenApp(db=db, today=TODAY, documents_root=started)
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: isinstance(app.screen, HomeScreen))
-        tree = await _documents(app, pilot)  # its saved assessment highlighted
+        tree = await open_documents(app, pilot)  # its saved assessment highlighted
         assert tree.path == folder
         assert app.screen.query_one(Input).value == str(folder)
 
 
 async def test_nothing_covers_the_results_or_the_report_after_a_scan(tmp_path: Path) -> None:
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "charter.txt").write_text("Business leaders set the agenda of the partnership.")
+    charter_folder(tmp_path)
     app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY, documents_root=tmp_path)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:  # toasts drawn
-        await _documents(app, pilot)
+        await open_documents(app, pilot)
         await pilot.press("down", "a", "s")
         results = app.screen.query_one("#results", Static)
         await until(pilot, lambda: "F7 shows the report" in str(results.render()))

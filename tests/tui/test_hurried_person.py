@@ -15,22 +15,19 @@ import pytest
 from textual import events
 from textual.widget import Widget
 from textual.widgets import (
-    DirectoryTree,
     Input,
     Markdown,
     OptionList,
     SelectionList,
     Static,
-    TextArea,
 )
 
 from nextgen_assistant import services
 from nextgen_assistant.tui.app import NextGenApp
 from nextgen_assistant.tui.screens.change_answer import ChangeAnswerDialog
 from nextgen_assistant.tui.screens.conversation import ConversationScreen
-from nextgen_assistant.tui.screens.documents import DocumentsScreen
 from nextgen_assistant.tui.screens.home import HomeScreen
-from nextgen_assistant.tui.widgets.answer_area import AnswerArea
+from nextgen_assistant.tui.widgets.answer_area import AnswerArea, AnswerLine
 from nextgen_assistant.tui.widgets.indicator_panel import IndicatorPanel
 from nextgen_assistant.tui.widgets.transcript import AnswerBubble, Transcript
 from tests.tui.test_app import (
@@ -42,6 +39,7 @@ from tests.tui.test_app import (
     typed,
     until,
 )
+from tests.tui.test_documents_screen import charter_folder, open_documents
 
 
 async def test_dont_know_on_free_text_is_not_an_answer_nor_called_skipped(tmp_path: Path) -> None:
@@ -169,17 +167,12 @@ def _asking(app: NextGenApp, question_id: str) -> bool:
 
 
 async def test_every_row_of_the_documents_screen_is_reachable_at_80x24(tmp_path: Path) -> None:
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "charter.txt").write_text("Business leaders set the agenda of the partnership.")
+    folder = charter_folder(tmp_path)
     for n in range(4):
         (folder / f"board-minutes-of-the-partnership-meeting-{n}.pdf").write_bytes(b"not a pdf")
     app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY, documents_root=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f6")
-        await until(pilot, lambda: isinstance(app.screen, DocumentsScreen))
-        tree = app.screen.query_one(DirectoryTree)
-        await until(pilot, lambda: tree.cursor_node is not None)
+        await open_documents(app, pilot)
         await pilot.press("down", "a", "s")  # the docs folder
         await until(pilot, lambda: app.scan is not None and len(app.scan.failed) == 4)
         results = app.screen.query_one("#results", Static)
@@ -239,8 +232,8 @@ async def test_sends_while_an_answer_is_read_stay_apart_and_show_a_sign(
         conversation = await new_conversation(app, pilot)
         await pilot.press(*"edit 1", "ctrl+s", *typed("Acme Works"), "ctrl+s", *"Manufact")
         await until(pilot, lambda: "partnership_name" in _reading_for(app))
-        box = app.screen.query_one(".answer", TextArea)
-        assert "edit 1" not in box.text  # the command's box is gone, nothing glued to it
+        box = app.screen.query_one(".answer", AnswerLine)
+        assert "edit 1" not in box.value  # the command's box is gone, nothing glued to it
         hint = _hint(app)
         assert "Reading your answer" in hint and "Next: Manufact" in hint
         language_model_loaded.set()
@@ -251,8 +244,8 @@ async def test_sends_while_an_answer_is_read_stay_apart_and_show_a_sign(
         )
         await until(pilot, idle(app))
         assert conversation.record.answers["partnership_name"].value == "Acme Works"
-        box = app.screen.query_one(".answer", TextArea)
-        assert box.text == "Manufact" and "industry" not in conversation.record.answers
+        box = app.screen.query_one(".answer", AnswerLine)
+        assert box.value == "Manufact" and "industry" not in conversation.record.answers
 
 
 def _hint(app: NextGenApp) -> str:
@@ -357,8 +350,8 @@ async def test_answers_typed_at_once_after_n_land_in_their_own_questions(
             "partnership_name": "Quick Typers Alliance",
             "industry": "health care",
         }
-        box = app.screen.query_one(".answer", TextArea)
-        assert box.text == "Front Range" and app.focused is box
+        box = app.screen.query_one(".answer", AnswerLine)
+        assert box.value == "Front Range" and app.focused is box
 
 
 async def test_two_agree_answers_pressed_in_a_row_are_both_kept(tmp_path: Path) -> None:
@@ -416,7 +409,7 @@ async def test_the_first_answer_is_seen_taken_and_being_read_at_80x24(
         language_model_loaded.set()
         await until(pilot, lambda: _asking(app, "industry"))
         assert [str(b.render()) for b in screen.query(AnswerBubble)] == ["Slow Readers"]
-        assert app.screen.query_one(".answer", TextArea).text == "manu"
+        assert app.screen.query_one(".answer", AnswerLine).value == "manu"
 
 
 async def test_the_welcome_teaches_the_keys_not_typed_commands(tmp_path: Path) -> None:
@@ -477,7 +470,7 @@ async def test_a_send_says_reading_at_once_even_when_the_app_is_slow(tmp_path: P
     app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await new_conversation(app, pilot)
-        box = app.screen.query_one(".answer", TextArea)
+        box = app.screen.query_one(".answer", AnswerLine)
         # The answer area's messages wait, as they do while spaCy loads and holds the machine.
         held_up = asyncio.Event()
         app.screen.query_one(AnswerArea).call_later(held_up.wait)

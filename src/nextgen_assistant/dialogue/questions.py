@@ -18,6 +18,7 @@ from nextgen_assistant.dialogue.understanding import (
     phrase_matches,
     read_loose_date,
     read_number,
+    read_numbers,
 )
 from nextgen_assistant.errors import AnswerError
 from nextgen_assistant.knowledge import lexicon_dir, load_model
@@ -88,6 +89,9 @@ class Question(BaseModel):
     target: float | None = None
     score_bands: list[ScoreBand] = Field(default_factory=list)
     optional: bool = False
+    one_line: bool = False
+    """For a text question: the answer is a line (a name, an industry, a place), so Enter
+    sends it; a written answer of several lines takes Enter as a new line."""
     reads: dict[Literal["supporting", "red_flag"], list[str]] = Field(default_factory=dict)
     """For a text question: words that, when the checker finds nothing, read the answer as
     support for its indicator or as a red flag ('the workforce board staff' sets the agenda)."""
@@ -297,7 +301,18 @@ def _number(question: Question, raw: Any, vocabulary: Vocabulary) -> int | float
     elif isinstance(raw, int | float):
         value = float(raw)
     else:
-        value = read_number(vocabulary, str(raw), percent=question.unit == "percent")
+        numbers = read_numbers(vocabulary, str(raw), percent=question.unit == "percent")
+        if len(numbers) > 1:
+            # "5We filled 80 jobs" (a number and the next answer typed on) was read as 5:
+            # the leading digits are not the answer when others follow.
+            listed = " and ".join(f"{number:g}" for number in numbers)
+            raise AnswerNotUnderstood(
+                f"'{raw}' holds more than one number ({listed}); {question.id} accepts "
+                f"{question.accepts()}",
+                f"I found more than one number in “{raw}” ({listed}) and can't tell which one "
+                f"answers. {question.understood()}",
+            )
+        value = numbers[0] if numbers else None
     if value is None:
         raise AnswerNotUnderstood(
             f"'{raw}' is not a number; {question.id} accepts {question.accepts()}",

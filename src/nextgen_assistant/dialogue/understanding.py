@@ -77,15 +77,22 @@ def _contains_any(text: str, phrases: list[str]) -> bool:
 
 def read_number(vocabulary: Vocabulary, text: str, percent: bool = False) -> float | None:
     """The number in an answer: digits, number words ('fifteen', 'twenty-five') or, for a share,
-    a fraction ('around a third' is 33); None when there is none."""
+    a fraction ('around a third' is 33); None when there is none (the first, when several)."""
+    numbers = read_numbers(vocabulary, text, percent)
+    return numbers[0] if numbers else None
+
+
+def read_numbers(vocabulary: Vocabulary, text: str, percent: bool = False) -> list[float]:
+    """Every different number in an answer, in the order written, as `read_number` reads
+    them: "5We filled 80 jobs" holds two, and which one answers is not for the reader to guess."""
     said = vocabulary.unhyphenated(vocabulary.normal(text).replace(",", ""))
     if percent:
         for words in sorted(vocabulary.fractions, key=len, reverse=True):
             if re.search(rf"(?<!\w){re.escape(words)}(?!\w)", said):
-                return vocabulary.fractions[words]
+                return [vocabulary.fractions[words]]
     digits = alpha2digit(said, "en", threshold=0)
-    found = re.search(r"-?\d+(?:\.\d+)?", digits)
-    return float(found.group(0)) if found else None
+    found = [float(number) for number in re.findall(r"-?\d+(?:\.\d+)?", digits)]
+    return list(dict.fromkeys(found))
 
 
 def read_loose_date(vocabulary: Vocabulary, text: str, today: date) -> date | None:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
+from rich.markup import escape
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -65,6 +66,8 @@ class NextGenApp(App[None]):
         self.scan: ScanResult | None = None
         self._opening: list[Keystroke] | None = None
         """Keys typed after the key that opens an assessment, until its screen is there."""
+        self._opened_by: str | None = None
+        """The key that opened it (n, or Enter on a row)."""
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen())
@@ -109,23 +112,28 @@ class NextGenApp(App[None]):
         if self._opening is not None:
             # An assessment is on its way: what is typed now is for its first question (the
             # name typed right after n, which home would have dropped, or taken q as quit).
+            if not self._opening and event.key == "n" == self._opened_by:
+                return True  # n pressed twice: the second is not the name's first letter
             if stroke.answers:
                 self._opening.append(stroke)
             return stroke.answers
         if isinstance(screen, HomeScreen) and screen.opens_an_assessment(event.key):
             self._opening = []
+            self._opened_by = event.key
         return False
 
     # --- navigation -------------------------------------------------------------------------
     def open_assessment(self, assessment_id: int | None) -> None:
         """Resume an assessment, or begin a new one (stored with its first answer)."""
         typed_ahead, self._opening = self._opening or [], None
+        # A second n after the screen is up is caught there, before anything else is typed.
+        opened_by, self._opened_by = (self._opened_by if not typed_ahead else None), None
         try:
             self.conversation = services.open_conversation(self.store, self.today, assessment_id)
         except NextGenError as error:
-            self.notify(str(error), severity="error", timeout=10)
+            self.notify(escape(str(error)), severity="error", timeout=10)
             return
-        self.push_screen(ConversationScreen(self.conversation, typed_ahead))
+        self.push_screen(ConversationScreen(self.conversation, typed_ahead, opened_by))
 
     def action_home(self) -> None:
         while len(self.screen_stack) > 2:
@@ -167,7 +175,7 @@ class NextGenApp(App[None]):
                 return
             report = services.make_report(self.today, record, self.scan, earlier)
         except NextGenError as error:
-            self.notify(str(error), severity="error", timeout=10)
+            self.notify(escape(str(error)), severity="error", timeout=10)
             return
         self.push_screen(ReportScreen(report))
 
@@ -214,7 +222,7 @@ class NextGenApp(App[None]):
             try:
                 self.store.remember_documents_folder(self.documents_for, event.folder)
             except NextGenError as error:
-                self.notify(str(error), severity="warning")
+                self.notify(escape(str(error)), severity="warning")
 
     # --- documents and the panel -------------------------------------------------------------
 

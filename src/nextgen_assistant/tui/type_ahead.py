@@ -39,6 +39,18 @@ class TypeAhead:
 
     def __init__(self) -> None:
         self._keys: list[Keystroke] = []
+        self._seen_from: int | None = None
+
+    def mark(self) -> None:
+        """A question is on screen now: the keys kept from here on were typed for it."""
+        self._seen_from = len(self._keys)
+
+    def take_seen(self) -> list[Keystroke]:
+        """The keys kept since the mark, removed (the ones before it stay, in order)."""
+        start = len(self._keys) if self._seen_from is None else self._seen_from
+        seen, self._keys = self._keys[start:], self._keys[:start]
+        self._seen_from = None
+        return seen
 
     def __bool__(self) -> bool:
         return bool(self._keys)
@@ -49,6 +61,8 @@ class TypeAhead:
         if stroke.key == "backspace":
             if self._keys and self._keys[-1].typed:
                 self._keys.pop()
+                if self._seen_from is not None:
+                    self._seen_from = min(self._seen_from, len(self._keys))
             return
         self._keys.append(stroke)
 
@@ -58,6 +72,7 @@ class TypeAhead:
 
     def take(self) -> Keystroke | None:
         """The oldest key kept, removed (None when there is none)."""
+        self._seen_from = None
         return self._keys.pop(0) if self._keys else None
 
     def shown(self) -> str:

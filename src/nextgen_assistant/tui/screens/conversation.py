@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rich.markup import escape
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -26,7 +27,7 @@ from nextgen_assistant.tui.widgets.transcript import AnswerBubble, Transcript
 KEYS = (
     "Keys: **F1** why we ask · **F2** back · **F3** skip · **F4** don't know · "
     "**F5** where things stand · **F8** change an answer. On a list press its number; "
-    "**Enter** sends a number or a date, **ctrl+s** a written answer."
+    "**Enter** sends a one-line answer (a name, a number, a date), **ctrl+s** a written one."
 )
 """How to answer and what the function keys do, for the welcome (the footer names them too)."""
 
@@ -72,10 +73,17 @@ class ConversationScreen(AppScreen):
 
         error: str
 
-    def __init__(self, conversation: Conversation, typed_ahead: Sequence[Keystroke] = ()) -> None:
+    def __init__(
+        self,
+        conversation: Conversation,
+        typed_ahead: Sequence[Keystroke] = (),
+        opened_by: str | None = None,
+    ) -> None:
         """`typed_ahead`: keys pressed after the key that opened this assessment, for its
-        first question."""
+        first question; `opened_by`: that key, when nothing was typed after it yet (n pressed
+        twice typed "n" into the partnership's name)."""
         super().__init__()
+        self._opened_by = opened_by if opened_by == "n" else None
         self.conversation = conversation
         self.busy = False
         """The engine is reading an answer."""
@@ -88,6 +96,8 @@ class ConversationScreen(AppScreen):
         """An answer was sent and is on its way to the engine."""
         self._sent: AnswerBubble | None = None
         """The answer being read, in the transcript."""
+        self._told_to_confirm = False
+        """The person was told which keys answer the open check of a reading."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -121,7 +131,7 @@ class ConversationScreen(AppScreen):
         """Add the assistant's reply (after `shown`, what the person asked for, when it is
         not in the transcript yet); ask the next question. Toasts go: they were about the
         question before (a toast lingering over the next one was read as about it)."""
-        self.app.clear_notifications()
+        self.clear_toasts()
         transcript = self.query_one(Transcript)
         if shown is not None:
             transcript.answered(shown, None)
@@ -142,6 +152,8 @@ class ConversationScreen(AppScreen):
             if earlier is not None and isinstance(earlier.value, list)
             else None,
         )
+        self.ahead.mark()  # keys held from now on were typed with this question up
+        self._told_to_confirm = False
         self.refresh_panel()
         self.sub_title = self.conversation.record.partnership.name
 
@@ -168,6 +180,9 @@ class ConversationScreen(AppScreen):
         is delivered to the box, whatever had the keyboard)."""
         if not stroke.answers:
             return False
+        opened_by, self._opened_by = self._opened_by, None
+        if stroke.key == opened_by:
+            return True  # the key that opened this screen, pressed twice: not an answer
         if self.reading or (self.ahead and not self._answers_the_check(stroke)):
             self.ahead.hold(stroke)
             self._show_reading()
@@ -212,6 +227,9 @@ class ConversationScreen(AppScreen):
                 self._send_off()
             area.shortcut(key)
             return True
+        if area.confirming and typed_now and key not in ("enter", "ctrl+s", "backspace"):
+            self._tell_to_confirm(area)  # dropped, and said so: it does not answer the check
+            return True
         if stroke.typed.isalpha() and not area.confirming:
             # Words typed on a list: the list gives way to a line for an answer in words,
             # and this key and those after it wait until the line is there.
@@ -252,15 +270,48 @@ class ConversationScreen(AppScreen):
         field = area.answer_widget
         if field is not None:
             self.set_focus(field)
-        if area.confirming and self.ahead:
-            # A check of a reading ("Is that right?") the person had not seen when they typed
-            # on: it waits for their y or n, and their keys for the question after it (a y or
-            # n typed ahead was meant for something else).
+        if self._asked_unlooked_for(area) and self.ahead:
+            # A check of a reading ("Is that right?") or a follow-up asked only sometimes, which
+            # the person had not seen when they typed on: the keys typed before it was up wait,
+            # shown under it, for the question after it (a y typed ahead, or a 2 for the next
+            # list, was meant for something else); the keys typed once it was up are its own.
+            for seen in self.ahead.take_seen():
+                if self.reading:
+                    self.ahead.hold(seen)
+                else:
+                    self._answer_seen(seen, area)
             self._show_reading()
             return
         while not self.reading and (stroke := self.ahead.take()) is not None:
             self._answer_with(stroke, typed_now=False)
         self._show_reading()
+
+    @staticmethod
+    def _asked_unlooked_for(area: AnswerArea) -> bool:
+        """The open question is one the person could not have expected when they typed ahead:
+        a check of a reading, or a follow-up asked only after some answers."""
+        return area.confirming or (area.question is not None and area.question.follow_up_only)
+
+    def _answer_seen(self, stroke: Keystroke, area: AnswerArea) -> None:
+        """A key pressed once a question asked only sometimes was up (it waited while the
+        screen caught up): for that question."""
+        field = area.answer_widget
+        if area.confirming and stroke.key == "enter" and isinstance(field, OptionList):
+            self._send_off()
+            field.action_select()  # the highlighted Yes or No, seen
+        elif area.confirming and not self._answers_the_check(stroke):
+            if self.ahead:
+                self.ahead.hold(stroke)  # typing on behind the keys already waiting
+            else:
+                self._tell_to_confirm(area)
+        else:
+            self._answer_with(stroke, typed_now=False)
+
+    def _tell_to_confirm(self, area: AnswerArea) -> None:
+        """A key that does not answer "Is that right?": say which keys do, once per check."""
+        if not self._told_to_confirm:
+            self._told_to_confirm = True
+            self.notify(area.how_to_pick(), timeout=TOAST_SECONDS)
 
     async def _answer_in_words(self, area: AnswerArea) -> None:
         await area.in_words()
@@ -383,7 +434,7 @@ class ConversationScreen(AppScreen):
         if self._sent is not None:
             self._sent.remove()  # not taken after all: it is in its box again
             self._sent = None
-        self.notify(event.error, title="Not saved", severity="error", timeout=10)
+        self.notify(escape(event.error), title="Not saved", severity="error", timeout=10)
         area = self.query_one(AnswerArea)
         area.release()
         field = area.answer_widget

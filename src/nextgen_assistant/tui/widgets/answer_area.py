@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
+from typing import Any
 
 from rich.text import Text
 from textual import events
@@ -24,6 +25,9 @@ SENT_BOX_IGNORES = ("enter", "ctrl+s", "backspace")
 """Keys a box already sent does not take (besides what types): they belong to the next
 question, and the conversation screen keeps them for it."""
 
+SCREEN_KEYS = ("f6", "f7")
+"""The conversation's documents and report keys, which a text box also binds."""
+
 
 @dataclass
 class SendTyped(Message):
@@ -41,8 +45,8 @@ def _ignored_once_sent(event: events.Key) -> None:
 
 
 class AnswerLine(Input):
-    """The one-line box of number and date questions (and of an answer in words on a list);
-    Enter and ctrl+s send it.
+    """The one-line box of number, date and one-line text questions (a name, a place), and of an
+    answer in words on a list; Enter and ctrl+s send it.
 
     Both are taken here, in the order keys arrive (Enter as Input's binding ran after the keys
     typed behind it, which joined the answer); once sent, the box takes no more typing."""
@@ -89,6 +93,14 @@ class AnswerBox(TextArea):
     an answer quickly (seen in tmux); a removed box draws nothing instead."""
 
     sent = False
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # TextArea binds F6 and F7 (select line, select all), which the screen's documents and
+        # report keys override; held here too, they put F6 and F7 first in the footer, so its
+        # order differed from a list's. The box lets them go: they were never reached.
+        for key in SCREEN_KEYS:
+            self._bindings.key_to_bindings.pop(key, None)
 
     async def _on_key(self, event: events.Key) -> None:
         # Textual calls every class's _on_key along the MRO: prevent_default keeps the
@@ -258,7 +270,7 @@ class AnswerArea(Vertical):
                     Option("No, that's not it", id="no"),
                     classes="answer",
                 ),
-                Static("y / n", classes="hint"),
+                Static("y yes · n no", classes="hint"),
             ]
         if question.type == "agree":
             options = [
@@ -290,6 +302,17 @@ class AnswerArea(Vertical):
                 TickList(*items, classes="answer"),
                 Static(
                     f"Keys 1-{len(question.choices)} or Space tick · ctrl+s sends (none ticked = none)",
+                    classes="hint",
+                ),
+            ]
+        if question.type == "text" and question.one_line:
+            # A name or a place is one line: Enter sends it (a text box took Enter as a new
+            # line, and the partnership's name was saved as two lines).
+            return [
+                title,
+                AnswerLine(placeholder="Type your answer · Enter sends", classes="answer"),
+                Static(
+                    "Enter sends · F3 skips" if question.optional else "Enter sends",
                     classes="hint",
                 ),
             ]
@@ -336,7 +359,7 @@ class AnswerArea(Vertical):
         """How to answer the open list, in the keys that do it."""
         question = self.question
         if self.confirming:
-            return "Press y if that's right, n if not."
+            return "Is the reading right? Press y for yes or n for no (Enter takes the highlighted one)."
         if question is not None and question.type == "agree":
             return "Nothing picked yet: press 1-5 (0 for don't know), or ↑ ↓ and Enter."
         if question is not None and question.type == "choice":
