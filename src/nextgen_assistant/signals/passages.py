@@ -118,13 +118,16 @@ class DocWords:
     def __init__(self, doc: Doc) -> None:
         self._doc = doc
         array = doc.to_array([LOWER, IS_SPACE, _word_flag(doc.vocab)])
-        self._lower = array[:, 0]
-        self._read = array[:, 1] == 0
+        read = array[:, 1] == 0
+        # the read tokens' forms in order, and how many of them come before each token: a
+        # range's keys are one slice (a view), not a mask applied per range
+        self._keys = array[:, 0][read]
+        self._before = numpy.concatenate([[0], numpy.cumsum(read)]).tolist()
         self._counted = numpy.concatenate([[0], numpy.cumsum(array[:, 2].astype(numpy.int64))])
 
     def keys(self, start: int, end: int) -> numpy.ndarray:
         """The lower-case forms of the words of tokens [start, end), as hashes."""
-        keys: numpy.ndarray = self._lower[start:end][self._read[start:end]]
+        keys: numpy.ndarray = self._keys[self._before[start] : self._before[end]]
         return keys
 
     def words(self, start: int, end: int) -> list[str]:
@@ -186,7 +189,8 @@ class PassageModel:
         """What the model learned from and how it read batches it had not seen."""
         self.known = numpy.unique(known) if known is not None else numpy.zeros(0, numpy.uint64)
         """The lower-case forms (hashes, no text) of every word the model learned from."""
-        self._weights: dict[int, numpy.ndarray] = {}
+        self._weights: dict[int, int] = {}  # a word's row in self._rows (rows past them: room)
+        self._rows = numpy.zeros((0, len(LABELS)))
         self._nothing = _log_odds(self.probabilities_of([numpy.zeros(0, dtype=numpy.uint64)]))[0]
 
     @classmethod
@@ -231,8 +235,13 @@ class PassageModel:
         nothing (every label near one half)."""
         if not len(keys) or not len(self.known):
             return 0.0
+        return float(numpy.mean(self.is_known(keys)))
+
+    def is_known(self, keys: numpy.ndarray) -> numpy.ndarray:
+        """Per word (given as its hash): whether the model learned from it."""
         at = numpy.searchsorted(self.known, keys).clip(0, len(self.known) - 1)
-        return float(numpy.mean(self.known[at] == keys))
+        found: numpy.ndarray = self.known[at] == keys
+        return found
 
     def probabilities(self, texts: Sequence[list[str]]) -> numpy.ndarray:
         """One row per word list: the probability of each of `LABELS`."""
@@ -298,8 +307,15 @@ class PassageModel:
             alone = self.probabilities_of(
                 [numpy.array([key], dtype=numpy.uint64) for key in missing]
             )
-            known.update(zip(missing, _log_odds(alone) - self._nothing, strict=True))
-        return numpy.array([known[key] for key in listed]).reshape(len(listed), len(LABELS))
+            used = len(known)
+            if used + len(missing) > len(self._rows):  # room for twice as many words
+                grown = numpy.zeros((2 * (used + len(missing)), len(LABELS)))
+                grown[:used] = self._rows[:used]
+                self._rows = grown
+            self._rows[used : used + len(missing)] = _log_odds(alone) - self._nothing
+            known.update(zip(missing, range(used, used + len(missing)), strict=True))
+        rows: numpy.ndarray = self._rows[[known[key] for key in listed]]
+        return rows.reshape(len(listed), len(LABELS))
 
 
 def _log_odds(probabilities: numpy.ndarray) -> numpy.ndarray:
