@@ -28,16 +28,17 @@ from typing import cast
 
 import numpy
 import spacy
-from spacy.attrs import IS_SPACE, LOWER
+from spacy.attrs import LOWER
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.pipeline import TrainablePipe
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 from nextgen_assistant import INDICATOR_IDS
 from nextgen_assistant.errors import ConfigError
 from nextgen_assistant.knowledge import lexicon_dir
+from nextgen_assistant.signals.passage_words import DocWords as DocWords  # re-exported
+from nextgen_assistant.signals.passage_words import words_of as words_of  # re-exported
 
 POLARITIES = ("supporting", "red_flag")
 LABELS = [f"{indicator}|{polarity}" for indicator in INDICATOR_IDS for polarity in POLARITIES]
@@ -94,56 +95,6 @@ def _read_lower(classifier: TrainablePipe) -> None:
     for layer in classifier.model.walk():
         if layer.name == "extract_ngrams":
             layer.attrs["attr"] = LOWER
-
-
-def _has_letter_or_digit(text: str) -> bool:
-    return any(c.isalnum() for c in text)
-
-
-def _word_flag(vocab: Vocab) -> int:
-    """The lexeme flag "counts as a word" of a vocabulary, added once: spaCy then decides it once
-    per distinct word, and a Doc gives it for every token in one array."""
-    for flag, getter in vocab.lex_attr_getters.items():  # type: ignore[attr-defined]  # in the .pyx, not the stubs
-        if getter is _has_letter_or_digit:
-            return int(flag)
-    return int(vocab.add_flag(_has_letter_or_digit))
-
-
-class DocWords:
-    """A Doc's words as the model reads them, from one array of the Doc: each token's lower-case
-    form (as spaCy's hash, which is what the model's features are), whether it is read
-    (whitespace is not), and whether it counts as a word toward a window's length (it has a
-    letter or a digit)."""
-
-    def __init__(self, doc: Doc) -> None:
-        self._doc = doc
-        array = doc.to_array([LOWER, IS_SPACE, _word_flag(doc.vocab)])
-        read = array[:, 1] == 0
-        # the read tokens' forms in order, and how many of them come before each token: a
-        # range's keys are one slice (a view), not a mask applied per range
-        self._keys = array[:, 0][read]
-        self._before = numpy.concatenate([[0], numpy.cumsum(read)]).tolist()
-        self._counted = numpy.concatenate([[0], numpy.cumsum(array[:, 2].astype(numpy.int64))])
-
-    def keys(self, start: int, end: int) -> numpy.ndarray:
-        """The lower-case forms of the words of tokens [start, end), as hashes."""
-        keys: numpy.ndarray = self._keys[self._before[start] : self._before[end]]
-        return keys
-
-    def words(self, start: int, end: int) -> list[str]:
-        """The words of tokens [start, end), as text."""
-        strings = self._doc.vocab.strings
-        return [strings[key] for key in self.keys(start, end).tolist()]
-
-    def length(self, start: int, end: int) -> int:
-        """How many of tokens [start, end) count as words."""
-        return int(self._counted[end] - self._counted[start])
-
-
-def words_of(doc: Doc, start: int, end: int) -> list[str]:
-    """The lower-case words of tokens [start, end) of a Doc, without whitespace tokens: what the
-    model reads, in training and in use alike."""
-    return DocWords(doc).words(start, end)
 
 
 class _Keys:

@@ -23,8 +23,8 @@ import numpy
 
 from nextgen_assistant.signals.extractors import Extraction, Piece
 from nextgen_assistant.signals.model import COUNTED_CONTEXTS, SignalLocation
+from nextgen_assistant.signals.passage_words import DocWords
 from nextgen_assistant.signals.passages import (
-    DocWords,
     PassageModel,
     Reading,
     readings_of,
