@@ -28,16 +28,17 @@ from typing import cast
 
 import numpy
 import spacy
-from spacy.attrs import IS_SPACE, LOWER
+from spacy.attrs import LOWER
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.pipeline import TrainablePipe
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 from nextgen_assistant import INDICATOR_IDS
 from nextgen_assistant.errors import ConfigError
 from nextgen_assistant.knowledge import lexicon_dir
+from nextgen_assistant.signals.passage_words import DocWords as DocWords  # re-exported
+from nextgen_assistant.signals.passage_words import words_of as words_of  # re-exported
 
 POLARITIES = ("supporting", "red_flag")
 LABELS = [f"{indicator}|{polarity}" for indicator in INDICATOR_IDS for polarity in POLARITIES]
@@ -96,53 +97,6 @@ def _read_lower(classifier: TrainablePipe) -> None:
             layer.attrs["attr"] = LOWER
 
 
-def _has_letter_or_digit(text: str) -> bool:
-    return any(c.isalnum() for c in text)
-
-
-def _word_flag(vocab: Vocab) -> int:
-    """The lexeme flag "counts as a word" of a vocabulary, added once: spaCy then decides it once
-    per distinct word, and a Doc gives it for every token in one array."""
-    for flag, getter in vocab.lex_attr_getters.items():  # type: ignore[attr-defined]  # in the .pyx, not the stubs
-        if getter is _has_letter_or_digit:
-            return int(flag)
-    return int(vocab.add_flag(_has_letter_or_digit))
-
-
-class DocWords:
-    """A Doc's words as the model reads them, from one array of the Doc: each token's lower-case
-    form (as spaCy's hash, which is what the model's features are), whether it is read
-    (whitespace is not), and whether it counts as a word toward a window's length (it has a
-    letter or a digit)."""
-
-    def __init__(self, doc: Doc) -> None:
-        self._doc = doc
-        array = doc.to_array([LOWER, IS_SPACE, _word_flag(doc.vocab)])
-        self._lower = array[:, 0]
-        self._read = array[:, 1] == 0
-        self._counted = numpy.concatenate([[0], numpy.cumsum(array[:, 2].astype(numpy.int64))])
-
-    def keys(self, start: int, end: int) -> numpy.ndarray:
-        """The lower-case forms of the words of tokens [start, end), as hashes."""
-        keys: numpy.ndarray = self._lower[start:end][self._read[start:end]]
-        return keys
-
-    def words(self, start: int, end: int) -> list[str]:
-        """The words of tokens [start, end), as text."""
-        strings = self._doc.vocab.strings
-        return [strings[key] for key in self.keys(start, end).tolist()]
-
-    def length(self, start: int, end: int) -> int:
-        """How many of tokens [start, end) count as words."""
-        return int(self._counted[end] - self._counted[start])
-
-
-def words_of(doc: Doc, start: int, end: int) -> list[str]:
-    """The lower-case words of tokens [start, end) of a Doc, without whitespace tokens: what the
-    model reads, in training and in use alike."""
-    return DocWords(doc).words(start, end)
-
-
 class _Keys:
     """A window as the classifier's feature extractor reads it (`extract_ngrams` asks a Doc for
     `to_array([LOWER])` and its length): its words' lower-case hashes, sliced from the Doc's
@@ -186,7 +140,8 @@ class PassageModel:
         """What the model learned from and how it read batches it had not seen."""
         self.known = numpy.unique(known) if known is not None else numpy.zeros(0, numpy.uint64)
         """The lower-case forms (hashes, no text) of every word the model learned from."""
-        self._weights: dict[int, numpy.ndarray] = {}
+        self._weights: dict[int, int] = {}  # a word's row in self._rows (rows past them: room)
+        self._rows = numpy.zeros((0, len(LABELS)))
         self._nothing = _log_odds(self.probabilities_of([numpy.zeros(0, dtype=numpy.uint64)]))[0]
 
     @classmethod
@@ -231,8 +186,13 @@ class PassageModel:
         nothing (every label near one half)."""
         if not len(keys) or not len(self.known):
             return 0.0
+        return float(numpy.mean(self.is_known(keys)))
+
+    def is_known(self, keys: numpy.ndarray) -> numpy.ndarray:
+        """Per word (given as its hash): whether the model learned from it."""
         at = numpy.searchsorted(self.known, keys).clip(0, len(self.known) - 1)
-        return float(numpy.mean(self.known[at] == keys))
+        found: numpy.ndarray = self.known[at] == keys
+        return found
 
     def probabilities(self, texts: Sequence[list[str]]) -> numpy.ndarray:
         """One row per word list: the probability of each of `LABELS`."""
@@ -298,8 +258,15 @@ class PassageModel:
             alone = self.probabilities_of(
                 [numpy.array([key], dtype=numpy.uint64) for key in missing]
             )
-            known.update(zip(missing, _log_odds(alone) - self._nothing, strict=True))
-        return numpy.array([known[key] for key in listed]).reshape(len(listed), len(LABELS))
+            used = len(known)
+            if used + len(missing) > len(self._rows):  # room for twice as many words
+                grown = numpy.zeros((2 * (used + len(missing)), len(LABELS)))
+                grown[:used] = self._rows[:used]
+                self._rows = grown
+            self._rows[used : used + len(missing)] = _log_odds(alone) - self._nothing
+            known.update(zip(missing, range(used, used + len(missing)), strict=True))
+        rows: numpy.ndarray = self._rows[[known[key] for key in listed]]
+        return rows.reshape(len(listed), len(LABELS))
 
 
 def _log_odds(probabilities: numpy.ndarray) -> numpy.ndarray:

@@ -23,8 +23,8 @@ import numpy
 
 from nextgen_assistant.signals.extractors import Extraction, Piece
 from nextgen_assistant.signals.model import COUNTED_CONTEXTS, SignalLocation
+from nextgen_assistant.signals.passage_words import DocWords
 from nextgen_assistant.signals.passages import (
-    DocWords,
     PassageModel,
     Reading,
     readings_of,
@@ -80,14 +80,23 @@ def run(
         thresholds.passage_min_words,
     )
     # Only windows of the kind of text the model learned from; one call to the model for all of
-    # them (its cost is mostly per call).
-    window_keys = [numpy.concatenate(sentence_keys[first:last]) for first, last in spans]
-    readable = [
-        (span, keys)
-        for span, keys in zip(spans, window_keys, strict=True)
-        if model.known_share(keys) >= thresholds.passage_known_share_min
-        and len(numpy.unique(keys)) >= thresholds.passage_distinct_share_min * len(keys)
-    ]
+    # them (its cost is mostly per call). Every sentence's words in one array: a window's are a
+    # slice of it, and whether the model knows each word is asked once.
+    every = numpy.concatenate([numpy.zeros(0, dtype=numpy.uint64), *sentence_keys])
+    cuts = numpy.cumsum([0, *map(len, sentence_keys)]).tolist()
+    known = numpy.cumsum(model.is_known(every)).tolist() if len(model.known) else []
+    readable = []
+    for first, last in spans:
+        low, high = cuts[first], cuts[last]
+        keys = every[low:high]
+        # as `model.known_share(keys)`: the known words' count over the window's
+        share = 0.0
+        if known and high > low:
+            share = (known[high - 1] - (known[low - 1] if low else 0)) / (high - low)
+        if share >= thresholds.passage_known_share_min and len(
+            set(keys.tolist())
+        ) >= thresholds.passage_distinct_share_min * len(keys):
+            readable.append(((first, last), keys))
     rows = model.probabilities_of([keys for _, keys in readable])
     found: list[tuple[int, int, list[Reading]]] = []
     for ((first, last), _), row in zip(readable, rows, strict=True):
