@@ -89,10 +89,12 @@ class ReportScreen(AppScreen):
         Binding("pageup", "scroll_detail(-1)", "Scroll up", show=False, priority=True),
     ]
     DEFAULT_CSS = """
+    ReportScreen { overflow-y: hidden; }
     ReportScreen #verdict { padding: 0 1; height: auto; }
     ReportScreen DataTable { height: auto; max-height: 9; }
-    ReportScreen #detail { height: 1fr; }
+    ReportScreen #detail { height: 1fr; min-height: 5; }
     ReportScreen #detail:focus { background: $boost; }
+    ReportScreen #first-change { padding: 0 1; height: auto; }
     ReportScreen Markdown { height: auto; padding: 0 1; }
     """
 
@@ -103,19 +105,20 @@ class ReportScreen(AppScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        warnings = warnings_markdown(self.report)
-        if warnings:  # as the exported report shows them, above the verdict
-            yield Markdown("\n".join(warnings), id="warnings")
         overall = self.report.overall
-        verdict = Text(overall.summary, style="bold")
-        if overall.top_change:
-            verdict.append(f"\nFirst: {overall.top_change}", style="not bold")
-        yield Static(verdict, id="verdict")
+        yield Static(Text(overall.summary, style="bold"), id="verdict")
         yield DataTable(cursor_type="row", zebra_stripes=True)
-        # The drill-down scrolls on its own (keys and wheel): evidence and next steps sit below
-        # the fold at 80x24.
+        # Everything that can run long scrolls in one place beneath the table (keys and wheel),
+        # so the screen itself never does: at 80x24 two "Check first" warnings once pushed the
+        # table and the drill-down off a screen that started mid-sentence. The warnings and
+        # the first change come first, as in the exported report; Page Up brings them back.
         with VerticalScroll(id="detail", can_focus=True):
-            yield Markdown("")
+            warnings = warnings_markdown(self.report)
+            if warnings:
+                yield Markdown("\n".join(warnings), id="warnings")
+            if overall.top_change:
+                yield Static(Text(f"First: {overall.top_change}"), id="first-change")
+            yield Markdown("", id="finding")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -135,14 +138,19 @@ class ReportScreen(AppScreen):
         self.show_finding(0)
 
     def show_finding(self, index: int) -> None:
-        """The drill-down for one indicator (once: the table's first highlight repeats it)."""
+        """The drill-down for one indicator (once: the table's first highlight repeats it).
+        The first shows beneath any warnings, read first; another, from its own top."""
         if index == self.shown_index:
             return
+        first = self.shown_index is None
         self.shown_index = index
-        self.query_one("#detail Markdown", Markdown).update(
-            finding_markdown(self.report.indicators[index])
-        )
-        self.query_one("#detail", VerticalScroll).scroll_home(animate=False)
+        finding = self.query_one("#finding", Markdown)
+        finding.update(finding_markdown(self.report.indicators[index]))
+        detail = self.query_one("#detail", VerticalScroll)
+        if first or not self.query("#warnings, #first-change"):
+            detail.scroll_home(animate=False)
+        else:
+            self.call_after_refresh(detail.scroll_to_widget, finding, animate=False, top=True)
 
     def action_scroll_detail(self, direction: int) -> None:
         detail = self.query_one("#detail", VerticalScroll)
