@@ -125,7 +125,21 @@ class NextGenApp(App[None]):
         except NextGenError as error:
             self.notify(str(error), severity="error", timeout=10)
             return
+        if assessment_id is not None:
+            self.take_up_kept_scan(assessment_id)
         self.push_screen(ConversationScreen(self.conversation, typed_ahead))
+
+    def take_up_kept_scan(self, assessment_id: int) -> None:
+        """The documents the app holds become those of this assessment's partnership: its last
+        scan, kept in the database (a restart once dropped them and the report quietly got
+        rosier), or none, never another partnership's."""
+        try:
+            kept = self.store.last_scan(assessment_id)
+        except NextGenError:
+            kept = None
+        if kept != self.scan:  # another partnership's documents: what was attached goes too
+            self.attached = []
+        self.scan = kept
 
     def action_home(self) -> None:
         while len(self.screen_stack) > 2:
@@ -159,6 +173,10 @@ class NextGenApp(App[None]):
 
     def show_report(self, assessment_id: int | None) -> None:
         """The merged report of an assessment and the scanned documents."""
+        if assessment_id is not None and (
+            self.conversation is None or self.conversation.assessment_id != assessment_id
+        ):
+            self.take_up_kept_scan(assessment_id)
         try:
             record = self.store.load(assessment_id) if assessment_id is not None else None
             earlier = self.store.earlier(assessment_id) if assessment_id is not None else None
@@ -207,12 +225,17 @@ class NextGenApp(App[None]):
         """Start over with documents: what was attached and the last scan's evidence go."""
         self.attached.clear()
         self.scan = None
+        if self.documents_for is not None:
+            try:
+                self.store.forget_scan(self.documents_for)
+            except NextGenError as error:
+                self.notify(str(error), severity="warning")
 
     def on_documents_screen_scanned(self, event: DocumentsScreen.Scanned) -> None:
         self.scan = event.result  # the side panel shows it when its screen is back
         if self.documents_for is not None and event.paths:
             try:
-                self.store.remember_documents_folder(self.documents_for, event.folder)
+                self.store.remember_documents_folder(self.documents_for, event.folder, event.result)
             except NextGenError as error:
                 self.notify(str(error), severity="warning")
 
