@@ -85,3 +85,24 @@ async def test_at_80x24_the_warnings_table_evidence_and_next_steps_can_all_be_re
             await pilot.press("pageup")
         await pilot.pause()
         assert any("Check first: The documents speak of" in line for line in screen_text(app))
+
+
+async def test_enter_in_the_export_name_box_saves(tmp_path: Path) -> None:
+    """Found in the walkthrough: typed /tmp/lakeshore and Enter, and nothing happened."""
+    from textual.widgets import Input
+
+    from nextgen_assistant.tui.screens.report import ExportDialog
+
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_report_with_two_warnings(app, pilot)
+        for name, saved in [("lakeshore", "lakeshore.html"), ("board.md", "board.md")]:
+            await pilot.press("e")
+            await until(pilot, lambda: isinstance(app.screen, ExportDialog))
+            await until(pilot, lambda: isinstance(app.focused, Input))
+            app.screen.query_one(Input).value = ""
+            await pilot.press(*str(tmp_path / name), "enter")
+            await until(pilot, lambda: (tmp_path / saved).exists())  # noqa: B023
+            await until(pilot, lambda: isinstance(app.screen, ReportScreen))
+    assert "<html" in (tmp_path / "lakeshore.html").read_text().lower()
+    assert (tmp_path / "board.md").read_text().startswith("# Gap report")

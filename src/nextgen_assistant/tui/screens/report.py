@@ -42,6 +42,10 @@ def finding_markdown(finding: IndicatorFinding) -> str:
     return "\n".join(indicator_markdown(finding))
 
 
+EXPORT_SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".json": "json"}
+"""A name typed with one of these extensions saves in its format when Enter is pressed."""
+
+
 class ExportDialog(ModalScreen[tuple[str, Path] | None]):
     """Choose a format and a file to save the report to."""
 
@@ -60,7 +64,10 @@ class ExportDialog(ModalScreen[tuple[str, Path] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static("Save the report as (the extension is set by the format):")
+            yield Static(
+                "Save the report as (Enter saves HTML, or the format of a .md or .json name; "
+                "or pick a format):"
+            )
             yield Input(str(self.default_stem), id="path")
             with Horizontal():
                 yield Button("HTML", id="html", variant="primary")
@@ -75,6 +82,14 @@ class ExportDialog(ModalScreen[tuple[str, Path] | None]):
         stem = Path(self.query_one(Input).value).expanduser()
         fmt = event.button.id or "html"
         self.dismiss((fmt, stem.with_suffix(f".{fmt}")))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the name box saves, as the highlighted button (HTML) does; a name typed
+        with a format's extension (".md", ".json") saves in that format."""
+        event.stop()
+        path = Path(event.value).expanduser()
+        fmt = EXPORT_SUFFIXES.get(path.suffix.lower(), "html")
+        self.dismiss((fmt, path.with_suffix(f".{fmt}")))
 
 
 class ReportScreen(AppScreen):
