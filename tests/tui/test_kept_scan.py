@@ -59,6 +59,8 @@ async def test_after_a_restart_the_report_still_uses_the_last_scan(tmp_path: Pat
         await until(pilot, lambda: isinstance(app.screen, DocumentsScreen))
         results = app.screen.query_one("#results", Static)
         await until(pilot, lambda: "Last scan" in str(results.render()))
+        attached = str(app.screen.query_one("#attached", Static).render())
+        assert "mesa-valley-healthcare" in attached  # s scans the same folder again
         await pilot.press("c", "escape", "r")  # cleared: the report has no documents any more
         await until(pilot, lambda: isinstance(app.screen, ReportScreen))
         cleared = app.screen.report  # type: ignore[attr-defined]

@@ -139,6 +139,9 @@ class NextGenApp(App[None]):
             kept = None
         if kept != self.scan:  # another partnership's documents: what was attached goes too
             self.attached = []
+            folder = self.store.documents_folder(assessment_id) if kept is not None else None
+            if folder is not None and folder.is_dir():
+                self.attached = [folder]  # so "s scans again" does, after a restart too
         self.scan = kept
 
     def action_home(self) -> None:
