@@ -14,6 +14,7 @@ from nextgen_assistant.dialogue.questions import (
     Question,
     QuestionBank,
     parse_answer,
+    unrecognised_items,
 )
 from nextgen_assistant.dialogue.store import Store
 from nextgen_assistant.dialogue.understanding import (
@@ -446,7 +447,16 @@ class Conversation:
             return f"Noted: {label}."
         if question.type == "multi" and isinstance(value, list):
             labels = [c.label for c in question.choices if c.value in value]
-            return "Noted: " + ("; ".join(labels) if labels else "none of these") + "."
+            noted = "Noted: " + ("; ".join(labels) if labels else "none of these") + "."
+            unknown = unrecognised_items(question, answer.raw) if labels else []
+            if unknown:
+                names = " and ".join(f"“{item}”" for item in unknown)
+                noted += (
+                    f" I didn't recognise {names} as one of the choices, so I left "
+                    f"{'it' if len(unknown) == 1 else 'them'} out; change this answer if "
+                    f"{'it' if len(unknown) == 1 else 'they'} should count."
+                )
+            return noted
         if question.type == "date" and isinstance(value, date):
             age = months_between(value, self.today)
             return f"Noted: {value:%B %Y} ({age} month{'s' if age != 1 else ''} ago)."
