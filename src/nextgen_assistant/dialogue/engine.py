@@ -86,6 +86,8 @@ class Conversation:
         else:
             self.record = store.load(assessment_id)
         self._cursor: str | None = None
+        self._misread: str | None = None
+        """The question whose reading was just said to be wrong: skip then keeps the words."""
         self._confirming: str | None = None
 
     # --- the sequence ----------------------------------------------------------------------
@@ -255,7 +257,19 @@ class Conversation:
         question = self.current
         if question is None:
             return Reply([], None, True, self.closing())
+        misread, self._misread = self._misread, None
         if lowered == "skip":
+            if misread == question.id:
+                # "Sorry, I misread that ... (or skip to keep your words as they are)": the
+                # words stay, saved as typed, with no reading of them.
+                self._cursor = None
+                following = self.current
+                return Reply(
+                    ["Kept your words as you wrote them."],
+                    following,
+                    following is None,
+                    self.prompt(following),
+                )
             return self._store(
                 question, Answer(question_id=question.id, status="skipped", raw=said), "Skipped."
             )
@@ -375,6 +389,7 @@ class Conversation:
             answer.understood = []
             self._save(question, answer)
             self._cursor = question.id
+            self._misread = question.id
             return Reply(
                 [
                     "Sorry, I misread that. Tell me in other words (or skip to keep your words as they are)."
