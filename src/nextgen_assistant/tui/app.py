@@ -63,6 +63,8 @@ class NextGenApp(App[None]):
         self.documents_for: int | None = None  # the assessment whose documents are picked
         self.attached: list[Path] = []
         self.scan: ScanResult | None = None
+        self.scan_bound = False
+        """Whether the scan held belongs to a partnership (kept in the database for it)."""
         self._opening: list[Keystroke] | None = None
         """Keys typed after the key that opens an assessment, until its screen is there."""
 
@@ -137,6 +139,9 @@ class NextGenApp(App[None]):
             kept = self.store.last_scan(assessment_id)
         except NextGenError:
             kept = None
+        if kept is None and not self.scan_bound:
+            return  # a scan made for no partnership in particular stays, as it always did
+        self.scan_bound = kept is not None
         if kept != self.scan:  # another partnership's documents: what was attached goes too
             self.attached = []
             folder = self.store.documents_folder(assessment_id) if kept is not None else None
@@ -228,6 +233,7 @@ class NextGenApp(App[None]):
         """Start over with documents: what was attached and the last scan's evidence go."""
         self.attached.clear()
         self.scan = None
+        self.scan_bound = False
         if self.documents_for is not None:
             try:
                 self.store.forget_scan(self.documents_for)
@@ -236,6 +242,7 @@ class NextGenApp(App[None]):
 
     def on_documents_screen_scanned(self, event: DocumentsScreen.Scanned) -> None:
         self.scan = event.result  # the side panel shows it when its screen is back
+        self.scan_bound = self.documents_for is not None and bool(event.paths)
         if self.documents_for is not None and event.paths:
             try:
                 self.store.remember_documents_folder(self.documents_for, event.folder, event.result)
