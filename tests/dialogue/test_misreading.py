@@ -35,3 +35,11 @@ def test_skip_after_a_misreading_keeps_the_words(tmp_path: Path) -> None:
     assert following is not None
     conversation.say("skip")
     assert store.load(conversation.assessment_id).answers[following.id].status == "skipped"  # type: ignore[arg-type]
+
+
+def test_a_from_to_change_of_turnover_is_read_as_a_change() -> None:
+    """The walkthrough's sentence was said back as "38% retention"."""
+    result = services.understander(TODAY)(WORDS)
+    metrics = [(m.value, m.measure) for m in result.facts.metrics]
+    assert metrics == [("from 38% to 24%", "retention, change")]
+    assert [s.matched for s in result.signals] == ["from 38% to 24% retention, change"]
