@@ -66,11 +66,15 @@ async def test_at_80x24_the_warnings_table_evidence_and_next_steps_can_all_be_re
         assert "Gap report" in screen_text(app)[0]
         # Another indicator opens at its own heading, with room to read it, down to its steps.
         await pilot.press("down", "down", "down")
+        detail = app.screen.query_one("#detail")
         await until(
             pilot,
-            lambda: any("Coordinated public-partner team:" in line for line in screen_text(app)),
-        )
-        assert app.screen.query_one("#detail").region.height >= 10
+            lambda: any(
+                "Coordinated public-partner team:" in line
+                for line in screen_text(app)[detail.region.y : detail.region.y + 3]
+            ),
+        )  # at the top of the drill-down, not somewhere below "First:"
+        assert detail.region.height >= 10
         seen = []
         for _ in range(8):
             seen += screen_text(app)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable
 from pathlib import Path
 
 from rich.text import Text
@@ -160,12 +161,20 @@ class ReportScreen(AppScreen):
         first = self.shown_index is None
         self.shown_index = index
         finding = self.query_one("#finding", Markdown)
-        finding.update(finding_markdown(self.report.indicators[index]))
+        updated = finding.update(finding_markdown(self.report.indicators[index]))
         detail = self.query_one("#detail", VerticalScroll)
         if first or not self.query("#warnings, #first-change"):
             detail.scroll_home(animate=False)
         else:
-            self.call_after_refresh(detail.scroll_to_widget, finding, animate=False, top=True)
+            self.run_worker(self._open_at_heading(updated), group="finding", exclusive=True)
+
+    async def _open_at_heading(self, updated: Awaitable[None]) -> None:
+        """Scroll the drill-down to the indicator's heading once its new text is laid out (a
+        longer text than the last one could not be scrolled to before)."""
+        await updated
+        detail = self.query_one("#detail", VerticalScroll)
+        finding = self.query_one("#finding", Markdown)
+        self.call_after_refresh(detail.scroll_to_widget, finding, animate=False, top=True)
 
     def action_scroll_detail(self, direction: int) -> None:
         detail = self.query_one("#detail", VerticalScroll)
