@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date, datetime
 from pathlib import Path
 
 from markdown_it import MarkdownIt
@@ -19,6 +20,7 @@ from nextgen_assistant.safe_text import (
 )
 from tests.conftest import SAMPLE_DOCS, run_nextgen
 
+TODAY = date(2026, 11, 25)
 HOSTILE_TEXT = (
     '=HYPERLINK("http://x") <img src=x onerror=alert(1)> [click](javascript:alert(1)) '
     "<javascript:alert(2)> Business leaders chair every meeting of the partnership.\n"
@@ -136,3 +138,26 @@ def test_a_name_from_an_answers_file_reaches_the_terminal_as_text(tmp_path: Path
     assert done.returncode == 0, done.stderr
     assert "Evil" in done.stderr and "click" in done.stderr
     assert not any(c in done.stderr + done.stdout for c in "\x1b\x07")
+
+
+def test_markdown_is_escaped_once_with_markdown_s_own_escapes() -> None:
+    """Found in the walkthrough: the Markdown report's subtitle read "food &amp; beverage"."""
+    from nextgen_assistant import services
+    from nextgen_assistant.dialogue.model import AssessmentRecord, Partnership
+    from nextgen_assistant.report.markdown import report_markdown
+
+    partnership = Partnership(
+        name="Lakeshore <Food> Partnership",
+        industry="food & beverage processing - mostly dairy & meat plants",
+        region="Lake, Porter & LaPorte counties",
+    )
+    now = datetime(2026, 11, 25, 9, 0)
+    record = AssessmentRecord(id=1, partnership=partnership, started_at=now, updated_at=now)
+    text = report_markdown(services.make_report(TODAY, record, None))
+    assert (
+        "*food & beverage processing - mostly dairy & meat plants · Lake, Porter & LaPorte" in text
+    )
+    assert "&amp;" not in text and "&lt;" not in text
+    rendered = MarkdownIt("commonmark").render(text)
+    assert "Lakeshore &lt;Food&gt; Partnership" in rendered  # shown as typed, never a tag
+    assert markdown_text("R&D &amp; AT&T") == "R&D \\&amp; AT&T"  # an entity stays literal

@@ -20,8 +20,10 @@ _ESCAPE_SEQUENCE = re.compile(
 )
 _C1_SEQUENCE = re.compile(r"[\x9b][0-?]*[ -/]*[@-~]|[\x9d\x90\x98\x9e\x9f].*?(?:\x07|\x9c|$)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-# Inline only: what starts a block (#, -, >) is harmless inside a line; < and > become entities.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+# Inline only: what starts a block (#, -) is harmless inside a line. Markdown's own escape, a
+# backslash, keeps < and > from making HTML and & from starting an entity: an entity such as
+# "&amp;" is HTML's escape, and a reader of the .md file saw it as it stands.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~<>]|&(?=#?\w+;))")
 _UNSAFE_SCHEME = re.compile(r"\b(javascript|vbscript|data|file)(\s*):", re.IGNORECASE)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -58,9 +60,8 @@ def markdown_text(text: str) -> str:
     """`text` as literal Markdown: no HTML, no emphasis, no links (`javascript:` defused), on
     one line."""
     text = terminal_text(text, keep_newlines=False)
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-    return _UNSAFE_SCHEME.sub(r"\1\2&#58;", text)
+    return _UNSAFE_SCHEME.sub(r"\1\2\\:", text)
 
 
 def markdown_code(text: str) -> str:

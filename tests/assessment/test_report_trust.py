@@ -100,9 +100,10 @@ def test_some_indicators_unknown_are_counted_apart() -> None:
 def test_recommendations_ask_for_what_is_missing() -> None:
     md = _report("--answers", str(MESA / "answers.yaml"), "--docs", str(MESA))
     top = next(line for line in md.splitlines() if "move the partnership furthest" in line)
-    # Mesa's documents show colleges and the workforce center: invite the other three.
-    assert "K-12 education, economic development and chambers of commerce" in top
-    assert "colleges" not in top and "workforce" not in top
+    # Mesa's documents show colleges and the workforce center; its respondent names K-12 and
+    # economic development too: invite the one no one names (the gate says the difference).
+    assert "invite chambers of commerce to meet" in top
+    assert "colleges" not in top and "workforce" not in top and "K-12" not in top
     # A business leader already chairs: no advice to hand the chair to one.
     chaired = services.make_report(
         TODAY, _record(psl_chair="business_leaders", psl_agree_engaged=2), None
@@ -139,7 +140,7 @@ def test_one_finding_one_place_strongest_first() -> None:
     assert not any("grant period ends" in s["quote"] for s in plan["evidence"])
     md = _report("--answers", str(MESA / "answers.yaml"), "--docs", str(MESA))
     # A gate's disagreement is said once, with the gate.
-    assert md.count("the documents show 2 of 5 (postsecondary, workforce)") == 1
+    assert md.count("the documents show 2 of 5 (post-secondary, workforce development)") == 1
     assert "Answers and documents disagree; the documents decide." in md
     team = next(i for i in data["indicators"] if i["id"] == "public_partner_team")
     assert team["conflicts"][0]["gate_id"] == "partner_type_coverage"

@@ -47,3 +47,24 @@ def test_a_database_of_the_first_version_gains_the_table(tmp_path: Path) -> None
     mesa = store.start(Partnership(name="Mesa Valley Healthcare"))
     store.remember_documents_folder(mesa, Path("/shared/mesa"))
     assert store.documents_folder(mesa) == Path("/shared/mesa")
+
+
+def test_the_last_scan_is_kept_for_the_partnership_until_cleared(tmp_path: Path) -> None:
+    from nextgen_assistant.signals.model import DocumentResult, ScanResult
+
+    path = tmp_path / "a.sqlite3"
+    store = Store(path, fixed_clock(TODAY))
+    unnamed = store.start(Partnership(name=f"New partnership {TODAY:%Y-%m-%d}"))
+    scan = ScanResult(
+        as_of=TODAY, documents=[DocumentResult(path="mesa/charter.txt", format="txt")]
+    )
+    store.remember_documents_folder(unnamed, Path("/shared/mesa"), scan)
+    store.update_partnership(unnamed, name="Mesa Valley Healthcare")  # the scan goes with it
+    store.close()
+    again = Store(path, fixed_clock(TODAY))  # a restart
+    second = again.add_respondent("Mesa Valley Healthcare")
+    assert again.last_scan(unnamed) == scan
+    assert again.last_scan(second) == scan  # any respondent's scan counts
+    again.forget_scan(second)
+    assert again.last_scan(unnamed) is None
+    assert again.documents_folder(unnamed) == Path("/shared/mesa")  # still opens there

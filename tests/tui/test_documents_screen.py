@@ -94,11 +94,35 @@ async def test_every_file_not_read_is_named_with_its_reason_at_80x24(tmp_path: P
         "empty.pdf: this PDF is empty",
         "notes.docx: this docx file is not a valid docx",
         "blank.txt: the document is empty",
-        "photo.png: '.png' files are not read",
         "[bold]y.txt: the document is empty",
+        # A kind of file the tool does not read is passed over, said once, never a failure.
+        "Passed over (the tool reads .txt, .md, .docx, .pdf, .html and .csv files): "
+        "docs/photo.png.",
     ]:
         assert named in seen, f"{named!r} never came into view; seen: {seen}"
-    assert "1 document read, 5 not read" in seen
+    assert "1 document read, 4 not read" in seen
+    assert "✗ docs/photo.png" not in seen and "✗ photo.png" not in seen
+
+
+async def test_an_answers_file_beside_the_documents_is_passed_over_not_failed(
+    tmp_path: Path,
+) -> None:
+    """Found in the walkthrough: every sample folder's answers.yaml showed as a ✗ failure."""
+    folder = tmp_path / "partnership"
+    folder.mkdir()
+    (folder / "charter.txt").write_text("Business leaders set the agenda of the partnership.")
+    (folder / "answers.yaml").write_text("respondent: {role: convener}\n")
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY, documents_root=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_documents(app, pilot)
+        await pilot.press("down", "a", "s")
+        results = app.screen.query_one("#results", Static)
+        await until(pilot, lambda: "F7 shows the report" in str(results.render()))
+        shown = _flowing(str(results.render()))
+    assert shown.startswith("1 document read.")
+    assert "✗" not in shown and "Not read" not in shown
+    assert shown.count("partnership/answers.yaml") == 1
+    assert "Passed over (the tool reads" in shown
 
 
 async def test_a_then_s_in_one_breath_scans_what_was_attached(tmp_path: Path) -> None:

@@ -33,6 +33,17 @@ class When(BaseModel):
     check (`check:` in questions.yaml) all say it is already in place."""
 
 
+class Said(BaseModel):
+    """Other words for a step when the answers say part of it is done already."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    question: str
+    any_of: list[str] = Field(min_length=1)
+    """Choices of `question`: any one given by a respondent brings `text` in."""
+    text: str
+
+
 class Recommendation(BaseModel):
     """One concrete next step."""
 
@@ -43,6 +54,9 @@ class Recommendation(BaseModel):
     priority: int
     when: When
     text: str
+    when_said: Said | None = None
+    """The step as it reads for a partnership that says it does part of it already (a step
+    never tells people to start what they said they do)."""
 
 
 class RecommendationBook(BaseModel):
@@ -69,6 +83,23 @@ def met_checks(bank: QuestionBank, records: Sequence[AssessmentRecord], today: d
     return {check for check, values in scores.items() if min(values) >= MET}
 
 
+def said_choices(records: Sequence[AssessmentRecord]) -> dict[str, set[str]]:
+    """The choices each question was given, by any respondent."""
+    given: dict[str, set[str]] = {}
+    for record in records:
+        for question_id, answer in record.answers.items():
+            values = answer.value if isinstance(answer.value, list) else [answer.value]
+            given.setdefault(question_id, set()).update(str(v) for v in values if v is not None)
+    return given
+
+
+def _as_said(recommendation: Recommendation, said: dict[str, set[str]]) -> Recommendation:
+    other = recommendation.when_said
+    if other is None or not said.get(other.question, set()) & set(other.any_of):
+        return recommendation
+    return recommendation.model_copy(update={"text": other.text})
+
+
 def _names(items: list[str]) -> str:
     named = [i if i[:2].isupper() or i[1:2] == "-" else i[0].lower() + i[1:] for i in items]
     return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
@@ -91,12 +122,14 @@ def recommend(
     status: Status,
     gates: list[GateResult],
     met: set[str] | None = None,
+    said: dict[str, set[str]] | None = None,
 ) -> list[Recommendation]:
     """The recommendations for one indicator, most important (lowest priority number) first,
-    leaving out steps the answers say are done (`met`: see `met_checks`)."""
+    leaving out steps the answers say are done (`met`: see `met_checks`) and worded for what
+    they say is done in part (`said`: see `said_choices`)."""
     failed = {g.id for g in gates if g.passed is False}
     chosen = [
-        _worded(r, gates)
+        _as_said(_worded(r, gates), said or {})
         for r in book.recommendations
         if r.indicator in (indicator_id, None)
         and (

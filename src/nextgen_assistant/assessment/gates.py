@@ -162,7 +162,7 @@ def _coverage(check: Check, inputs: GateInputs) -> tuple[GateReading, GateReadin
         types = inputs.facts.partner_types
         shown = GateReading(
             passed=len(types) >= need,
-            reason=f"the documents show {len(types)} of 5 ({', '.join(types)})",
+            reason=f"the documents show {len(types)} of 5 ({', '.join(_named(choices, types))})",
             missing=_labels(choices, types),
         )
     return said, shown
@@ -177,6 +177,13 @@ def _partner_choices(bank: QuestionBank, check_id: str) -> list:  # type: ignore
 def _labels(choices: list, present: list[str]) -> list[str]:  # type: ignore[type-arg]
     """The partner types not present, in the words of the question's choices."""
     return [c.label.split(" (")[0] for c in choices if c.value not in present]
+
+
+def _named(choices: list, values: list[str]) -> list[str]:  # type: ignore[type-arg]
+    """Choices given by their ids, in the words of the question's choices (never an id such as
+    economic_development in a sentence a person reads), lower-case inside a sentence."""
+    labels = {c.value: c.label.split(" (")[0] for c in choices}
+    return [labels.get(v, v.replace("_", " ")).lower().replace("k-12", "K-12") for v in values]
 
 
 def _plan(check: Check, inputs: GateInputs) -> tuple[GateReading, GateReading]:
@@ -238,7 +245,8 @@ def _outcomes(check: Check, inputs: GateInputs) -> tuple[GateReading, GateReadin
         outcomes = [c for c in question.choices if c.value in chosen and c.weight > 0]
         said = GateReading(
             passed=bool(outcomes),
-            reason=f"said the partnership measures {', '.join(chosen) or 'nothing yet'}",
+            reason="said the partnership measures "
+            + (", ".join(_named(question.choices, chosen)) or "nothing yet"),
         )
     shown = UNKNOWN
     if inputs.facts is not None and inputs.facts.metrics:
@@ -272,6 +280,12 @@ def gate_result(check: Check, said: GateReading, shown: GateReading) -> GateResu
     """One gate's result: the documents decide where they speak, the answers where they don't.
     `said` is the answers' reading with who said it ('you said ...'; see `group`)."""
     passed = shown.passed if shown.passed is not None else said.passed
+    missing = shown.missing if shown.passed is not None else said.missing
+    if shown.passed is not None and said.passed is not None:
+        # The documents decide the gate, but a next step never asks for what the answers say
+        # is there (the chamber named, though the documents name no chamber): the gate's
+        # disagreement says the difference, once, as one to check.
+        missing = [item for item in shown.missing if item in said.missing]
     reasons = [r for r in (shown.reason, said.reason) if r]
     return GateResult(
         id=check.id,
@@ -280,7 +294,7 @@ def gate_result(check: Check, said: GateReading, shown: GateReading) -> GateResu
         detail="; ".join(reasons) if reasons else "no answer or document speaks to this yet",
         from_answers=said.passed,
         from_documents=shown.passed,
-        missing=shown.missing if shown.passed is not None else said.missing,
+        missing=missing,
     )
 
 

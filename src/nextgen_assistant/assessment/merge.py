@@ -6,7 +6,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from nextgen_assistant.assessment.advice import RecommendationBook, met_checks, recommend
+from nextgen_assistant.assessment.advice import (
+    RecommendationBook,
+    met_checks,
+    recommend,
+    said_choices,
+)
 from nextgen_assistant.assessment.evidence import one_place, other_partnership, strength
 from nextgen_assistant.assessment.gates import GateInputs, gate_result, read_gate
 from nextgen_assistant.assessment.group import (
@@ -186,6 +191,7 @@ def build_report(
     }
     shown_evidence = one_place(raw)
     met = met_checks(bank, records, as_of)
+    said = said_choices(records)
     earlier_scores = (
         self_scores(bank, earlier.answers, as_of) if earlier and len(records) == 1 else None
     )
@@ -231,7 +237,9 @@ def build_report(
                     who,
                 ),
                 evidence=shown_evidence[indicator.id][:EVIDENCE_KEPT],
-                recommendations=[r.text for r in recommend(book, indicator.id, status, gates, met)],
+                recommendations=[
+                    r.text for r in recommend(book, indicator.id, status, gates, met, said)
+                ],
                 change_since_last=change,
                 by_role=by_role,
                 spread=view.spread(indicator.id),
@@ -256,7 +264,7 @@ def build_report(
             [s for signals in raw.values() for s in signals],
         ),
         overall=_overall(
-            findings, book, met, bool(records) and any(r.answers for r in records), scan
+            findings, book, (met, said), bool(records) and any(r.answers for r in records), scan
         ),
         indicators=findings,
         documents=[
@@ -287,7 +295,7 @@ def _partnership(records: list[AssessmentRecord]) -> Partnership:
 def _overall(
     findings: list[IndicatorFinding],
     book: RecommendationBook,
-    met: set[str],
+    answered: tuple[set[str], dict[str, set[str]]],
     have_answers: bool,
     scan: ScanResult | None,
 ) -> Overall:
@@ -310,10 +318,13 @@ def _overall(
             + ". Add either and the report will say where the partnership stands."
         )
         return Overall(next_gen=False, meets=0, top_change=None, summary=summary)
+    met, said = answered  # what the answers say is done, whole or in part
     candidates = []
     for finding in findings:
         if finding.status not in ("meets", "unknown"):
-            for recommendation in recommend(book, finding.id, finding.status, finding.gates, met):
+            for recommendation in recommend(
+                book, finding.id, finding.status, finding.gates, met, said
+            ):
                 candidates.append((recommendation.priority, recommendation.text))
     top = min(candidates)[1] if candidates else None
     next_gen = meets == len(findings)

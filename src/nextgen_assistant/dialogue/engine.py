@@ -14,6 +14,7 @@ from nextgen_assistant.dialogue.questions import (
     Question,
     QuestionBank,
     parse_answer,
+    unrecognised_items,
 )
 from nextgen_assistant.dialogue.store import Store
 from nextgen_assistant.dialogue.understanding import (
@@ -85,6 +86,8 @@ class Conversation:
         else:
             self.record = store.load(assessment_id)
         self._cursor: str | None = None
+        self._misread: str | None = None
+        """The question whose reading was just said to be wrong: skip then keeps the words."""
         self._confirming: str | None = None
 
     # --- the sequence ----------------------------------------------------------------------
@@ -254,7 +257,19 @@ class Conversation:
         question = self.current
         if question is None:
             return Reply([], None, True, self.closing())
+        misread, self._misread = self._misread, None
         if lowered == "skip":
+            if misread == question.id:
+                # "Sorry, I misread that ... (or skip to keep your words as they are)": the
+                # words stay, saved as typed, with no reading of them.
+                self._cursor = None
+                following = self.current
+                return Reply(
+                    ["Kept your words as you wrote them."],
+                    following,
+                    following is None,
+                    self.prompt(following),
+                )
             return self._store(
                 question, Answer(question_id=question.id, status="skipped", raw=said), "Skipped."
             )
@@ -374,6 +389,7 @@ class Conversation:
             answer.understood = []
             self._save(question, answer)
             self._cursor = question.id
+            self._misread = question.id
             return Reply(
                 [
                     "Sorry, I misread that. Tell me in other words (or skip to keep your words as they are)."
@@ -446,7 +462,16 @@ class Conversation:
             return f"Noted: {label}."
         if question.type == "multi" and isinstance(value, list):
             labels = [c.label for c in question.choices if c.value in value]
-            return "Noted: " + ("; ".join(labels) if labels else "none of these") + "."
+            noted = "Noted: " + ("; ".join(labels) if labels else "none of these") + "."
+            unknown = unrecognised_items(question, answer.raw) if labels else []
+            if unknown:
+                names = " and ".join(f"“{item}”" for item in unknown)
+                noted += (
+                    f" I didn't recognise {names} as one of the choices, so I left "
+                    f"{'it' if len(unknown) == 1 else 'them'} out; change this answer if "
+                    f"{'it' if len(unknown) == 1 else 'they'} should count."
+                )
+            return noted
         if question.type == "date" and isinstance(value, date):
             age = months_between(value, self.today)
             return f"Noted: {value:%B %Y} ({age} month{'s' if age != 1 else ''} ago)."

@@ -235,6 +235,11 @@ def _choice(question: Question, raw: str) -> Choice:
     for choice in question.choices:
         if text in (choice.value.lower(), choice.label.lower()):
             return choice
+    # "yep", "nope": the yes or no choice of a yes-or-no question
+    spoken = "yes" if vocabulary.is_yes(text) else "no" if vocabulary.is_no(text) else None
+    for choice in question.choices:
+        if spoken is not None and choice.value == spoken:
+            return choice
     said = [(phrase_matches(vocabulary, text, c.says), n) for n, c in enumerate(question.choices)]
     longest, index = max(said)
     if longest:
@@ -247,6 +252,35 @@ def _choice(question: Question, raw: str) -> Choice:
         f"'{raw}' is not a choice for {question.id}; it accepts {question.accepts()}",
         f"“{raw}” is not a choice I recognise here. {question.understood()}",
     )
+
+
+def _list_items(raw: Any) -> list[str]:
+    """The items of a list answer: a list's, or typed ones split at commas, semicolons and
+    "and", each without the spaces around it."""
+    if isinstance(raw, list):
+        return [str(i).strip() for i in raw]
+    said = load_questions().understanding.normal(str(raw))
+    return [p.strip() for p in re.split(r"[,;]|\band\b|\s(?=\d\b)", said) if p.strip()]
+
+
+def _read_items(question: Question, items: list[str]) -> tuple[set[str], list[str]]:
+    """The choices the items name, and the items that name none."""
+    understood: set[str] = set()
+    unknown: list[str] = []
+    for item in items:
+        try:
+            understood.add(_choice(question, item).value)
+        except AnswerNotUnderstood:
+            unknown.append(item)
+    return understood, unknown
+
+
+def unrecognised_items(question: Question, raw: str) -> list[str]:
+    """The items of a typed list answer that name none of its choices ("ivy tech" in "the
+    community college, ivy tech and the chamber"), to be said back, never silently lost."""
+    if question.type != "multi":
+        return []
+    return _read_items(question, _list_items(raw))[1]
 
 
 def parse_answer(question: Question, raw: Any, today: date) -> AnswerValue:
@@ -267,6 +301,11 @@ def parse_answer(question: Question, raw: Any, today: date) -> AnswerValue:
         number = read_number(vocabulary, text)
         if number is not None and number in (1, 2, 3, 4, 5):
             return int(number)
+        hedged = vocabulary.hedged_point(text)
+        if hedged is not None:
+            return hedged
+        if vocabulary.says_dont_know(text):
+            return None
         raise AnswerNotUnderstood(
             f"'{raw}' is not an answer to {question.id}; it accepts {question.accepts()}",
             f"I couldn't read “{raw}” on the scale. {question.understood()}",
@@ -274,14 +313,15 @@ def parse_answer(question: Question, raw: Any, today: date) -> AnswerValue:
     if question.type == "choice":
         return _choice(question, str(raw)).value
     if question.type == "multi":
-        if isinstance(raw, list):
-            items = [str(i) for i in raw]
-        else:
-            said = vocabulary.normal(str(raw))
-            items = [p for p in re.split(r"[,;]|\band\b|\s(?=\d\b)", said) if p.strip()]
-        if [i.strip().lower() for i in items] in (["none"], []):
+        items = _list_items(raw)
+        if [i.lower() for i in items] in (["none"], []):
             return []
-        return sorted({_choice(question, item).value for item in items})
+        if isinstance(raw, list):  # an answers file: every item must be a choice
+            return sorted({_choice(question, item).value for item in items})
+        understood, unknown = _read_items(question, items)
+        if not understood:
+            _choice(question, unknown[0])  # raises, naming the first item not understood
+        return sorted(understood)
     if question.type == "number":
         return _number(question, raw, vocabulary)
     if question.type == "date":

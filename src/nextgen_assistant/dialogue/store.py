@@ -14,10 +14,12 @@ from datetime import datetime
 from pathlib import Path
 
 import platformdirs
+from pydantic import ValidationError
 
 from nextgen_assistant.clock import Clock, system_clock
 from nextgen_assistant.dialogue.model import Answer, AssessmentRecord, Partnership, Respondent
 from nextgen_assistant.errors import StoreError
+from nextgen_assistant.signals.model import ScanResult
 
 MIGRATIONS: list[str] = [
     # 1: partnerships, assessments, answers
@@ -51,6 +53,11 @@ MIGRATIONS: list[str] = [
         path BLOB NOT NULL,
         scanned_at TEXT NOT NULL
     );
+    """,
+    # 3: that scan's results (the JSON of `nextgen scan`), so a report after a restart uses the
+    # documents as it did before (null: none kept, or cleared)
+    """
+    ALTER TABLE document_folders ADD COLUMN scan TEXT;
     """,
 ]
 
@@ -322,24 +329,29 @@ class Store:
             # Documents scanned before the partnership had its name go with it (the later
             # scan wins when the partnership named has one too).
             db.execute(
-                "INSERT INTO document_folders (partnership_id, path, scanned_at) "
-                "SELECT ?, path, scanned_at FROM document_folders WHERE partnership_id = ? "
+                "INSERT INTO document_folders (partnership_id, path, scanned_at, scan) "
+                "SELECT ?, path, scanned_at, scan FROM document_folders WHERE partnership_id = ? "
                 "ON CONFLICT (partnership_id) DO UPDATE SET path = excluded.path, "
-                "scanned_at = excluded.scanned_at WHERE excluded.scanned_at > scanned_at",
+                "scanned_at = excluded.scanned_at, scan = excluded.scan "
+                "WHERE excluded.scanned_at > scanned_at",
                 (target, current),
             )
             db.execute("DELETE FROM partnerships WHERE id = ?", (current,))
         return target
 
-    def remember_documents_folder(self, assessment_id: int, folder: Path) -> None:
-        """The folder whose documents were just scanned for this assessment's partnership."""
+    def remember_documents_folder(
+        self, assessment_id: int, folder: Path, scan: ScanResult | None = None
+    ) -> None:
+        """The folder whose documents were just scanned for this assessment's partnership, and
+        the scan's results (kept for the partnership's reports after a restart)."""
+        body = scan.model_dump_json() if scan is not None else None
         with self._transaction() as db:
             db.execute(
-                "INSERT INTO document_folders (partnership_id, path, scanned_at) "
-                "SELECT partnership_id, ?, ? FROM assessments WHERE id = ? "
+                "INSERT INTO document_folders (partnership_id, path, scanned_at, scan) "
+                "SELECT partnership_id, ?, ?, ? FROM assessments WHERE id = ? "
                 "ON CONFLICT (partnership_id) DO UPDATE SET path = excluded.path, "
-                "scanned_at = excluded.scanned_at",
-                (os.fsencode(folder), self.clock().isoformat(), assessment_id),
+                "scanned_at = excluded.scanned_at, scan = excluded.scan",
+                (os.fsencode(folder), self.clock().isoformat(), body, assessment_id),
             )
 
     def documents_folder(self, assessment_id: int) -> Path | None:
@@ -351,6 +363,31 @@ class Store:
             (assessment_id,),
         ).fetchone()
         return Path(os.fsdecode(row[0])) if row else None
+
+    def last_scan(self, assessment_id: int) -> ScanResult | None:
+        """The results of the last scan for this assessment's partnership (by any respondent),
+        if kept; a scan stored by a version whose results no longer read is as none."""
+        row = self._db.execute(
+            "SELECT f.scan FROM document_folders f JOIN assessments a "
+            "ON a.partnership_id = f.partnership_id WHERE a.id = ?",
+            (assessment_id,),
+        ).fetchone()
+        if not row or row[0] is None:
+            return None
+        try:
+            return ScanResult.model_validate_json(row[0])
+        except ValidationError:
+            return None
+
+    def forget_scan(self, assessment_id: int) -> None:
+        """Documents cleared: the partnership's reports no longer use the last scan (the
+        folder is still where the Documents screen opens)."""
+        with self._transaction() as db:
+            db.execute(
+                "UPDATE document_folders SET scan = NULL WHERE partnership_id = "
+                "(SELECT partnership_id FROM assessments WHERE id = ?)",
+                (assessment_id,),
+            )
 
     def load(self, assessment_id: int) -> AssessmentRecord:
         """An assessment with every answer."""

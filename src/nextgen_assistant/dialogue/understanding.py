@@ -32,6 +32,8 @@ class Vocabulary(BaseModel):
     no_words: list[str]
     dont_know: list[str]
     stale: list[str]
+    number_phrases: dict[str, float] = Field(default_factory=dict)
+    scale_hedges: dict[str, int] = Field(default_factory=dict)
     fractions: dict[str, float]
     seasons: dict[str, int]
     year_parts: dict[str, int]
@@ -62,6 +64,22 @@ class Vocabulary(BaseModel):
         """'don't know', 'not sure', 'idk'..."""
         return _bare(self.normal(text)) in self.dont_know
 
+    def says_dont_know(self, text: str) -> bool:
+        """'don't know' said among other words ('dont know really'): for answers that can hold
+        nothing else, such as a point on the agree scale."""
+        return _contains_any(self.normal(text), self.dont_know)
+
+    def hedged_point(self, text: str) -> int | None:
+        """The agree scale's point of a hedge ('mostly agree' 4, 'sort of' 3): of several, the
+        one said last; None when there is none."""
+        said = self.normal(text)
+        found = [
+            (match.end(), len(words), point)
+            for words, point in self.scale_hedges.items()
+            for match in re.finditer(rf"(?<!\w){re.escape(words)}(?!\w)", said)
+        ]
+        return max(found)[2] if found else None
+
     def sounds_stale(self, text: str) -> bool:
         """The person hedged that something is old ('but it's old', 'out of date')."""
         return _contains_any(self.normal(text), self.stale)
@@ -91,7 +109,15 @@ def read_numbers(vocabulary: Vocabulary, text: str, percent: bool = False) -> li
             if re.search(rf"(?<!\w){re.escape(words)}(?!\w)", said):
                 return [vocabulary.fractions[words]]
     digits = alpha2digit(said, "en", threshold=0)
-    found = [float(number) for number in re.findall(r"-?\d+(?:\.\d+)?", digits)]
+    found = []
+    for number in re.finditer(r"-?\d+(?:\.\d+)?", digits):
+        after = digits[number.end() :].split()
+        times = vocabulary.number_phrases.get(after[0], 1) if after else 1  # "two dozen"
+        found.append(float(number.group(0)) * times)
+    if not found:
+        for words in sorted(vocabulary.number_phrases, key=len, reverse=True):
+            if re.search(rf"(?<!\w){re.escape(words)}(?!\w)", said):
+                return [vocabulary.number_phrases[words]]  # "about a dozen", "a handful"
     return list(dict.fromkeys(found))
 
 

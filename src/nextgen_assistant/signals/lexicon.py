@@ -351,6 +351,8 @@ class ExtractorLexicon(BaseModel):
     plan_nouns: list[str]
     plan_update_words: list[str]
     funding_kinds: dict[str, list[str]]
+    funding_kind_titles: dict[str, str]
+    """How a report names each kind of funding ("in-kind support", never the id in_kind)."""
     funding_end_words: list[str]
     since_words: list[str] = Field(default_factory=list)
     start_verbs: list[str] = Field(default_factory=list)
@@ -378,6 +380,14 @@ class ExtractorLexicon(BaseModel):
     partner_kinds: dict[str, list[str]] = Field(default_factory=dict)
     """Words naming a kind of public partner in a list ("education, workforce and economic
     development organizations"), by kind."""
+
+    @model_validator(mode="after")
+    def _every_funding_kind_titled(self) -> ExtractorLexicon:
+        missing = sorted(set(self.funding_kinds) - set(self.funding_kind_titles))
+        if missing:
+            raise ValueError(f"funding_kind_titles must name every funding kind: {missing}")
+        return self
+
     wage_earners: list[str] = Field(default_factory=list)
     """Who earns a wage the partnership can claim, or a change in it ("placements", "hired",
     "graduates", "a wage increase"): a pay figure with none of these in its sentence is the

@@ -64,6 +64,8 @@ class NextGenApp(App[None]):
         self.documents_for: int | None = None  # the assessment whose documents are picked
         self.attached: list[Path] = []
         self.scan: ScanResult | None = None
+        self.scan_bound = False
+        """Whether the scan held belongs to a partnership (kept in the database for it)."""
         self._opening: list[Keystroke] | None = None
         """Keys typed after the key that opens an assessment, until its screen is there."""
         self._opened_by: str | None = None
@@ -133,7 +135,27 @@ class NextGenApp(App[None]):
         except NextGenError as error:
             self.notify(escape(str(error)), severity="error", timeout=10)
             return
+        if assessment_id is not None:
+            self.take_up_kept_scan(assessment_id)
         self.push_screen(ConversationScreen(self.conversation, typed_ahead, opened_by))
+
+    def take_up_kept_scan(self, assessment_id: int) -> None:
+        """The documents the app holds become those of this assessment's partnership: its last
+        scan, kept in the database (a restart once dropped them and the report quietly got
+        rosier), or none, never another partnership's."""
+        try:
+            kept = self.store.last_scan(assessment_id)
+        except NextGenError:
+            kept = None
+        if kept is None and not self.scan_bound:
+            return  # a scan made for no partnership in particular stays, as it always did
+        self.scan_bound = kept is not None
+        if kept != self.scan:  # another partnership's documents: what was attached goes too
+            self.attached = []
+            folder = self.store.documents_folder(assessment_id) if kept is not None else None
+            if folder is not None and folder.is_dir():
+                self.attached = [folder]  # so "s scans again" does, after a restart too
+        self.scan = kept
 
     def action_home(self) -> None:
         while len(self.screen_stack) > 2:
@@ -167,6 +189,10 @@ class NextGenApp(App[None]):
 
     def show_report(self, assessment_id: int | None) -> None:
         """The merged report of an assessment and the scanned documents."""
+        if assessment_id is not None and (
+            self.conversation is None or self.conversation.assessment_id != assessment_id
+        ):
+            self.take_up_kept_scan(assessment_id)
         try:
             record = self.store.load(assessment_id) if assessment_id is not None else None
             earlier = self.store.earlier(assessment_id) if assessment_id is not None else None
@@ -215,12 +241,19 @@ class NextGenApp(App[None]):
         """Start over with documents: what was attached and the last scan's evidence go."""
         self.attached.clear()
         self.scan = None
+        self.scan_bound = False
+        if self.documents_for is not None:
+            try:
+                self.store.forget_scan(self.documents_for)
+            except NextGenError as error:
+                self.notify(str(error), severity="warning")
 
     def on_documents_screen_scanned(self, event: DocumentsScreen.Scanned) -> None:
         self.scan = event.result  # the side panel shows it when its screen is back
+        self.scan_bound = self.documents_for is not None and bool(event.paths)
         if self.documents_for is not None and event.paths:
             try:
-                self.store.remember_documents_folder(self.documents_for, event.folder)
+                self.store.remember_documents_folder(self.documents_for, event.folder, event.result)
             except NextGenError as error:
                 self.notify(escape(str(error)), severity="warning")
 

@@ -271,7 +271,10 @@ def run(ex: Extraction, classifier: OrganizationClassifier, types_needed: int) -
             None,
             rule="public_partner_team.partner_type_coverage",
             matched=f"{len(types)} of 5 partner types: {', '.join(sorted(types))}",
-            quote=f"Public-partner types named: {', '.join(sorted(types))}",
+            quote="Public-partner types named: "
+            + ", ".join(
+                ex.lexicons.organizations.public_type_titles.get(t, t) for t in sorted(types)
+            ),
         )
     elif narrow:
         # A roster is the membership: narrow is a red flag. A meeting is one day's turnout: it

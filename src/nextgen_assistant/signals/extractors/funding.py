@@ -108,8 +108,9 @@ def run(ex: Extraction, max_grant_share: float, ending_within_months: int) -> No
             )
     if share is None or not ex.pieces:
         return
+    titles = ex.lexicons.extractors.funding_kind_titles
     mix = ", ".join(
-        f"{kind} {value / total:.0%}"
+        f"{titles.get(kind, kind)} {value / total:.0%}"
         for kind, value in sorted(totals.items(), key=lambda kv: -kv[1])
     )
     # "Grants are N% of funding" only from a statement of the partnership's own funding: a

@@ -275,11 +275,17 @@ def run(ex: Extraction) -> None:
                     measures = [" ".join(found.group(1).lower().split())]
                     value = number.group(0).strip(" ,")
                     break
-        if not measures and (moved := _changed(text, sentence, dated, ex)):
+        moved = _changed(text, sentence, dated, ex)
+        if not measures and moved:
             measures, value = (
                 ["change"],
                 f"from {moved.group(1).rstrip(',')} to {moved.group(2).rstrip(',')}",
             )
+        elif moved and moved.start(1) <= numbers[0].start() < moved.end():
+            # "cut first-year turnover from 38% to 24%": the result is the change, never the
+            # first number alone (which read as "38% retention")
+            value = "from " + moved.group(0)[len("from") :].strip().rstrip(",")
+            measures = [*measures, "change"] if "change" not in measures else measures
         line = piece.line_at(sentence.start_char)
         if measures:
             outcome_ended = (id(piece), sentence.end)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable
 from pathlib import Path
 
 from rich.text import Text
@@ -42,6 +43,10 @@ def finding_markdown(finding: IndicatorFinding) -> str:
     return "\n".join(indicator_markdown(finding))
 
 
+EXPORT_SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".json": "json"}
+"""A name typed with one of these extensions saves in its format when Enter is pressed."""
+
+
 class ExportDialog(ModalScreen[tuple[str, Path] | None]):
     """Choose a format and a file to save the report to."""
 
@@ -60,7 +65,10 @@ class ExportDialog(ModalScreen[tuple[str, Path] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static("Save the report as (the extension is set by the format):")
+            yield Static(
+                "Save the report as (Enter saves HTML, or the format of a .md or .json name; "
+                "or pick a format):"
+            )
             yield Input(str(self.default_stem), id="path")
             with Horizontal():
                 yield Button("HTML", id="html", variant="primary")
@@ -76,6 +84,14 @@ class ExportDialog(ModalScreen[tuple[str, Path] | None]):
         fmt = event.button.id or "html"
         self.dismiss((fmt, stem.with_suffix(f".{fmt}")))
 
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the name box saves, as the highlighted button (HTML) does; a name typed
+        with a format's extension (".md", ".json") saves in that format."""
+        event.stop()
+        path = Path(event.value).expanduser()
+        fmt = EXPORT_SUFFIXES.get(path.suffix.lower(), "html")
+        self.dismiss((fmt, path.with_suffix(f".{fmt}")))
+
 
 class ReportScreen(AppScreen):
     """The merged gap report."""
@@ -89,10 +105,12 @@ class ReportScreen(AppScreen):
         Binding("pageup", "scroll_detail(-1)", "Scroll up", show=False, priority=True),
     ]
     DEFAULT_CSS = """
+    ReportScreen { overflow-y: hidden; }
     ReportScreen #verdict { padding: 0 1; height: auto; }
     ReportScreen DataTable { height: auto; max-height: 9; }
-    ReportScreen #detail { height: 1fr; }
+    ReportScreen #detail { height: 1fr; min-height: 5; }
     ReportScreen #detail:focus { background: $boost; }
+    ReportScreen #first-change { padding: 0 1; height: auto; }
     ReportScreen Markdown { height: auto; padding: 0 1; }
     """
 
@@ -103,19 +121,20 @@ class ReportScreen(AppScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        warnings = warnings_markdown(self.report)
-        if warnings:  # as the exported report shows them, above the verdict
-            yield Markdown("\n".join(warnings), id="warnings")
         overall = self.report.overall
-        verdict = Text(overall.summary, style="bold")
-        if overall.top_change:
-            verdict.append(f"\nFirst: {overall.top_change}", style="not bold")
-        yield Static(verdict, id="verdict")
+        yield Static(Text(overall.summary, style="bold"), id="verdict")
         yield DataTable(cursor_type="row", zebra_stripes=True)
-        # The drill-down scrolls on its own (keys and wheel): evidence and next steps sit below
-        # the fold at 80x24.
+        # Everything that can run long scrolls in one place beneath the table (keys and wheel),
+        # so the screen itself never does: at 80x24 two "Check first" warnings once pushed the
+        # table and the drill-down off a screen that started mid-sentence. The warnings and
+        # the first change come first, as in the exported report; Page Up brings them back.
         with VerticalScroll(id="detail", can_focus=True):
-            yield Markdown("")
+            warnings = warnings_markdown(self.report)
+            if warnings:
+                yield Markdown("\n".join(warnings), id="warnings")
+            if overall.top_change:
+                yield Static(Text(f"First: {overall.top_change}"), id="first-change")
+            yield Markdown("", id="finding")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -135,14 +154,27 @@ class ReportScreen(AppScreen):
         self.show_finding(0)
 
     def show_finding(self, index: int) -> None:
-        """The drill-down for one indicator (once: the table's first highlight repeats it)."""
+        """The drill-down for one indicator (once: the table's first highlight repeats it).
+        The first shows beneath any warnings, read first; another, from its own top."""
         if index == self.shown_index:
             return
+        first = self.shown_index is None
         self.shown_index = index
-        self.query_one("#detail Markdown", Markdown).update(
-            finding_markdown(self.report.indicators[index])
-        )
-        self.query_one("#detail", VerticalScroll).scroll_home(animate=False)
+        finding = self.query_one("#finding", Markdown)
+        updated = finding.update(finding_markdown(self.report.indicators[index]))
+        detail = self.query_one("#detail", VerticalScroll)
+        if first or not self.query("#warnings, #first-change"):
+            detail.scroll_home(animate=False)
+        else:
+            self.run_worker(self._open_at_heading(updated), group="finding", exclusive=True)
+
+    async def _open_at_heading(self, updated: Awaitable[None]) -> None:
+        """Scroll the drill-down to the indicator's heading once its new text is laid out (a
+        longer text than the last one could not be scrolled to before)."""
+        await updated
+        detail = self.query_one("#detail", VerticalScroll)
+        finding = self.query_one("#finding", Markdown)
+        self.call_after_refresh(detail.scroll_to_widget, finding, animate=False, top=True)
 
     def action_scroll_detail(self, direction: int) -> None:
         detail = self.query_one("#detail", VerticalScroll)

@@ -1,5 +1,5 @@
-"""What a scan found, as the Documents screen shows it: how many files were read, every file not
-read with the reason, then the evidence per indicator."""
+"""What a scan found, as the Documents screen shows it: how many files were read, every document
+that could not be read with the reason, the files passed over, then the evidence per indicator."""
 
 from __future__ import annotations
 
@@ -12,17 +12,31 @@ from nextgen_assistant.rubric import load_rubric
 from nextgen_assistant.signals.model import ScanResult
 
 
-def files_not_read(result: ScanResult, attached: list[Path]) -> list[tuple[str, str]]:
-    """(name, why) of every file the scan could not use, by name: damaged or unreadable
-    documents, documents with no text in them, and files of a kind the tool does not read."""
+def files_not_read(result: ScanResult) -> list[tuple[str, str]]:
+    """(name, why) of every document the scan could not use: damaged or unreadable documents,
+    and documents with no text in them."""
     rows = [(d.name or Path(d.path).name, d.error or "it could not be read") for d in result.failed]
     rows += [
         (d.name or Path(d.path).name, "; ".join(d.warnings) or "there is no text in it")
         for d in result.documents
         if d.status == "ok" and not d.words
     ]
-    rows += [(_shown_under(Path(s.path), attached), s.reason) for s in result.skipped]
     return sorted(rows)
+
+
+def files_passed_over(result: ScanResult, attached: list[Path]) -> tuple[list[str], list[str]]:
+    """Files in an attached folder the scan left alone, which is no failure: the names of
+    those of a kind the tool does not read (an answers.yaml beside the documents), and
+    'name (why)' for the others (a link leading out of the folder)."""
+    other_kind: list[str] = []
+    other_reason: list[str] = []
+    for skipped in result.skipped:
+        name = _shown_under(Path(skipped.path), attached)
+        if Path(skipped.path).suffix.lower() not in SUPPORTED_SUFFIXES:
+            other_kind.append(name)
+        else:
+            other_reason.append(f"{name} ({skipped.reason})")
+    return sorted(other_kind), sorted(other_reason)
 
 
 def _shown_under(path: Path, attached: list[Path]) -> str:
@@ -41,7 +55,8 @@ def _formats_read() -> str:
 
 def scan_summary(result: ScanResult, attached: list[Path]) -> Text:
     """The scan as text (names from the disk are appended as plain text, never markup)."""
-    not_read = files_not_read(result, attached)
+    not_read = files_not_read(result)
+    other_kind, other_reason = files_passed_over(result, attached)
     read = sum(1 for d in result.documents if d.status == "ok" and d.words)
     text = Text()
     headline = f"{read} document{'' if read == 1 else 's'} read"
@@ -51,8 +66,17 @@ def scan_summary(result: ScanResult, attached: list[Path]) -> Text:
         for name, why in not_read:
             text.append("  ✗ ", style="red")
             text.append(f"{name}: {why}\n")
-        if result.skipped:
-            text.append(f"  The tool reads {_formats_read()} files.\n", style="dim")
+    if other_kind or other_reason:
+        text.append("\n" if not_read else "\n\n")
+    if other_kind:
+        text.append(
+            f"Passed over (the tool reads {_formats_read()} files): "
+            + ", ".join(other_kind)
+            + ".\n",
+            style="dim",
+        )
+    if other_reason:
+        text.append("Passed over: " + "; ".join(other_reason) + ".\n", style="dim")
     titles = {i.id: i.title for i in load_rubric().indicators}
     text.append("\nEvidence per indicator (supporting / against):\n")
     for item in result.indicators:
