@@ -305,25 +305,15 @@ class AnswerArea(Vertical):
                     classes="hint",
                 ),
             ]
-        if question.type == "text" and question.one_line:
+        if question.type == "text":
             # A name or a place is one line: Enter sends it (a text box took Enter as a new
             # line, and the partnership's name was saved as two lines).
+            sends = "Enter sends" if question.one_line else "ctrl+s sends"
+            box = AnswerLine if question.one_line else AnswerBox
             return [
                 title,
-                AnswerLine(placeholder="Type your answer · Enter sends", classes="answer"),
-                Static(
-                    "Enter sends · F3 skips" if question.optional else "Enter sends",
-                    classes="hint",
-                ),
-            ]
-        if question.type == "text":
-            return [
-                title,
-                AnswerBox(classes="answer", placeholder="Type your answer · ctrl+s sends"),
-                Static(
-                    "ctrl+s sends · F3 skips" if question.optional else "ctrl+s sends",
-                    classes="hint",
-                ),
+                box(placeholder=f"Type your answer · {sends}", classes="answer"),
+                Static(f"{sends} · F3 skips" if question.optional else sends, classes="hint"),
             ]
         placeholder = "a number, e.g. 4" if question.type == "number" else "e.g. March 2026"
         return [
