@@ -212,6 +212,8 @@ def test_curly_apostrophes_and_a_hedged_yes_about_an_old_plan(store: Store) -> N
     answer_until(conversation, "sap_has_plan", {})
     reply = conversation.say("we sort of have a plan but it’s old")
     assert conversation.record.answers["sap_has_plan"].value == "yes"
+    assert "out of date" in reply.messages[0] and "Is that right?" in reply.messages[0]
+    reply = conversation.say("yes")
     assert "out of date" in reply.messages[0]
     assert reply.question is not None and reply.question.id == "sap_updated"
 

@@ -203,3 +203,35 @@ async def test_an_error_with_brackets_shows_as_written(
 def _shown(toast: Notification) -> str:
     """A toast's text as its Toast draws it."""
     return Content.from_markup(toast.message).plain if toast.markup else toast.message
+
+
+async def test_a_role_written_in_words_is_read_back_before_it_counts(tmp_path: Path) -> None:
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        conversation = await new_conversation(app, pilot)
+        await answer_until(app, pilot, "respondent_role")  # a list: words replace it
+        await pilot.press(*typed("im the convener, I work at the workforce board"), "enter")
+        await until(pilot, lambda: conversation.confirming and idle(app)())
+        assert "I read that as: Convener or staff. Is that right?" in shown_text(app)
+        await pilot.press("y")
+        await until(pilot, lambda: not conversation.confirming and idle(app)())
+        assert conversation.record.answers["respondent_role"].value == "convener"
+        assert "Noted: Convener or staff." in shown_text(app)
+
+
+async def test_enter_sends_the_ticks_and_an_empty_send_says_how_to_tick(tmp_path: Path) -> None:
+    app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        conversation = await new_conversation(app, pilot)
+        await answer_until(app, pilot, "ida_priorities")
+        assert "Enter sends" in _hint(app)
+        await pilot.press("1", "3", "enter")  # Enter unticked 3 and sent 1 alone
+        await until(pilot, lambda: "ida_priorities" in conversation.record.answers)
+        assert conversation.record.answers["ida_priorities"].value == ["infrastructure", "talent"]
+        await answer_until(app, pilot, "ppt_partner_types")
+        await pilot.press("enter")  # nothing ticked: how to tick, not "none of these"
+        await until(pilot, lambda: any("Nothing ticked yet" in t for t in _toasts(app)))
+        assert "ppt_partner_types" not in conversation.record.answers
+        await pilot.press("ctrl+s")  # sent again: the answer is none
+        await until(pilot, lambda: "ppt_partner_types" in conversation.record.answers)
+        assert conversation.record.answers["ppt_partner_types"].value == []

@@ -14,6 +14,7 @@ from nextgen_assistant.dialogue.questions import (
     Question,
     QuestionBank,
     parse_answer,
+    read_in_words,
     unrecognised_items,
 )
 from nextgen_assistant.dialogue.store import Store
@@ -131,7 +132,10 @@ class Conversation:
 
     @property
     def current(self) -> Question | None:
-        """The question being asked now (None when every question has an answer)."""
+        """The question being asked now (None when every question has an answer); while a
+        reading is being checked, the question it answers."""
+        if self._confirming is not None:
+            return self.bank[self._confirming]
         if self._cursor is not None:
             return self.bank[self._cursor]
         for question in self.sequence():
@@ -274,7 +278,7 @@ class Conversation:
                 question, Answer(question_id=question.id, status="skipped", raw=said), "Skipped."
             )
         try:
-            value = parse_answer(question, said, self.today)
+            value = parse_answer(question, said, self.today, self.record.respondent.role)
         except AnswerNotUnderstood as error:
             return self._again(error.spoken)
         if value is None:
@@ -284,6 +288,12 @@ class Conversation:
                 "Noted: you don't know.",
             )
         answer = Answer(question_id=question.id, value=value, raw=said)
+        if read_in_words(question, said):
+            # A list answered in words: the reading is shown back before it counts.
+            self._save(question, answer)
+            self._confirming = question.id
+            reading = self._acknowledge(question, answer).removeprefix("Noted: ")
+            return Reply([f"I read that as: {reading} Is that right?"], question, False)
         if question.type == "text":
             understanding = understand_text(said, self.understand)
             if not understanding.signals:
@@ -383,7 +393,18 @@ class Conversation:
         self._confirming = None
         if self.vocabulary.is_yes(lowered):
             answer.confirmed = True
-            return self._store(question, answer, "Thanks: noted as you said it.")
+            return self._store(question, answer, self._acknowledge(question, answer))
+        if self.vocabulary.is_no(lowered) and question.type in ("choice", "multi"):
+            # A list read wrongly: the reading is dropped and the list asked again.
+            if self.assessment_id is not None:
+                self.store.forget_answer(self.assessment_id, question.id)
+            del self.record.answers[question.id]
+            return Reply(
+                ["Sorry, I misread that. Pick from the list, or say it in other words."],
+                question,
+                False,
+                self.prompt(question),
+            )
         if self.vocabulary.is_no(lowered):
             answer.confirmed = False
             answer.understood = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -15,7 +16,6 @@ from rapidfuzz import fuzz, process
 from nextgen_assistant import INDICATOR_IDS
 from nextgen_assistant.dialogue.understanding import (
     Vocabulary,
-    phrase_matches,
     read_loose_date,
     read_number,
     read_numbers,
@@ -48,6 +48,19 @@ class Choice(BaseModel):
     weight: float = 1.0
     says: list[str] = Field(default_factory=list)
     """Other ways people name this choice ('the community college', 'where our companies hire')."""
+    joins: list[str] = Field(default_factory=list)
+    """The choices this one means together ('a business leader and a public partner'): words
+    that name all of them name this one."""
+
+
+class SaidOfSelf(BaseModel):
+    """How a person names themself in an answer ("me and the college president"), and the
+    choice that names them, by the role they gave at the start."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    says: list[str]
+    choice_by_role: dict[str, str]
 
 
 class FollowUp(BaseModel):
@@ -97,11 +110,20 @@ class Question(BaseModel):
     support for its indicator or as a red flag ('the workforce board staff' sets the agenda)."""
     follow_up_only: bool = False
     follow_ups: list[FollowUp] = Field(default_factory=list)
+    self_named: SaidOfSelf | None = None
+    """For a choice question about people: the person's words for themself name a choice."""
 
     @model_validator(mode="after")
     def _consistent(self) -> Question:
         if self.type in ("choice", "multi") and not self.choices:
             raise ValueError(f"a {self.type} question needs choices")
+        values = {c.value for c in self.choices}
+        named = [j for c in self.choices for j in c.joins]
+        if self.self_named is not None:
+            named += list(self.self_named.choice_by_role.values())
+        unknown = sorted(set(named) - values)
+        if unknown:
+            raise ValueError(f"{self.id} names choices it does not have: {', '.join(unknown)}")
         if self.indicator is not None and self.indicator not in INDICATOR_IDS:
             raise ValueError(f"unknown indicator '{self.indicator}'")
         return self
@@ -227,9 +249,11 @@ def load_questions(path: Path | None = None) -> QuestionBank:
     return load_model(QuestionBank, path or lexicon_dir() / "questions.yaml")
 
 
-def _choice(question: Question, raw: str) -> Choice:
+def _exact_choice(question: Question, text: str) -> Choice | None:
+    """The choice a number, a choice's own value or label, or a yes or no names (None when the
+    words have to be read)."""
     vocabulary = load_questions().understanding
-    text = vocabulary.normal(raw).strip(" .!")
+    text = vocabulary.normal(text).strip(" .!")
     if text.isdigit() and 1 <= int(text) <= len(question.choices):
         return question.choices[int(text) - 1]
     for choice in question.choices:
@@ -237,13 +261,53 @@ def _choice(question: Question, raw: str) -> Choice:
             return choice
     # "yep", "nope": the yes or no choice of a yes-or-no question
     spoken = "yes" if vocabulary.is_yes(text) else "no" if vocabulary.is_no(text) else None
-    for choice in question.choices:
-        if spoken is not None and choice.value == spoken:
-            return choice
-    said = [(phrase_matches(vocabulary, text, c.says), n) for n, c in enumerate(question.choices)]
-    longest, index = max(said)
-    if longest:
-        return question.choices[index]
+    return next((c for c in question.choices if spoken is not None and c.value == spoken), None)
+
+
+def _said(phrase: str, text: str) -> Iterator[tuple[int, int]]:
+    for found in re.finditer(rf"(?<!\w){re.escape(phrase.lower())}(?!\w)", text):
+        yield found.start(), found.end()
+
+
+def _named_in_words(question: Question, text: str, role: str | None) -> list[Choice]:
+    """The choices the words name, in the order said. A phrase inside a longer one is the
+    longer one's ("co-chairs" in "business co-chairs"); the person's words for themself name
+    the choice of their role ("me and the college president": a business leader, when they
+    said they are one)."""
+    found = [
+        (start, end, n)
+        for n, choice in enumerate(question.choices)
+        for phrase in choice.says
+        for start, end in _said(phrase, text)
+    ]
+    own = question.self_named
+    if own is not None and role in own.choice_by_role:
+        index = next(
+            n for n, c in enumerate(question.choices) if c.value == own.choice_by_role[role]
+        )
+        found += [(start, end, index) for phrase in own.says for start, end in _said(phrase, text)]
+    found.sort(key=lambda hit: (hit[0], hit[0] - hit[1]))
+    order: list[int] = []
+    reached = -1
+    for start, end, n in found:
+        if start >= reached:
+            reached = end
+            if n not in order:
+                order.append(n)
+    named = [question.choices[n] for n in order]
+    values = {c.value for c in named}
+    together = [c for c in question.choices if c.joins and values.issuperset(c.joins)]
+    return together[:1] or named
+
+
+def _choice(question: Question, raw: str, role: str | None = None) -> Choice:
+    exact = _exact_choice(question, raw)
+    if exact is not None:
+        return exact
+    text = load_questions().understanding.normal(raw).strip(" .!")
+    named = _named_in_words(question, text, role)
+    if named:
+        return named[0]
     labels = [f"{c.value} {c.label}".lower() for c in question.choices]
     best = process.extractOne(text, labels, scorer=fuzz.partial_ratio, score_cutoff=85)
     if best is not None and len(text) >= 3:
@@ -252,6 +316,17 @@ def _choice(question: Question, raw: str) -> Choice:
         f"'{raw}' is not a choice for {question.id}; it accepts {question.accepts()}",
         f"“{raw}” is not a choice I recognise here. {question.understood()}",
     )
+
+
+def read_in_words(question: Question, raw: str) -> bool:
+    """A choice or list answer read from the person's own words (not numbers, a choice's own
+    label or a yes or no): the reading is shown back to be checked."""
+    if question.type == "choice":
+        return _exact_choice(question, raw) is None
+    if question.type == "multi":
+        items = _list_items(raw)
+        return any(_exact_choice(question, item) is None for item in items if item != "none")
+    return False
 
 
 def _list_items(raw: Any) -> list[str]:
@@ -263,13 +338,15 @@ def _list_items(raw: Any) -> list[str]:
     return [p.strip() for p in re.split(r"[,;]|\band\b|\s(?=\d\b)", said) if p.strip()]
 
 
-def _read_items(question: Question, items: list[str]) -> tuple[set[str], list[str]]:
+def _read_items(
+    question: Question, items: list[str], role: str | None = None
+) -> tuple[set[str], list[str]]:
     """The choices the items name, and the items that name none."""
     understood: set[str] = set()
     unknown: list[str] = []
     for item in items:
         try:
-            understood.add(_choice(question, item).value)
+            understood.add(_choice(question, item, role).value)
         except AnswerNotUnderstood:
             unknown.append(item)
     return understood, unknown
@@ -283,10 +360,11 @@ def unrecognised_items(question: Question, raw: str) -> list[str]:
     return _read_items(question, _list_items(raw))[1]
 
 
-def parse_answer(question: Question, raw: Any, today: date) -> AnswerValue:
+def parse_answer(question: Question, raw: Any, today: date, role: str | None = None) -> AnswerValue:
     """The value of an answer, or AnswerNotUnderstood saying what the question accepts.
 
-    `raw` is what a person typed, or a value from an answers file (numbers, lists, dates).
+    `raw` is what a person typed, or a value from an answers file (numbers, lists, dates);
+    `role`, the person's role, says whom "me" names in a choice answered in words.
     """
     vocabulary = load_questions().understanding
     if isinstance(raw, str) and vocabulary.is_dont_know(raw):
@@ -311,16 +389,16 @@ def parse_answer(question: Question, raw: Any, today: date) -> AnswerValue:
             f"I couldn't read “{raw}” on the scale. {question.understood()}",
         )
     if question.type == "choice":
-        return _choice(question, str(raw)).value
+        return _choice(question, str(raw), role).value
     if question.type == "multi":
         items = _list_items(raw)
         if [i.lower() for i in items] in (["none"], []):
             return []
         if isinstance(raw, list):  # an answers file: every item must be a choice
             return sorted({_choice(question, item).value for item in items})
-        understood, unknown = _read_items(question, items)
+        understood, unknown = _read_items(question, items, role)
         if not understood:
-            _choice(question, unknown[0])  # raises, naming the first item not understood
+            _choice(question, unknown[0], role)  # raises, naming the first item not understood
         return sorted(understood)
     if question.type == "number":
         return _number(question, raw, vocabulary)

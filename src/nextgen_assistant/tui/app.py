@@ -218,7 +218,16 @@ class NextGenApp(App[None]):
         )
         yield SystemCommand("Attach documents", "Pick files or folders to scan", self.action_attach)
         yield SystemCommand("Report", "Show the merged gap report", self.action_report)
-        yield SystemCommand("Export report", "Open the report, then press e", self.action_report)
+        yield SystemCommand(
+            "Export report", "Save the report as HTML, Markdown or JSON", self.action_export_report
+        )
+
+    def action_export_report(self) -> None:
+        """The report, with its export dialog open (the palette's "Export report")."""
+        if not isinstance(self.screen, ReportScreen):
+            self.action_report()
+        if isinstance(self.screen, ReportScreen):
+            self.call_after_refresh(self.screen.action_export)
 
     def action_home_screen(self) -> None:
         while len(self.screen_stack) > 2:

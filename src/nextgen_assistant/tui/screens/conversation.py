@@ -19,7 +19,7 @@ from nextgen_assistant.dialogue.questions import Question
 from nextgen_assistant.errors import NextGenError
 from nextgen_assistant.tui.screens.base import AppScreen
 from nextgen_assistant.tui.screens.change_answer import ChangeAnswerDialog
-from nextgen_assistant.tui.type_ahead import COMMAND_KEYS, Keystroke, TypeAhead
+from nextgen_assistant.tui.type_ahead import COMMAND_KEYS, SENDS, Keystroke, TypeAhead
 from nextgen_assistant.tui.widgets.answer_area import AnswerArea, AnswerBox, AnswerLine
 from nextgen_assistant.tui.widgets.indicator_panel import IndicatorPanel
 from nextgen_assistant.tui.widgets.transcript import AnswerBubble, Transcript
@@ -58,7 +58,7 @@ class ConversationScreen(AppScreen):
         Binding("f6", "app.attach", "Docs", priority=True),
         Binding("f7", "app.report", "Report", priority=True),
         Binding("f8", "change_answer", "Change", priority=True),
-        Binding("escape", "app.home", "Home", show=False),
+        Binding("escape", "leave", "Home", show=False),
     ]
 
     @dataclass
@@ -238,13 +238,13 @@ class ConversationScreen(AppScreen):
             self.run_worker(self._answer_in_words(area), group="in_words")
             return True
         if not typed_now:
-            # Enter or Space typed ahead never pick what the person has not seen; ctrl+s sends
+            # Enter or Space typed ahead never pick what the person has not seen; a send sends
             # the ticks typed ahead (with none, it was the second press of the last send).
-            if key == "ctrl+s" and isinstance(field, SelectionList) and field.selected:
+            if key in SENDS and isinstance(field, SelectionList) and field.selected:
                 self._send_off()
                 area.send()
             return True
-        if key == "ctrl+s" and isinstance(field, SelectionList):
+        if key in SENDS and isinstance(field, SelectionList):
             self._send_off()  # sent by the binding, after the ticks pressed before it
         elif (
             key == "enter"
@@ -360,7 +360,29 @@ class ConversationScreen(AppScreen):
         self.query_one(AnswerArea).send()
 
     def action_command(self, command: str) -> None:
+        question = self.conversation.current
+        if command == "why" and question is not None and not self.busy:
+            # Why we ask is the question's own: said at once (through the engine it came 2-3 s
+            # later on a busy machine, and asked the question again under it).
+            transcript = self.query_one(Transcript)
+            transcript.answered("(why)", question.id)
+            transcript.say(question.why)
+            return
         self.begin(command, f"({command})", None)
+
+    def action_leave(self) -> None:
+        """Escape: home, saying what was kept (it left without a word)."""
+        conversation = self.conversation
+        if conversation.assessment_id is None:
+            said = "Left the new assessment: it had no answers, so nothing was saved."
+        else:
+            counts = conversation.counts()
+            said = (
+                f"Saved: {counts.given} of {counts.total} questions answered. "
+                "It is on the list: Enter on it goes on where you stopped."
+            )
+        self.app.action_home()  # type: ignore[attr-defined]
+        self.app.notify(said, timeout=TOAST_SECONDS, markup=False)
 
     def action_summary(self) -> None:
         self.query_one(Transcript).say(self.nextgen.summary(self.conversation))

@@ -99,6 +99,8 @@ class DocumentsScreen(AppScreen):
         # What this screen has attached, kept here too: the app learns of each attach by a
         # message, so "a" then "s" typed in one breath reached the scan before the app knew.
         self.attached: list[Path] = []
+        self._cleared = False
+        """The results column says "Cleared": true until something is attached again."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -152,6 +154,11 @@ class DocumentsScreen(AppScreen):
             self.attached.append(path)
         self.post_message(self.Attached(path))
         self.show_attached()
+        if self._cleared:  # "Cleared: nothing attached" is not true any more
+            self._cleared = False
+            self.query_one("#results", Static).update(
+                Text("Not scanned yet: s scans what is attached.")
+            )
 
     def on_directory_tree_file_selected(self, event: DirectoryTree.FileSelected) -> None:
         self._add_document(event.path)
@@ -169,6 +176,7 @@ class DocumentsScreen(AppScreen):
         the side panel and the report (a scan under way is stopped)."""
         self._stop_scanning()
         self.attached.clear()
+        self._cleared = True
         self.post_message(self.Cleared())
         self.show_attached()
         self.query_one(ProgressBar).update(total=1, progress=0)

@@ -171,6 +171,8 @@ class AnswerArea(Vertical):
         the next question."""
         self._hint = ""
         """The hint under the open question's widget, as asked."""
+        self._told_none = False
+        """A send with nothing ticked was answered with how to tick: the next sends "none"."""
 
     def compose(self) -> ComposeResult:
         yield Static("", id="question")
@@ -219,6 +221,7 @@ class AnswerArea(Vertical):
         instead of mounting a second widget beside it."""
         async with self._asking:
             self.pending = False
+            self._told_none = False
             self.question, self.confirming = question, confirming
             await self.remove_children()
             widgets = self._widgets(question, heading, confirming, closing, ticked or [])
@@ -301,7 +304,7 @@ class AnswerArea(Vertical):
                 title,
                 TickList(*items, classes="answer"),
                 Static(
-                    f"Keys 1-{len(question.choices)} or Space tick · ctrl+s sends (none ticked = none)",
+                    f"Keys 1-{len(question.choices)} or Space tick · Enter sends",
                     classes="hint",
                 ),
             ]
@@ -334,6 +337,12 @@ class AnswerArea(Vertical):
         question = self.question
         if isinstance(field, SelectionList) and question is not None:
             chosen = [str(v) for v in field.selected]
+            if not chosen and not self._told_none:
+                # Sent with nothing ticked: perhaps the keys that tick were not known. Say
+                # them; sent again, it is the answer "none of these".
+                self._told_none = True
+                self.post_message(self.Empty(self.how_to_pick()))
+                return
             labels = [c.label for c in question.choices if c.value in chosen]
             self.post_message(
                 self.Submitted(", ".join(chosen) or "none", "; ".join(labels) or "none of these")
@@ -356,6 +365,11 @@ class AnswerArea(Vertical):
             return (
                 f"Nothing picked yet: press 1-{len(question.choices)}, or ↑ ↓ and Enter; "
                 "F4 for don't know."
+            )
+        if question is not None and question.type == "multi":
+            return (
+                f"Nothing ticked yet: press 1-{len(question.choices)} (or ↑ ↓ and Space) to "
+                "tick, then Enter. Enter again answers “none of these”."
             )
         return ""
 

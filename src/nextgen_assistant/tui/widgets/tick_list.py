@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.segment import Segment
 from rich.style import Style
+from textual.binding import Binding
 from textual.strip import Strip
 from textual.widgets import SelectionList
 from textual.widgets.option_list import OptionDoesNotExist
@@ -16,7 +17,12 @@ class TickList(SelectionList[str]):
     """Textual's SelectionList draws every item's box as the same "▐X▌", ticked or not, told
     apart by colour only: with NO_COLOR or a monochrome terminal (TERM=xterm-mono) nothing
     showed what was ticked. Here a ticked item reads "[x]" and an unticked one "[ ]", in the
-    same three cells."""
+    same three cells.
+
+    Enter sends the ticks, as on every other question (it ticked or unticked the highlighted
+    item, so "1 3 Enter" sent 1 alone); Space and the number keys tick."""
+
+    BINDINGS = [Binding("enter", "screen.send", "Send", show=False)]
 
     def render_line(self, y: int) -> Strip:
         line = super().render_line(y)
