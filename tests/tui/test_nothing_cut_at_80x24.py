@@ -17,8 +17,10 @@ from tests.tui.test_app import TODAY, answer_until, new_conversation, until
 
 
 def visible_rows(app: NextGenApp, widget: Widget) -> list[str]:
-    """The screen's rows, as drawn, inside the widget's region (its border included)."""
-    region = widget.region
+    """The screen's rows, as drawn, inside the widget's region (its border included) where it
+    is in view (a scrolled column clips it)."""
+    geometry = app.screen._compositor.find_widget(widget)
+    region = geometry.region.intersection(geometry.clip)
     strips = app.screen._compositor.render_strips()  # what the terminal would show
     return [strips[y].crop(region.x, region.right).text for y in range(region.y, region.bottom)]
 
