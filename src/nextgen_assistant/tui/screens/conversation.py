@@ -21,7 +21,7 @@ from nextgen_assistant.tui.screens.base import AppScreen
 from nextgen_assistant.tui.screens.change_answer import ChangeAnswerDialog
 from nextgen_assistant.tui.type_ahead import COMMAND_KEYS, SENDS, Keystroke, TypeAhead
 from nextgen_assistant.tui.widgets.answer_area import AnswerArea, AnswerBox, AnswerLine
-from nextgen_assistant.tui.widgets.indicator_panel import IndicatorPanel
+from nextgen_assistant.tui.widgets.indicator_panel import IndicatorColumn, IndicatorPanel
 from nextgen_assistant.tui.widgets.transcript import AnswerBubble, Transcript
 
 KEYS = (
@@ -105,7 +105,7 @@ class ConversationScreen(AppScreen):
             with Vertical():
                 yield Transcript()
                 yield AnswerArea(self.conversation.bank)
-            yield IndicatorPanel()
+            yield IndicatorColumn()
         yield Footer(compact=True, show_command_palette=False)
 
     async def on_mount(self) -> None:

@@ -18,6 +18,7 @@ from textual.worker import get_current_worker
 
 from nextgen_assistant.signals.model import ScanResult
 from nextgen_assistant.tui.screens.base import AppScreen
+from nextgen_assistant.tui.widgets.path_text import PathText
 from nextgen_assistant.tui.widgets.picker import DocumentTree, PathBox, ResultsColumn
 from nextgen_assistant.tui.widgets.scan_summary import scan_summary
 
@@ -112,9 +113,9 @@ class DocumentsScreen(AppScreen):
             # Scrolls (Tab to it, then ↑ ↓ or the wheel): at 80x24 the files that could not be
             # read were cut off below the last line.
             with ResultsColumn(box, id="side"):
-                yield Static("", id="attached")
+                yield PathText("", id="attached")
                 yield ProgressBar(total=1, id="progress", show_eta=False)  # no animation while idle
-                yield Static("", id="results")
+                yield PathText("", id="results")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -124,23 +125,29 @@ class DocumentsScreen(AppScreen):
         if self.nextgen.scan is not None:
             # Opened again after a scan: the results the report uses, said to be the last scan's.
             summary = scan_summary(self.nextgen.scan, self.attached)
-            heading = Text("Last scan (the report uses it; s scans again):\n", style="italic")
-            self.query_one("#results", Static).update(heading + summary)
+            heading = Text("Last scan (the report uses it; s scans again):", style="italic")
+            self.query_one("#results", PathText).show([(heading, False), *summary])
             self.query_one(ProgressBar).update(total=1, progress=1)
         self.query_one(DirectoryTree).focus()
 
     def show_attached(self, paths: list[Path] | None = None) -> None:
         """The attached paths (shown as typed: a name like '[bold]x.txt' is not markup)."""
         paths = self.attached if paths is None else paths
-        text = (
-            Text("Attached:\n" + "\n".join(f"  {self._shown(p)}" for p in paths))
+        parts = (
+            [(Text("Attached:"), False), *((Text(f"  {self._shown(p)}"), True) for p in paths)]
             if paths
-            else Text(
-                "Highlight a file or folder and press a to attach it (Enter on a file attaches "
-                "it too), or type or paste its path (/ or ~ begins one); then s to scan."
-            )
+            else [
+                (
+                    Text(
+                        "Highlight a file or folder and press a to attach it (Enter on a file "
+                        "attaches it too), or type or paste its path (/ or ~ begins one); then s "
+                        "to scan."
+                    ),
+                    False,
+                )
+            ]
         )
-        self.query_one("#attached", Static).update(text)
+        self.query_one("#attached", PathText).show(parts)
 
     def _shown(self, path: Path) -> str:
         """Inside the folder the screen opened at: the path from there; that folder itself,
@@ -267,4 +274,5 @@ class DocumentsScreen(AppScreen):
             return
         # No toast besides: its words are the results' last line, and at 80x24 a toast covered
         # the results' last rows, then the report's drill-down after F7.
-        self.query_one("#results", Static).update(scan_summary(event.result, self._scanning))
+        summary = scan_summary(event.result, self._scanning)
+        self.query_one("#results", PathText).show(summary)

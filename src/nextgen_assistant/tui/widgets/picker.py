@@ -14,12 +14,15 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from rich.segment import Segment
 from textual import events
 from textual.containers import VerticalScroll
+from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import DirectoryTree, Input
 
 PATH_STARTS = ("/", "~")
+ELLIPSIS = "…"
 
 
 def _pass_on(widget: Widget, event: events.Key) -> bool:
@@ -53,6 +56,17 @@ class PathBox(Input):
         self.typing = False
         """A path is being typed from another widget (which keeps focus)."""
         self._chosen = chosen
+
+    def render_line(self, y: int) -> Strip:
+        """A path longer than the box shows its end, the folder's own name; an ellipsis in
+        the first cell says that its start is out of view (it was cut with no sign:
+        "k/sample_docs/front-range-manufacturing"). Home, or a click, shows the start."""
+        line = super().render_line(y)
+        if y or not self.value or self.scroll_offset.x <= 0 or line.cell_length < 2:
+            return line
+        first = next(iter(line.crop(0, 1)), None)
+        mark = Strip([Segment(ELLIPSIS, first.style if first else None)])
+        return Strip.join([mark, line.crop(1, line.cell_length)])
 
     def show_folder(self, folder: Path) -> None:
         """The tree is at this folder now (any path being typed is dropped)."""

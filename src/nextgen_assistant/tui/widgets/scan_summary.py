@@ -10,6 +10,7 @@ from rich.text import Text
 from nextgen_assistant.documents.reader import SUPPORTED_SUFFIXES
 from nextgen_assistant.rubric import load_rubric
 from nextgen_assistant.signals.model import ScanResult
+from nextgen_assistant.tui.widgets.path_text import Part
 
 
 def files_not_read(result: ScanResult) -> list[tuple[str, str]]:
@@ -53,8 +54,9 @@ def _formats_read() -> str:
     return ", ".join(f".{kind}" for kind in kinds[:-1]) + f" and .{kinds[-1]}"
 
 
-def scan_summary(result: ScanResult, attached: list[Path]) -> Text:
-    """The scan as text (names from the disk are appended as plain text, never markup)."""
+def scan_summary(result: ScanResult, attached: list[Path]) -> list[Part]:
+    """The scan as prose and paths, for a `PathText`: each file passed over on a line of its
+    own, never broken mid-name (names from the disk are plain text, never markup)."""
     not_read = files_not_read(result)
     other_kind, other_reason = files_passed_over(result, attached)
     read = sum(1 for d in result.documents if d.status == "ok" and d.words)
@@ -62,28 +64,25 @@ def scan_summary(result: ScanResult, attached: list[Path]) -> Text:
     headline = f"{read} document{'' if read == 1 else 's'} read"
     text.append(headline + (f", {len(not_read)} not read." if not_read else "."), style="bold")
     if not_read:
-        text.append("\n\nNot read:\n")
+        text.append("\n\nNot read:")
         for name, why in not_read:
-            text.append("  ✗ ", style="red")
-            text.append(f"{name}: {why}\n")
-    if other_kind or other_reason:
-        text.append("\n" if not_read else "\n\n")
+            text.append("\n  ✗ ", style="red")
+            text.append(f"{name}: {why}")
+    parts: list[Part] = [(text, False), (Text(), False)]
     if other_kind:
-        text.append(
-            f"Passed over (the tool reads {_formats_read()} files): "
-            + ", ".join(other_kind)
-            + ".\n",
-            style="dim",
-        )
+        heading = f"Passed over (the tool reads {_formats_read()} files):"
+        parts.append((Text(heading, style="dim"), False))
+        parts += [(Text(f"  {name}", style="dim"), True) for name in other_kind]
     if other_reason:
-        text.append("Passed over: " + "; ".join(other_reason) + ".\n", style="dim")
+        parts.append((Text("Passed over: " + "; ".join(other_reason) + ".", style="dim"), False))
+    if other_kind or other_reason:
+        parts.append((Text(), False))
     titles = {i.id: i.title for i in load_rubric().indicators}
-    text.append("\nEvidence per indicator (supporting / against):\n")
+    evidence = Text("Evidence per indicator (supporting / against):")
     for item in result.indicators:
         score = "–" if item.score is None else f"{item.score:.1f}"
-        text.append(
-            f"  {titles.get(item.id, item.id)}: {item.status} {score} "
-            f"(+{item.supporting} / -{item.red_flags})\n"
+        evidence.append(
+            f"\n  {titles.get(item.id, item.id)}: {item.status} {score} "
+            f"(+{item.supporting} / -{item.red_flags})"
         )
-    text.append("\nF7 shows the report.")
-    return text
+    return [*parts, (evidence, False), (Text(), False), (Text("F7 shows the report."), False)]
