@@ -231,7 +231,7 @@ def test_numbering_holds_after_back_and_skips_are_not_answers(store: Store) -> N
     conversation = services.open_conversation(store, TODAY)
     answer_until(conversation, "psl_business_attendees", {})
     total = len(conversation.sequence())
-    number = conversation.position(conversation.bank["psl_business_attendees"])
+    number = int(conversation.number(conversation.bank["psl_business_attendees"]))
     assert f"Question {number} of {total}" in conversation.prompt()
     reply = conversation.say("back")
     assert f"Question {number - 1} of {total}" in reply.prompt
@@ -256,3 +256,21 @@ def test_a_free_text_reading_is_shown_back_and_moves_the_status(store: Store) ->
     after = conversation.summary()
     line = next(x for x in after.splitlines() if x.startswith("- Industry-driven agenda"))
     assert line not in before and "gap" in line
+
+
+def test_a_follow_up_takes_its_questions_number_and_the_total_holds(store: Store) -> None:
+    conversation = services.open_conversation(store, TODAY)
+    answer_until(conversation, "sap_updated", {"sap_has_plan": "1"})
+    total = conversation.total()
+    number = int(conversation.number(conversation.bank["sap_updated"]))
+    reply = conversation.say("2023-04")  # over a year old: who would refresh it?
+    assert reply.question is not None and reply.question.id == "sap_who_refreshes"
+    assert f"_Question {number}a of {total} ·" in conversation.prompt()
+    conversation.say("the co-chairs")
+    if conversation.confirming:
+        conversation.say("yes")
+    assert f"_Question {number + 1} of {total} ·" in conversation.prompt()
+    assert conversation.counts().total == total
+    reply = conversation.say(f"edit {number}a")
+    assert reply.question is not None and reply.question.id == "sap_who_refreshes"
+    assert reply.messages[0].startswith(f"Changing question {number}a.")

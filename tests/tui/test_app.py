@@ -218,7 +218,7 @@ async def test_the_question_being_rated_is_in_view_at_80x24(tmp_path: Path) -> N
         conversation = await new_conversation(app, pilot)
         await answer_until(app, pilot, "rlm_agree_footprint")
         statement = conversation.bank["rlm_agree_footprint"].text
-        number = conversation.position(conversation.bank["rlm_agree_footprint"])
+        number = int(conversation.number(conversation.bank["rlm_agree_footprint"]))
         assert statement in heading(app) and f"({number} of " in heading(app)
         area = app.screen.query_one("AnswerArea")
         assert area.region.bottom <= 23 and area.region.height >= 8  # above the footer
@@ -265,7 +265,7 @@ async def test_counts_agree_after_back_skip_and_the_end(tmp_path: Path) -> None:
     async with app.run_test(size=(120, 35)) as pilot:
         conversation = await new_conversation(app, pilot)
         await answer_until(app, pilot, "psl_business_attendees")
-        number = conversation.position(conversation.bank["psl_business_attendees"])
+        number = int(conversation.number(conversation.bank["psl_business_attendees"]))
         total = len(conversation.sequence())
         await pilot.press("f2")
         await until(pilot, idle(app))

@@ -65,3 +65,18 @@ async def test_after_a_restart_the_report_still_uses_the_last_scan(tmp_path: Pat
         await until(pilot, lambda: isinstance(app.screen, ReportScreen))
         cleared = app.screen.report  # type: ignore[attr-defined]
         assert all(f.evidence_score is None for f in cleared.indicators)
+
+
+async def test_f7_on_documents_opened_from_home_reports_the_highlighted_one(tmp_path: Path) -> None:
+    db = tmp_path / "a.sqlite3"
+    assessment_id = stored_mesa(db)
+    app = NextGenApp(db=db, today=TODAY, documents_root=tmp_path)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen))
+        await pilot.press("f6")  # the newest saved assessment is highlighted
+        await until(pilot, lambda: isinstance(app.screen, DocumentsScreen))
+        await pilot.press("f7")
+        await until(pilot, lambda: isinstance(app.screen, ReportScreen))
+        report = app.screen.report  # type: ignore[attr-defined]
+        assert report.partnership.name == Store(db).load(assessment_id).partnership.name
+        assert any(f.self_score is not None for f in report.indicators)  # its answers are in

@@ -149,8 +149,9 @@ class Conversation:
         return counts.answered, counts.total
 
     def counts(self) -> Progress:
-        """Answers, skips and don't-knows over the current sequence."""
-        sequence = self.sequence()
+        """Answers, skips and don't-knows over the questions everyone is asked (the total the
+        headings show: follow-ups asked only sometimes are not counted)."""
+        sequence = [q for q in self.sequence() if not q.follow_up_only]
         given = [self.record.answers[q.id].status for q in sequence if q.id in self.record.answers]
         return Progress(
             answered=given.count("answered"),
@@ -159,10 +160,30 @@ class Conversation:
             total=len(sequence),
         )
 
-    def position(self, question: Question) -> int:
-        """The question's number in the current sequence (1-based)."""
-        ids = [q.id for q in self.sequence()]
-        return ids.index(question.id) + 1 if question.id in ids else len(ids)
+    def numbers(self) -> dict[str, str]:
+        """Each question's number as people read it: the questions everyone is asked count 1,
+        2, 3...; a follow-up asked only after some answers takes its question's number and a
+        letter ("22a"), so asking it never changes the numbers or the total ("of 30" became
+        "of 31" when an old plan called for a follow-up)."""
+        numbers: dict[str, str] = {}
+        counted = 0
+        letters = iter("")
+        for question in self.sequence():
+            if question.follow_up_only:
+                numbers[question.id] = f"{counted}{next(letters, '+')}"
+            else:
+                counted += 1
+                letters = iter("abcdefghijklmnopqrstuvwxyz")
+                numbers[question.id] = str(counted)
+        return numbers
+
+    def number(self, question: Question) -> str:
+        """The question's number ("22", or "22a" for a follow-up)."""
+        return self.numbers().get(question.id, str(self.total()))
+
+    def total(self) -> int:
+        """How many questions everyone is asked (follow-ups asked only sometimes apart)."""
+        return sum(1 for question in self.sequence() if not question.follow_up_only)
 
     def answered_so_far(self) -> list[tuple[Question, Answer]]:
         """Every question with an answer, in the order asked: what a resumed session shows."""
@@ -203,7 +224,6 @@ class Conversation:
         question = question or self.current
         if question is None:
             return self.closing()
-        total = len(self.sequence())
         lines = [f"**{question.text}**"]
         if question.type == "agree":
             lines.append(
@@ -217,7 +237,7 @@ class Conversation:
         if question.optional:
             lines.append("(optional: `skip` to move on)")
         lines.append(
-            f"_Question {self.position(question)} of {total} · type `why` for why we ask, `help` for commands_"
+            f"_Question {self.number(question)} of {self.total()} · type `why` for why we ask, `help` for commands_"
         )
         return "\n".join(lines)
 
@@ -448,21 +468,19 @@ class Conversation:
         return Reply([f"Going back{note}."], target, False, self.prompt(target))
 
     def _edit(self, which: str) -> Reply:
-        sequence = self.sequence()
-        target: Question | None = None
-        if which.isdigit() and 1 <= int(which) <= len(sequence):
-            target = sequence[int(which) - 1]
-        else:
-            target = next((q for q in sequence if q.id == which), None)
+        numbers = self.numbers()
+        by_number = {number: question_id for question_id, number in numbers.items()}
+        wanted = by_number.get(which.lower(), which)
+        target = next((q for q in self.sequence() if q.id == wanted), None)
         if target is None:
             return self._again(
-                f"There is no question “{which}”: type `edit` and its number, 1 to {len(sequence)}."
+                f"There is no question “{which}”: type `edit` and its number, 1 to {self.total()}."
             )
         self._cursor = target.id
         previous = self.record.answers.get(target.id)
         note = f" Your answer was: {self._was(target, previous)}." if previous else ""
         return Reply(
-            [f"Changing question {sequence.index(target) + 1}.{note}"],
+            [f"Changing question {numbers[target.id]}.{note}"],
             target,
             False,
             self.prompt(target),

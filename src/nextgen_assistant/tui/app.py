@@ -185,7 +185,9 @@ class NextGenApp(App[None]):
         return None
 
     def action_report(self) -> None:
-        self.show_report(self.conversation.assessment_id if self.conversation else None)
+        """The report of the assessment in hand: the conversation's, or the one highlighted on
+        the home screen (F7 on Documents opened from home showed the last conversation's)."""
+        self.show_report(self._assessment_in_hand())
 
     def show_report(self, assessment_id: int | None) -> None:
         """The merged report of an assessment and the scanned documents."""

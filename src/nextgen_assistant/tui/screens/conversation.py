@@ -124,8 +124,8 @@ class ConversationScreen(AppScreen):
 
     def heading(self, question: Question) -> str:
         """The question as the person reads it, with its place in the conversation."""
-        total = len(self.conversation.sequence())
-        return f"{question.text}  ({self.conversation.position(question)} of {total})"
+        conversation = self.conversation
+        return f"{question.text}  ({conversation.number(question)} of {conversation.total()})"
 
     async def show(self, reply: Reply, shown: str | None = None) -> None:
         """Add the assistant's reply (after `shown`, what the person asked for, when it is
@@ -391,7 +391,7 @@ class ConversationScreen(AppScreen):
         rows = [
             (
                 question.id,
-                f"{self.conversation.position(question)}. {question.text} — "
+                f"{self.conversation.number(question)}. {question.text} — "
                 f"{self.conversation.shown(question, answer)}",
             )
             for question, answer in self.conversation.answered_so_far()
