@@ -47,10 +47,13 @@ def test_documents_of_another_partnership_are_flagged_at_the_top() -> None:
     head = md.split("| Indicator |")[0]
     assert "**Check first:** The documents name Mesa County" in head
     assert "Mesa Valley Health Careers Partnership, not of Front Range Manufacturing" in head
+    # The verdict itself says its figures count those documents (it said "meets" beside it).
+    assert "indicators meet" in head and "may be another partnership's: check first" in head
     own = json.loads(
         _report("--answers", str(MESA / "answers.yaml"), "--docs", str(MESA), "-f", "json")
     )
     assert own["warnings"] == []
+    assert "another partnership" not in own["overall"]["summary"]
 
 
 def test_bands_apply_to_the_exact_score_and_the_figure_agrees() -> None:

@@ -253,19 +253,27 @@ def build_report(
             )
         )
     partnership = _partnership(records)
+    warnings = other_partnership(
+        [r.partnership for r in records],
+        scan.partnership_facts if scan else None,
+        [s for signals in raw.values() for s in signals],
+    )
+    overall = _overall(
+        findings, book, (met, said), bool(records) and any(r.answers for r in records), scan
+    )
+    if warnings and records and overall.meets:
+        # The verdict counted documents the report doubts are this partnership's: say so in
+        # it, not only in the warning above it (it said "meets" beside "Check first").
+        overall.summary += (
+            " These figures count documents that may be another partnership's: check first."
+        )
     return Report(
         as_of=as_of,
         partnership=partnership,
         assessment_id=records[0].id if len(records) == 1 else None,
         respondents=view.respondents(),
-        warnings=other_partnership(
-            [r.partnership for r in records],
-            scan.partnership_facts if scan else None,
-            [s for signals in raw.values() for s in signals],
-        ),
-        overall=_overall(
-            findings, book, (met, said), bool(records) and any(r.answers for r in records), scan
-        ),
+        warnings=warnings,
+        overall=overall,
         indicators=findings,
         documents=[
             DocumentNote(path=d.name or d.path, status=d.status, error=d.error) for d in documents
