@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from nextgen_assistant.dialogue.questions import AnswerNotUnderstood, load_questions, parse_answer
+from nextgen_assistant.dialogue.questions import AnswerNotUnderstood, load_questions
+from nextgen_assistant.dialogue.reading import parse_answer
 
 TODAY = date(2026, 11, 25)
 

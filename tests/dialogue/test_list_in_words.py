@@ -9,7 +9,8 @@ from datetime import date
 import pytest
 
 from nextgen_assistant import services
-from nextgen_assistant.dialogue.questions import load_questions, parse_answer, read_in_words
+from nextgen_assistant.dialogue.questions import load_questions
+from nextgen_assistant.dialogue.reading import parse_answer, read_in_words
 from nextgen_assistant.dialogue.store import Store
 from tests.dialogue.test_engine import answer_until
 

@@ -18,7 +18,7 @@ from nextgen_assistant.tui.screens.conversation import ConversationScreen
 from nextgen_assistant.tui.screens.documents import DocumentsScreen
 from nextgen_assistant.tui.screens.home import HomeScreen
 from nextgen_assistant.tui.screens.report import ExportDialog, ReportScreen, report_file_stem
-from nextgen_assistant.tui.widgets.answer_area import AnswerLine
+from nextgen_assistant.tui.widgets.answer_boxes import AnswerLine
 from nextgen_assistant.tui.widgets.indicator_panel import IndicatorPanel
 from nextgen_assistant.tui.widgets.transcript import AnswerBubble
 from tests.conftest import SAMPLE_DOCS

@@ -27,7 +27,8 @@ from nextgen_assistant.tui.app import NextGenApp
 from nextgen_assistant.tui.screens.change_answer import ChangeAnswerDialog
 from nextgen_assistant.tui.screens.conversation import ConversationScreen
 from nextgen_assistant.tui.screens.home import HomeScreen
-from nextgen_assistant.tui.widgets.answer_area import AnswerArea, AnswerLine
+from nextgen_assistant.tui.widgets.answer_area import AnswerArea
+from nextgen_assistant.tui.widgets.answer_boxes import AnswerLine
 from nextgen_assistant.tui.widgets.indicator_panel import IndicatorPanel
 from nextgen_assistant.tui.widgets.transcript import AnswerBubble, Transcript
 from tests.tui.test_app import (

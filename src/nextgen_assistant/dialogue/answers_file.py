@@ -12,7 +12,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from nextgen_assistant.dialogue.model import Answer, AssessmentRecord, Partnership, Respondent
-from nextgen_assistant.dialogue.questions import DONT_KNOW, Question, QuestionBank, parse_answer
+from nextgen_assistant.dialogue.questions import DONT_KNOW, Question, QuestionBank
+from nextgen_assistant.dialogue.reading import parse_answer
 from nextgen_assistant.dialogue.understanding import Understand, understand_text
 from nextgen_assistant.errors import AnswerError, NextGenError
 from nextgen_assistant.knowledge import validate

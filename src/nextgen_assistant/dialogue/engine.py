@@ -13,6 +13,8 @@ from nextgen_assistant.dialogue.questions import (
     AnswerNotUnderstood,
     Question,
     QuestionBank,
+)
+from nextgen_assistant.dialogue.reading import (
     parse_answer,
     read_in_words,
     unrecognised_items,
