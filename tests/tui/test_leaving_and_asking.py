@@ -27,7 +27,7 @@ async def test_escape_goes_home_and_says_what_was_kept(tmp_path: Path) -> None:
         await answer_until(app, pilot, "rlm_counties")
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, HomeScreen))
-        given = conversation.counts().given
+        given = conversation.counts().answered
         assert any(
             f"Saved: {given} of" in toast and "Enter on it" in toast for toast in _toasts(app)
         )

@@ -4,11 +4,12 @@ so killing the program at any moment loses no answer already given."""
 from __future__ import annotations
 
 import builtins
+import json
 import os
 import re
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -416,15 +417,18 @@ class Store:
             answers=answers,
         )
 
-    def list(self) -> list[tuple[int, str, str, int, str]]:
+    def list(self, not_counted: Iterable[str] = ()) -> list[tuple[int, str, str, int, str]]:
         """(id, partnership, started, answered, updated) of every assessment, newest first;
-        answered counts real answers only, as the conversation does (not skips or don't-knows)."""
+        answered counts real answers only, as the conversation does (not skips or don't-knows,
+        nor the questions `not_counted`: follow-ups asked only sometimes)."""
         return [
             (r[0], r[1], r[2], r[3], r[4])
             for r in self._db.execute(
                 "SELECT a.id, p.name, a.started_at, (SELECT COUNT(*) FROM answers x WHERE x.assessment_id = a.id "
-                "AND json_extract(x.body, '$.status') = 'answered'), "
-                "a.updated_at FROM assessments a JOIN partnerships p ON p.id = a.partnership_id ORDER BY a.updated_at DESC, a.id DESC"
+                "AND json_extract(x.body, '$.status') = 'answered' "
+                "AND x.question_id NOT IN (SELECT value FROM json_each(?))), "
+                "a.updated_at FROM assessments a JOIN partnerships p ON p.id = a.partnership_id ORDER BY a.updated_at DESC, a.id DESC",
+                (json.dumps(sorted(not_counted)),),
             )
         ]
 

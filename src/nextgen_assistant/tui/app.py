@@ -137,6 +137,10 @@ class NextGenApp(App[None]):
             return
         if assessment_id is not None:
             self.take_up_kept_scan(assessment_id)
+        elif self.scan_bound:
+            # A new partnership starts with no documents: another assessment's scan gave an
+            # empty new one "meets" on every indicator.
+            self.scan, self.scan_bound, self.attached = None, False, []
         self.push_screen(ConversationScreen(self.conversation, typed_ahead, opened_by))
 
     def take_up_kept_scan(self, assessment_id: int) -> None:
@@ -165,6 +169,10 @@ class NextGenApp(App[None]):
         """The Documents screen, at the folder last scanned for the partnership in hand, if
         it is still there, else at `documents_root`."""
         self.documents_for = self._assessment_in_hand()
+        if self.documents_for is not None and (
+            self.conversation is None or self.conversation.assessment_id != self.documents_for
+        ):
+            self.take_up_kept_scan(self.documents_for)  # its last scan shows, after a restart too
         remembered = None
         if self.documents_for is not None:
             try:

@@ -180,9 +180,11 @@ class ConversationScreen(KeysInOrder):
             said = "Left the new assessment: it had no answers, so nothing was saved."
         else:
             counts = conversation.counts()
+            passed = counts.skipped + counts.dont_know
             said = (
-                f"Saved: {counts.given} of {counts.total} questions answered. "
-                "It is on the list: Enter on it goes on where you stopped."
+                f"Saved: {counts.answered} of {counts.total} questions answered"
+                + (f" ({passed} skipped or don't know)" if passed else "")
+                + ". It is on the list: Enter on it goes on where you stopped."
             )
         self.app.action_home()  # type: ignore[attr-defined]
         self.app.notify(said, timeout=TOAST_SECONDS, markup=False)

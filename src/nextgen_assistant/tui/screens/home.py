@@ -11,6 +11,7 @@ from textual.message import Message
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from nextgen_assistant.dialogue.questions import load_questions
 from nextgen_assistant.tui.screens.base import AppScreen
 
 
@@ -69,7 +70,9 @@ class HomeScreen(AppScreen):
         options.clear_options()
         options.add_option(Option("+ New assessment", id="new"))
         store = self.nextgen.store
-        rows = store.list()
+        # Counted as the conversation counts: follow-ups asked only sometimes are apart.
+        follow_ups = [q.id for q in load_questions().all_questions() if q.follow_up_only]
+        rows = store.list(follow_ups)
         roles = store.respondent_roles()
         order = list(dict.fromkeys(name for _, name, _, _, _ in rows))
         counts = {name: sum(row[1] == name for row in rows) for name in order}

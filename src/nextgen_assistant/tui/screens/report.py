@@ -80,17 +80,31 @@ class ExportDialog(ModalScreen[tuple[str, Path] | None]):
         if event.button.id == "cancel":
             self.dismiss(None)
             return
-        stem = Path(self.query_one(Input).value).expanduser()
-        fmt = event.button.id or "html"
-        self.dismiss((fmt, stem.with_suffix(f".{fmt}")))
+        stem = self._named(self.query_one(Input).value)
+        if stem is not None:
+            fmt = event.button.id or "html"
+            self.dismiss((fmt, stem.with_suffix(f".{fmt}")))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter in the name box saves, as the highlighted button (HTML) does; a name typed
         with a format's extension (".md", ".json") saves in that format."""
         event.stop()
-        path = Path(event.value).expanduser()
-        fmt = EXPORT_SUFFIXES.get(path.suffix.lower(), "html")
-        self.dismiss((fmt, path.with_suffix(f".{fmt}")))
+        path = self._named(event.value)
+        if path is not None:
+            fmt = EXPORT_SUFFIXES.get(path.suffix.lower(), "html")
+            self.dismiss((fmt, path.with_suffix(f".{fmt}")))
+
+    def _named(self, typed: str) -> Path | None:
+        """The file typed, or None (and said) when no file name was typed: an empty box or a
+        folder ("/tmp/") closed the app with a traceback."""
+        path = Path(typed.strip()).expanduser()
+        if not typed.strip() or not path.name or typed.strip().endswith(("/", "\\")):
+            self.notify(
+                "Type a file name to save the report as, for example ~/board-report.",
+                severity="warning",
+            )
+            return None
+        return path
 
 
 class ReportScreen(AppScreen):
@@ -101,7 +115,7 @@ class ReportScreen(AppScreen):
         Binding("escape", "app.pop_screen", "Back"),
         Binding("f6", "app.attach", "Documents"),
         # The table has seven rows: page keys always scroll the evidence beneath it.
-        Binding("pagedown", "scroll_detail(1)", "Scroll", priority=True),
+        Binding("pagedown", "scroll_detail(1)", "Read on", priority=True),
         Binding("pageup", "scroll_detail(-1)", "Scroll up", show=False, priority=True),
     ]
     DEFAULT_CSS = """
@@ -177,8 +191,16 @@ class ReportScreen(AppScreen):
         self.call_after_refresh(detail.scroll_to_widget, finding, animate=False, top=True)
 
     def action_scroll_detail(self, direction: int) -> None:
+        """Page Down reads on: the indicator's evidence, then the next indicator (it stopped
+        at the end of the first, and ↑ ↓ were not on the footer); Page Up reads back."""
         detail = self.query_one("#detail", VerticalScroll)
-        if direction > 0:
+        table = self.query_one(DataTable)
+        if direction > 0 and detail.scroll_y >= detail.max_scroll_y:
+            if table.cursor_row < table.row_count - 1:
+                table.move_cursor(row=table.cursor_row + 1)
+        elif direction < 0 and detail.scroll_y <= 0 and table.cursor_row > 0:
+            table.move_cursor(row=table.cursor_row - 1)
+        elif direction > 0:
             detail.scroll_page_down(animate=False)
         else:
             detail.scroll_page_up(animate=False)

@@ -46,6 +46,8 @@ class KeysInOrder(AppScreen):
         """An answer was sent and is on its way to the engine."""
         self._told_to_confirm = False
         """The person was told which keys answer the open check of a reading."""
+        self._ticked_by_number = False
+        """The last key ticked a "choose all that apply" item by its number."""
 
     def action_command(self, command: str) -> None:
         """F1-F4 and their typed commands (the conversation answers them)."""
@@ -62,6 +64,7 @@ class KeysInOrder(AppScreen):
         True when taken here; False to let Textual deliver it as usual (a key for a text box
         is delivered to the box, whatever had the keyboard)."""
         if not stroke.answers:
+            self._ticked_by_number = False  # ↓ then Space ticks the item moved to
             return False
         opened_by, self._opened_by = self._opened_by, None
         if stroke.key == opened_by:
@@ -105,10 +108,17 @@ class KeysInOrder(AppScreen):
             return True  # a send with nothing to send: the second press of the last one
         if not isinstance(field, OptionList):
             return not typed_now  # the end of the conversation: nothing to answer
+        after_a_tick, self._ticked_by_number = self._ticked_by_number, False
         if area.shortcut_applies(key):
             if not isinstance(field, SelectionList):  # a tick is not an answer
                 self._send_off()
             area.shortcut(key)
+            self._ticked_by_number = isinstance(field, SelectionList)
+            return True
+        if isinstance(field, SelectionList) and after_a_tick and stroke.typed in (" ", ","):
+            # "1 3" or "1, 3": a space between the numbers untick item 1 (Space ticks the
+            # highlighted item, which the number key had just ticked).
+            self._ticked_by_number = True
             return True
         if area.confirming and typed_now and key not in ("enter", "ctrl+s", "backspace"):
             self._tell_to_confirm(area)  # dropped, and said so: it does not answer the check
