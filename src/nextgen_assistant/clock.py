@@ -29,3 +29,8 @@ def clock_for(as_of: date | None) -> Clock:
 def months_between(earlier: date, later: date) -> int:
     """Whole months from `earlier` to `later` (negative if `earlier` is after)."""
     return (later.year - earlier.year) * 12 + later.month - earlier.month
+
+
+def months_ago(months: int) -> str:
+    """'1 month ago', '13 months ago': how long ago, as a sentence says it."""
+    return f"{months} month{'' if months == 1 else 's'} ago"

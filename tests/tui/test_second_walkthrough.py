@@ -29,6 +29,10 @@ async def test_an_empty_export_name_is_asked_for_not_a_crash(tmp_path: Path) -> 
         assert isinstance(app.screen, ExportDialog)  # still open, for a name
         await pilot.press(*typed(str(tmp_path / "board")), "enter")
         await until(pilot, lambda: (tmp_path / "board.html").exists())
+        await until(pilot, lambda: isinstance(app.screen, ReportScreen))
+        await pilot.press("e")  # the next export offers the folder of the last
+        await until(pilot, lambda: isinstance(app.screen, ExportDialog))
+        assert app.screen.query_one(Input).value.startswith(str(tmp_path) + "/")
 
 
 async def test_a_new_assessment_starts_without_another_ones_documents(tmp_path: Path) -> None:

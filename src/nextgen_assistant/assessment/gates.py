@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from nextgen_assistant.assessment.model import GateReading, GateResult
-from nextgen_assistant.clock import months_between
+from nextgen_assistant.clock import months_ago, months_between
 from nextgen_assistant.dialogue.model import Answer
 from nextgen_assistant.dialogue.questions import Question, QuestionBank
 from nextgen_assistant.rubric import Check, Rubric
@@ -194,7 +194,7 @@ def _plan(check: Check, inputs: GateInputs) -> tuple[GateReading, GateReading]:
         age = months_between(updated, inputs.today)
         said = GateReading(
             passed=age <= limit,
-            reason=f"said the plan was updated {updated:%B %Y} ({age} months ago)",
+            reason=f"said the plan was updated {updated:%B %Y} ({months_ago(age)})",
         )
     else:
         # A plan that does not exist cannot be current: the answer wired to `plan_in_use`.
@@ -208,7 +208,7 @@ def _plan(check: Check, inputs: GateInputs) -> tuple[GateReading, GateReading]:
         shown = GateReading(
             passed=latest.age_months <= limit,
             reason=f"the documents date the plan {latest.updated:%B %Y} "
-            f"({latest.age_months} months ago)",
+            f"({months_ago(latest.age_months)})",
         )
     return said, shown
 

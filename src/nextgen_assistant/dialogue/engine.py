@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from nextgen_assistant.clock import months_between
+from nextgen_assistant.clock import months_ago, months_between
 from nextgen_assistant.dialogue.model import Answer, AssessmentRecord, Partnership
 from nextgen_assistant.dialogue.questions import (
     AnswerNotUnderstood,
@@ -515,7 +515,7 @@ class Conversation:
             return noted
         if question.type == "date" and isinstance(value, date):
             age = months_between(value, self.today)
-            return f"Noted: {value:%B %Y} ({age} month{'s' if age != 1 else ''} ago)."
+            return f"Noted: {value:%B %Y} ({months_ago(age)})."
         if question.type == "number":
             return f"Noted: {value}{'%' if question.unit == 'percent' else ''}."
         return "Thanks, noted."

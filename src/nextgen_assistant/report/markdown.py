@@ -31,8 +31,11 @@ def indicator_markdown(finding: IndicatorFinding) -> list[str]:
     for gate in finding.gates:
         disagreement = gate_conflict(finding, gate)
         mark = GATE_MARK[gate.passed]
+        detail = _cell(gate.detail)
         tail = " **Answers and documents disagree; the documents decide.**" if disagreement else ""
-        lines.append(f"- Gate ({mark}): {gate.description} — {_cell(gate.detail)}{tail}")
+        if tail and not detail.endswith((".", "!", "?")):
+            detail += "."  # the detail's sentence ends before the note (it ran into it)
+        lines.append(f"- Gate ({mark}): {gate.description} — {detail}{tail}")
     for conflict in other_conflicts(finding):
         lines.append(f"- **{conflict.kind.capitalize()}:** {_cell(conflict.message)}")
     if finding.divergence_finding:

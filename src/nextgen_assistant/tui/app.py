@@ -63,6 +63,8 @@ class NextGenApp(App[None]):
         self.conversation: Conversation | None = None
         self.documents_for: int | None = None  # the assessment whose documents are picked
         self.attached: list[Path] = []
+        self.export_folder: Path | None = None
+        """Where the last report was exported: the next export offers it."""
         self.scan: ScanResult | None = None
         self.scan_bound = False
         """Whether the scan held belongs to a partnership (kept in the database for it)."""

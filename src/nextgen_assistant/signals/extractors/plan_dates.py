@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from nextgen_assistant.clock import months_between
+from nextgen_assistant.clock import months_ago, months_between
 from nextgen_assistant.signals.anchors import Gate, word_gate
 from nextgen_assistant.signals.extractors import Extraction
 from nextgen_assistant.signals.extractors.dates import dates_in
@@ -72,7 +72,7 @@ def run(ex: Extraction, fresh_months: int, stale_months: int) -> None:
                 rule="shared_action_plan.plan_out_of_date"
                 if age > stale_months
                 else "shared_action_plan.plan_aging",
-                matched=f"{update.group(0)} {updated:%B %Y} ({age} months ago)",
+                matched=f"{update.group(0)} {updated:%B %Y} ({months_ago(age)})",
             )
         if signal.counted:
             ex.facts.plan_dates.append(fact)

@@ -209,7 +209,8 @@ class ReportScreen(AppScreen):
         self.show_finding(event.cursor_row)
 
     def action_export(self) -> None:
-        stem = Path.home() / report_file_stem(self.report.partnership.name)
+        folder = self.nextgen.export_folder or Path.home()  # where the last one was saved
+        stem = folder / report_file_stem(self.report.partnership.name)
         self.app.push_screen(ExportDialog(stem), self.export)
 
     def export(self, choice: tuple[str, Path] | None) -> None:
@@ -227,4 +228,5 @@ class ReportScreen(AppScreen):
                 timeout=10,
             )
             return
+        self.nextgen.export_folder = path.parent
         self.notify(f"Saved {path}")
