@@ -9,7 +9,7 @@ if typed there."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from textual.widgets import OptionList, SelectionList
 
@@ -28,6 +28,8 @@ class KeysInOrder(AppScreen):
     """A screen whose answer keys are taken in the order pressed (see the module)."""
 
     conversation: Conversation
+    action_command: Callable[[str], None]
+    """F1-F4 and their typed commands: the conversation screen answers them."""
 
     def __init__(self, typed_ahead: Sequence[Keystroke] = (), opened_by: str | None = None) -> None:
         """`typed_ahead`: keys pressed after the key that opened this assessment, for its
@@ -48,10 +50,6 @@ class KeysInOrder(AppScreen):
         """The person was told which keys answer the open check of a reading."""
         self._ticked_by_number = False
         """The last key ticked a "choose all that apply" item by its number."""
-
-    def action_command(self, command: str) -> None:
-        """F1-F4 and their typed commands (the conversation answers them)."""
-        raise NotImplementedError
 
     @property
     def reading(self) -> bool:
