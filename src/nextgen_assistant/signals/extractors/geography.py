@@ -65,6 +65,16 @@ def _counties_in(text: str) -> list[tuple[str, int]]:
     return found
 
 
+def _only_in_names(text: str, county: str) -> bool:
+    """Whether the sentence names the county only inside a body's name ("Mercer County
+    Community College", "the Camden County College lab", "the Erie County Workforce Board"):
+    a name says where a body is, not where the partnership works. A county in a list ("Weld
+    and Larimer counties") or named as a place is not in a name."""
+    name = re.escape(county.rsplit(" ", 1)[0])
+    hits = list(re.finditer(rf"\b{name}\s+(?:{_KINDS})\b", text))
+    return bool(hits) and all(re.match(r" [A-Z][a-z]", text[hit.end() :]) for hit in hits)
+
+
 def _as_place(text: str, county: str, place_words: frozenset[str]) -> bool:
     """Whether the sentence names the county as a place ("manufacturers in Erie County",
     "Summit County's workforce", "Polk County employers") rather than inside a body's name
@@ -122,6 +132,7 @@ def run(ex: Extraction) -> None:
         __name__, lambda: _compile(words)
     )
     seen: dict[str, None] = {}
+    footprint: dict[str, None] = {}  # counties named other than inside a body's name
     named_states: dict[str, None] = {}
     signalled = False
     as_place: dict[str, tuple[Piece, Span]] = {}  # a county named as a place: where first
@@ -134,7 +145,7 @@ def run(ex: Extraction) -> None:
             if value >= 2:
                 # The signal comes from the lexicon's token pattern; here only the fact.
                 ex.facts.region_county_count = max(ex.facts.region_county_count or 0, value)
-        before = len(seen)
+        before = len(footprint)
         named = _counties_in(text)
         # "The workforce board serves Adams, Arapahoe and Douglas counties": a public body's
         # service area is not the partnership's footprint.
@@ -144,14 +155,16 @@ def run(ex: Extraction) -> None:
                 continue
         for county, _ in named:
             seen.setdefault(county, None)
+            if not _only_in_names(text, county):
+                footprint.setdefault(county, None)
             if county not in as_place and _as_place(text, county, before_place):
                 as_place[county] = (piece, sentence)
-        if not signalled and before < 2 <= len(seen):
+        if not signalled and before < 2 <= len(footprint):
             signal = ex.add(
                 piece,
                 sentence,
                 rule="regional_labor_market.counties_named",
-                matched=", ".join(seen),
+                matched=", ".join(footprint),
             )
             signalled = signal.counted
     # Rosters often have a "County" column of bare names ("Weld"): read it through the gazetteer.
@@ -160,15 +173,16 @@ def run(ex: Extraction) -> None:
         header, cells = piece.block.header or [], piece.block.cells or []
         for column, cell in zip(header, cells, strict=False):
             if "county" in column.lower() and f"{cell.strip().lower()} county" in counties:
-                before = len(seen)
+                before = len(footprint)
                 seen.setdefault(f"{cell.strip()} County", None)
-                if not signalled and before < 2 <= len(seen):
+                footprint.setdefault(f"{cell.strip()} County", None)
+                if not signalled and before < 2 <= len(footprint):
                     ex.add(
                         piece,
                         None,
                         rule="regional_labor_market.counties_named",
-                        matched=", ".join(seen),
-                        quote=f"Members in {', '.join(seen)}",
+                        matched=", ".join(footprint),
+                        quote=f"Members in {', '.join(footprint)}",
                     )
                     signalled = True
     ex.facts.counties = list(seen)
