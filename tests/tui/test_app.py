@@ -151,6 +151,18 @@ async def until(pilot: Pilot[None], condition: Callable[[], bool]) -> None:
     raise AssertionError("the app never reached the expected state")
 
 
+def toasts(app: NextGenApp) -> list[str]:
+    """The toasts on screen, as the person reads them (a title above its message)."""
+    return [str(toast.render()) for toast in app.screen.query("Toast")]  # type: ignore[attr-defined]
+
+
+def hint_line(app: NextGenApp) -> str:
+    """The line under the answer box: the question's hint, or a word about it (`tell`); ''
+    while the next question's widgets are mounted."""
+    hints = app.screen.query("AnswerArea .hint")
+    return str(hints.last(Static).render()) if hints else ""
+
+
 def idle(app: NextGenApp) -> Callable[[], bool]:
     """The conversation screen has shown the reply to the last answer."""
     return lambda: isinstance(app.screen, ConversationScreen) and not app.screen.reading
@@ -234,9 +246,7 @@ async def test_keys_people_press(tmp_path: Path) -> None:
         await until(pilot, lambda: isinstance(app.screen, ConversationScreen))
         await until(pilot, lambda: app.screen.query(".answer"))  # type: ignore[arg-type]
         await pilot.press("ctrl+s")  # nothing typed
-        await until(
-            pilot, lambda: any("Type an answer first" in n.message for n in app._notifications)
-        )
+        await until(pilot, lambda: "Type an answer first" in hint_line(app))
         await pilot.press(*typed("Keys Partnership"), "ctrl+s")
         await until(pilot, idle(app))
         await pilot.press("tab", "shift+tab", "shift+tab")

@@ -19,7 +19,7 @@ from nextgen_assistant.signals.model import ScanResult
 from nextgen_assistant.tui.app import NextGenApp
 from nextgen_assistant.tui.screens.documents import DocumentsScreen
 from nextgen_assistant.tui.screens.home import HomeScreen
-from tests.tui.test_app import TODAY, new_conversation, typed, until
+from tests.tui.test_app import TODAY, new_conversation, toasts, typed, until
 
 
 def charter_folder(tmp_path: Path) -> Path:
@@ -143,7 +143,7 @@ async def test_c_takes_the_old_results_away(tmp_path: Path) -> None:
     folder = charter_folder(tmp_path)
     (folder / "photo.png").write_bytes(b"\x89PNG\r\n")
     app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY, documents_root=tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await open_documents(app, pilot)
         await pilot.press("down", "a", "s")
         results = app.screen.query_one("#results", Static)
@@ -158,7 +158,7 @@ async def test_c_takes_the_old_results_away(tmp_path: Path) -> None:
 
 
 def _toasts(app: NextGenApp) -> str:
-    return " ".join(str(n.message) for n in app._notifications)
+    return " ".join(toasts(app))
 
 
 async def test_c_during_a_scan_keeps_its_results_from_coming_back(

@@ -18,7 +18,6 @@ from textual.widgets import (
     Input,
     Markdown,
     OptionList,
-    SelectionList,
     Static,
 )
 
@@ -30,13 +29,16 @@ from nextgen_assistant.tui.screens.home import HomeScreen
 from nextgen_assistant.tui.widgets.answer_area import AnswerArea
 from nextgen_assistant.tui.widgets.answer_boxes import AnswerLine
 from nextgen_assistant.tui.widgets.indicator_panel import IndicatorPanel
+from nextgen_assistant.tui.widgets.tick_list import TickList
 from nextgen_assistant.tui.widgets.transcript import AnswerBubble, Transcript
 from tests.tui.test_app import (
     TODAY,
     answer_until,
     heading,
+    hint_line,
     idle,
     new_conversation,
+    toasts,
     typed,
     until,
 )
@@ -125,7 +127,7 @@ async def test_sending_an_agree_scale_with_nothing_picked_records_nothing(tmp_pa
         conversation = await new_conversation(app, pilot)
         await answer_until(app, pilot, "rlm_agree_footprint")
         await pilot.press("ctrl+s")
-        await until(pilot, lambda: any("press 1-5" in n.message for n in app._notifications))
+        await until(pilot, lambda: "press 1-5" in hint_line(app))
         await until(pilot, idle(app))
         assert "rlm_agree_footprint" not in conversation.record.answers
         assert conversation.current is not None
@@ -147,7 +149,7 @@ async def test_changing_a_multi_select_answer_starts_from_its_ticks(tmp_path: Pa
         await until(pilot, lambda: isinstance(app.screen, ChangeAnswerDialog))
         await pilot.press("enter")  # the latest answer: the priorities
         await until(pilot, lambda: _asking(app, "ida_priorities"))
-        ticks = app.screen.query_one(".answer", SelectionList)
+        ticks = app.screen.query_one(".answer", TickList)
         assert sorted(ticks.selected) == ["innovation", "supply_chain"]
         await pilot.press("1", "ctrl+s")  # add one more
         await until(pilot, lambda: not _asking(app, "ida_priorities"))
@@ -235,7 +237,7 @@ async def test_sends_while_an_answer_is_read_stay_apart_and_show_a_sign(
         await until(pilot, lambda: "partnership_name" in _reading_for(app))
         box = app.screen.query_one(".answer", AnswerLine)
         assert "edit 1" not in box.value  # the command's box is gone, nothing glued to it
-        hint = _hint(app)
+        hint = hint_line(app)
         assert "Reading your answer" in hint and "Next: Manufact" in hint
         language_model_loaded.set()
         await until(pilot, lambda: conversation.current is not None)
@@ -249,18 +251,12 @@ async def test_sends_while_an_answer_is_read_stay_apart_and_show_a_sign(
         assert box.value == "Manufact" and "industry" not in conversation.record.answers
 
 
-def _hint(app: NextGenApp) -> str:
-    """The line under the answer box ('' while the next question's widgets are mounted)."""
-    hints = app.screen.query("AnswerArea .hint")
-    return str(hints.last(Static).render()) if hints else ""
-
-
 def _reading_for(app: NextGenApp) -> str:
     """The question whose answer is being read, with the sign showing ('' otherwise)."""
     screen = app.screen
     if not isinstance(screen, ConversationScreen) or not screen.busy:
         return ""
-    if "Reading your answer" not in _hint(app) or app.conversation is None:
+    if "Reading your answer" not in hint_line(app) or app.conversation is None:
         return ""
     current = app.conversation.current
     return current.id if current else ""
@@ -344,7 +340,7 @@ async def test_answers_typed_at_once_after_n_land_in_their_own_questions(
         burst(app, "n", *typed("Quick Typers Alliance"), "ctrl+s", *typed("health care"))
         burst(app, "ctrl+s", *typed("Front Rn"), "backspace", *"ange")
         await until(pilot, lambda: _reading_for(app) == "partnership_name")
-        await until(pilot, lambda: "Next: health care ⏎ Front Range" in _hint(app))
+        await until(pilot, lambda: "Next: health care ⏎ Front Range" in hint_line(app))
         language_model_loaded.set()
         await until(pilot, lambda: _asking(app, "region"))
         assert _answers(app) == {
@@ -402,8 +398,8 @@ async def test_the_first_answer_is_seen_taken_and_being_read_at_80x24(
         sign = screen.query("AnswerArea .hint").last(Static)
         await until(pilot, lambda: sign.region.height >= 1)
         assert sign.region.bottom <= 23  # above the footer, on screen
-        assert "Reading your answer… (the first takes a few seconds)" in _hint(app)
-        assert "Next: manu" in _hint(app)
+        assert "Reading your answer… (the first takes a few seconds)" in hint_line(app)
+        assert "Next: manu" in hint_line(app)
         # The answer is in the transcript at once: taken, while it is read.
         bubbles = [str(b.render()) for b in screen.query(AnswerBubble)]
         assert bubbles == ["Slow Readers"]
@@ -430,7 +426,7 @@ async def test_ticks_show_in_characters_without_colour(tmp_path: Path) -> None:
         await new_conversation(app, pilot)
         await answer_until(app, pilot, "ida_priorities")
         await pilot.press("2", "4")
-        ticks = app.screen.query_one(".answer", SelectionList)
+        ticks = app.screen.query_one(".answer", TickList)
         await until(pilot, lambda: len(ticks.selected) == 2)
         await pilot.pause()
         # What a monochrome terminal shows: the characters of each item's first line.
@@ -439,17 +435,18 @@ async def test_ticks_show_in_characters_without_colour(tmp_path: Path) -> None:
         assert [line.lstrip()[:3] for line in firsts[:4]] == ["[ ]", "[x]", "[ ]", "[x]"]
 
 
-async def test_a_toast_about_one_question_goes_with_it(tmp_path: Path) -> None:
+async def test_a_word_about_one_question_goes_with_it(tmp_path: Path) -> None:
     app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY)
-    async with app.run_test(size=(120, 35)) as pilot:
+    async with app.run_test(size=(120, 35), notifications=True) as pilot:
         await new_conversation(app, pilot)
         await answer_until(app, pilot, "rlm_agree_footprint")
-        await pilot.press("ctrl+s")  # nothing picked: a toast says which keys pick
-        await until(pilot, lambda: any("press 1-5" in n.message for n in app._notifications))
-        assert all(n.timeout <= 5 for n in app._notifications)
+        await pilot.press("ctrl+s")  # nothing picked: which keys pick, under the scale
+        await until(pilot, lambda: "press 1-5" in hint_line(app))
+        assert not toasts(app)  # a toast lingered over the next question
         await pilot.press("4")
         await until(pilot, lambda: _asking(app, "rlm_region_text"))
-        assert not list(app._notifications)
+        await until(pilot, idle(app))
+        assert "press 1-5" not in hint_line(app)
 
 
 async def test_keys_typed_on_past_a_check_wait_for_the_question_after_it(tmp_path: Path) -> None:
@@ -460,7 +457,8 @@ async def test_keys_typed_on_past_a_check_wait_for_the_question_after_it(tmp_pat
         # The priorities (2 and 4, sent) typed on at once: an "Is that right?" comes between.
         burst(app, *typed("Business leaders chose the priorities"), "ctrl+s", "2", "4", "ctrl+s")
         await until(pilot, lambda: app.conversation is not None and app.conversation.confirming)
-        await until(pilot, lambda: "Next: 24 ⏎" in _hint(app))
+        # The check on screen (the engine's confirming comes first), the keys waiting under it
+        await until(pilot, lambda: idle(app)() and "Next: 24 ⏎" in hint_line(app))
         assert "ida_priorities" not in _answers(app)
         await pilot.press("y")  # seen, then answered
         await until(pilot, lambda: _asking(app, "ida_agree_industry_identified"))
@@ -482,7 +480,7 @@ async def test_a_send_says_reading_at_once_even_when_the_app_is_slow(tmp_path: P
                 if box.sent:
                     break
                 await asyncio.sleep(0.05)
-            sign = _hint(app)
+            sign = hint_line(app)
         finally:
             held_up.set()
         assert sign.startswith("Reading your answer…")

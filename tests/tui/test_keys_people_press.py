@@ -6,8 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.content import Content
-from textual.notifications import Notification
 from textual.widgets import TextArea
 
 from nextgen_assistant.dialogue.engine import Conversation, Reply
@@ -18,13 +16,15 @@ from nextgen_assistant.tui.screens.home import HomeScreen
 from tests.tui.test_app import (
     TODAY,
     answer_until,
+    hint_line,
     idle,
     new_conversation,
     shown_text,
+    toasts,
     typed,
     until,
 )
-from tests.tui.test_hurried_person import _answers, _hint, burst
+from tests.tui.test_hurried_person import _answers, burst
 
 
 async def test_enter_sends_the_partnership_name_on_one_line(tmp_path: Path) -> None:
@@ -85,17 +85,13 @@ async def _at_a_check_of_a_reading(app: NextGenApp, pilot: object) -> None:
     assert conversation.confirming
 
 
-def _toasts(app: NextGenApp) -> list[str]:
-    return [str(toast.message) for toast in app._notifications]
-
-
 async def test_a_key_that_is_not_y_or_n_on_a_check_says_which_keys_answer(tmp_path: Path) -> None:
     app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await _at_a_check_of_a_reading(app, pilot)
         await pilot.press("x", "3", "s")  # before: dropped without a word
-        await until(pilot, lambda: any("Press y for yes or n for no" in t for t in _toasts(app)))
-        assert len(_toasts(app)) == 1  # said once, not once a key
+        await until(pilot, lambda: "Press y for yes or n for no" in hint_line(app))
+        assert not toasts(app)  # said under the question, not in a toast per key
         assert app.conversation is not None and app.conversation.confirming
         await pilot.press("enter")  # Yes is highlighted: Enter takes it
         await until(pilot, lambda: app.conversation is not None and not app.conversation.confirming)
@@ -119,7 +115,7 @@ async def test_keys_typed_ahead_wait_behind_a_follow_up_asked_only_sometimes(
             ),
         )
         await until(pilot, idle(app))
-        await until(pilot, lambda: "Next: 2" in _hint(app))
+        await until(pilot, lambda: "Next: 2" in hint_line(app))
         assert _box(app) == ""  # before: the 2 was typed into the follow-up's box
         await pilot.press(*typed("the co-chairs"), "ctrl+s")
         await until(pilot, idle(app))
@@ -164,24 +160,24 @@ async def test_n_pressed_twice_on_home_is_not_the_names_first_letter(tmp_path: P
         assert _answers(again)["partnership_name"] == "Fast Typers"
 
 
-async def test_a_question_clears_its_own_toasts_not_another_screens(tmp_path: Path) -> None:
+async def test_a_word_about_a_question_leaves_another_screens_toast(tmp_path: Path) -> None:
     app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY)
     app.NOTIFICATION_TIMEOUT = 3600  # toasts stay until taken away: no race with their timer
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await new_conversation(app, pilot)
         await pilot.press("f6")
         await until(pilot, lambda: isinstance(app.screen, DocumentsScreen))
         await pilot.press("s")  # nothing attached: the Documents screen's warning
-        await until(pilot, lambda: any("Attach a file" in t for t in _toasts(app)))
+        await until(pilot, lambda: any("Attach a file" in t for t in toasts(app)))
         await pilot.press("escape")
         await until(pilot, idle(app))
-        await pilot.press("enter")  # nothing typed: this question's hint
-        await until(pilot, lambda: any("Type an answer first" in t for t in _toasts(app)))
+        await pilot.press("enter")  # nothing typed: said under this question
+        await until(pilot, lambda: "Type an answer first" in hint_line(app))
         await pilot.press(*typed("Toast Partners"), "enter")
         await until(pilot, lambda: "partnership_name" in _answers(app))
         await until(pilot, idle(app))
-        assert not any("Type an answer first" in t for t in _toasts(app))  # its question went
-        assert any("Attach a file" in t for t in _toasts(app))  # before: cleared with it
+        assert "Type an answer first" not in hint_line(app)  # its question went
+        assert any("Attach a file" in t for t in toasts(app))  # before: cleared with it
 
 
 async def test_an_error_with_brackets_shows_as_written(
@@ -195,14 +191,9 @@ async def test_an_error_with_brackets_shows_as_written(
         await new_conversation(app, pilot)
         monkeypatch.setattr(Conversation, "say", cannot_save)
         await pilot.press(*typed("Bracket Works"), "enter")
-        await until(pilot, lambda: any(n.title == "Not saved" for n in app._notifications))
-        shown = " ".join(_shown(n) for n in app._notifications)
-        assert "The disk said [bold]no[/] to a.sqlite3" in shown  # before: markup, brackets gone
-
-
-def _shown(toast: Notification) -> str:
-    """A toast's text as its Toast draws it."""
-    return Content.from_markup(toast.message).plain if toast.markup else toast.message
+        await until(pilot, lambda: "Not saved" in hint_line(app))
+        # before: read as markup, the brackets gone
+        assert "Not saved: The disk said [bold]no[/] to a.sqlite3" in hint_line(app)
 
 
 async def test_a_role_written_in_words_is_read_back_before_it_counts(tmp_path: Path) -> None:
@@ -224,13 +215,13 @@ async def test_enter_sends_the_ticks_and_an_empty_send_says_how_to_tick(tmp_path
     async with app.run_test(size=(80, 24)) as pilot:
         conversation = await new_conversation(app, pilot)
         await answer_until(app, pilot, "ida_priorities")
-        assert "Enter sends" in _hint(app)
+        assert "Enter sends" in hint_line(app)
         await pilot.press("1", "3", "enter")  # Enter unticked 3 and sent 1 alone
         await until(pilot, lambda: "ida_priorities" in conversation.record.answers)
         assert conversation.record.answers["ida_priorities"].value == ["infrastructure", "talent"]
         await answer_until(app, pilot, "ppt_partner_types")
         await pilot.press("enter")  # nothing ticked: how to tick, not "none of these"
-        await until(pilot, lambda: any("Nothing ticked yet" in t for t in _toasts(app)))
+        await until(pilot, lambda: "Nothing ticked yet" in hint_line(app))
         assert "ppt_partner_types" not in conversation.record.answers
         await pilot.press("ctrl+s")  # sent again: the answer is none
         await until(pilot, lambda: "ppt_partner_types" in conversation.record.answers)

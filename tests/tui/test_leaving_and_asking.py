@@ -11,25 +11,24 @@ from nextgen_assistant.tui.app import NextGenApp
 from nextgen_assistant.tui.screens.home import HomeScreen
 from nextgen_assistant.tui.screens.report import ExportDialog, ReportScreen
 from nextgen_assistant.tui.widgets.transcript import Transcript
-from tests.tui.test_app import TODAY, answer_until, idle, new_conversation, until
+from tests.tui.test_app import TODAY, answer_until, idle, new_conversation, toasts, until
 from tests.tui.test_documents_screen import charter_folder, open_documents
-from tests.tui.test_keys_people_press import _toasts
 
 
 async def test_escape_goes_home_and_says_what_was_kept(tmp_path: Path) -> None:
     app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await new_conversation(app, pilot)
         await pilot.press("escape")  # nothing answered yet
         await until(pilot, lambda: isinstance(app.screen, HomeScreen))
-        assert any("nothing was saved" in toast for toast in _toasts(app))
+        assert any("nothing was saved" in toast for toast in toasts(app))
         conversation = await new_conversation(app, pilot)
         await answer_until(app, pilot, "rlm_counties")
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, HomeScreen))
         given = conversation.counts().answered
         assert any(
-            f"Saved: {given} of" in toast and "Enter on it" in toast for toast in _toasts(app)
+            f"Saved: {given} of" in toast and "Enter on it" in toast for toast in toasts(app)
         )
 
 

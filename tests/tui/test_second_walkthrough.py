@@ -4,28 +4,28 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input, SelectionList, Static
+from textual.widgets import Input, Static
 
 from nextgen_assistant.tui.app import NextGenApp
 from nextgen_assistant.tui.screens.documents import DocumentsScreen
 from nextgen_assistant.tui.screens.home import HomeScreen
 from nextgen_assistant.tui.screens.report import ExportDialog, ReportScreen
-from tests.tui.test_app import TODAY, answer_until, idle, new_conversation, typed, until
+from nextgen_assistant.tui.widgets.tick_list import TickList
+from tests.tui.test_app import TODAY, answer_until, idle, new_conversation, toasts, typed, until
 from tests.tui.test_kept_scan import MESA, stored_mesa
-from tests.tui.test_keys_people_press import _toasts
 from tests.tui.test_report_screen import open_report_with_two_warnings
 
 
 async def test_an_empty_export_name_is_asked_for_not_a_crash(tmp_path: Path) -> None:
     app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await open_report_with_two_warnings(app, pilot)
         await pilot.press("e")
         await until(pilot, lambda: isinstance(app.screen, ExportDialog))
         await until(pilot, lambda: isinstance(app.focused, Input))
         app.screen.query_one(Input).value = ""
         await pilot.press("enter")  # ValueError: PosixPath('.') has an empty name
-        await until(pilot, lambda: any("Type a file name" in t for t in _toasts(app)))
+        await until(pilot, lambda: any("Type a file name" in t for t in toasts(app)))
         assert isinstance(app.screen, ExportDialog)  # still open, for a name
         await pilot.press(*typed(str(tmp_path / "board")), "enter")
         await until(pilot, lambda: (tmp_path / "board.html").exists())
@@ -76,7 +76,7 @@ async def test_numbers_with_spaces_between_tick_every_item(tmp_path: Path) -> No
         await new_conversation(app, pilot)
         await answer_until(app, pilot, "ida_priorities")
         await pilot.press("1", "space", "3", "comma", "space", "4")  # the space untick 1
-        ticks = app.screen.query_one(".answer", SelectionList)
+        ticks = app.screen.query_one(".answer", TickList)
         await until(pilot, lambda: len(ticks.selected) == 3)
         assert sorted(ticks.selected) == ["infrastructure", "innovation", "talent"]
         await pilot.press("down", "space")  # Space after another key still ticks
@@ -85,7 +85,7 @@ async def test_numbers_with_spaces_between_tick_every_item(tmp_path: Path) -> No
 
 async def test_home_counts_answers_as_the_conversation_does(tmp_path: Path) -> None:
     app = NextGenApp(db=tmp_path / "a.sqlite3", today=TODAY)
-    async with app.run_test(size=(120, 35)) as pilot:
+    async with app.run_test(size=(120, 35), notifications=True) as pilot:
         conversation = await new_conversation(app, pilot)
         await answer_until(app, pilot, "sap_updated")
         await pilot.press(*typed("2023-04"), "enter")  # old: who would refresh it? (a follow-up)
@@ -101,7 +101,7 @@ async def test_home_counts_answers_as_the_conversation_does(tmp_path: Path) -> N
         await until(pilot, lambda: isinstance(app.screen, HomeScreen))
         rows = str(app.screen.query_one("OptionList").get_option_at_index(1).prompt)
         assert f"{answered} answered" in rows
-        assert any(f"Saved: {answered} of" in toast for toast in _toasts(app))
+        assert any(f"Saved: {answered} of" in toast for toast in toasts(app))
 
 
 async def test_page_down_reads_on_into_the_next_indicators(tmp_path: Path) -> None:

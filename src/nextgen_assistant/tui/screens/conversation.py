@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rich.markup import escape
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,7 +16,7 @@ from nextgen_assistant.dialogue.engine import Conversation, Reply
 from nextgen_assistant.dialogue.questions import Question
 from nextgen_assistant.errors import NextGenError
 from nextgen_assistant.tui.screens.change_answer import ChangeAnswerDialog
-from nextgen_assistant.tui.screens.typed_keys import TOAST_SECONDS, KeysInOrder
+from nextgen_assistant.tui.screens.typed_keys import KeysInOrder
 from nextgen_assistant.tui.type_ahead import Keystroke
 from nextgen_assistant.tui.widgets.answer_area import AnswerArea
 from nextgen_assistant.tui.widgets.indicator_panel import IndicatorColumn, IndicatorPanel
@@ -107,9 +106,8 @@ class ConversationScreen(KeysInOrder):
 
     async def show(self, reply: Reply, shown: str | None = None) -> None:
         """Add the assistant's reply (after `shown`, what the person asked for, when it is
-        not in the transcript yet); ask the next question. Toasts go: they were about the
-        question before (a toast lingering over the next one was read as about it)."""
-        self.clear_toasts()
+        not in the transcript yet); ask the next question (words about the one before go
+        with it: `tell`)."""
         transcript = self.query_one(Transcript)
         if shown is not None:
             transcript.answered(shown, None)
@@ -152,10 +150,7 @@ class ConversationScreen(KeysInOrder):
 
     def on_answer_area_empty(self, event: AnswerArea.Empty) -> None:
         if self.conversation.current is not None:
-            self.notify(
-                event.how or "Type an answer first, or press F3 to skip, F4 for don't know.",
-                timeout=TOAST_SECONDS,
-            )
+            self.tell(event.how or "Type an answer first, or press F3 to skip, F4 for don't know.")
         if self.holding and not self.busy:
             self._type_ahead_in()  # (and the question's hint back in place of the sign)  # keys pressed after the empty send are for this question
 
@@ -187,7 +182,7 @@ class ConversationScreen(KeysInOrder):
                 + ". It is on the list: Enter on it goes on where you stopped."
             )
         self.app.action_home()  # type: ignore[attr-defined]
-        self.app.notify(said, timeout=TOAST_SECONDS, markup=False)
+        self.app.notify(said, markup=False)
 
     def action_summary(self) -> None:
         self.query_one(Transcript).say(self.nextgen.summary(self.conversation))
@@ -202,7 +197,7 @@ class ConversationScreen(KeysInOrder):
             for question, answer in self.conversation.answered_so_far()
         ]
         if not rows:
-            self.notify("No answer to change yet.", timeout=TOAST_SECONDS)
+            self.tell("No answer to change yet.")
             return
         self.app.push_screen(ChangeAnswerDialog(rows), self.change)
 
@@ -211,7 +206,7 @@ class ConversationScreen(KeysInOrder):
         if question_id is None:
             return
         if self.reading:
-            self.notify("Still reading your last answer…", timeout=TOAST_SECONDS)
+            self.tell("Still reading your last answer…")
             return
         question = self.conversation.bank[question_id]
         self.holding = True
@@ -228,7 +223,7 @@ class ConversationScreen(KeysInOrder):
         answer joins the transcript at once, above the sign: taken, and being read (the first
         read can take 10 to 18 s on a loaded machine)."""
         if self.busy:
-            self.notify("Still reading your last answer…", timeout=TOAST_SECONDS)
+            self.tell("Still reading your last answer…")
             return
         self.busy = self.holding = True
         self._sent = self.query_one(Transcript).answered(shown, question_id)
@@ -261,7 +256,7 @@ class ConversationScreen(KeysInOrder):
         if self._sent is not None:
             self._sent.remove()  # not taken after all: it is in its box again
             self._sent = None
-        self.notify(escape(event.error), title="Not saved", severity="error", timeout=10)
+        self.tell(f"Not saved: {event.error}", error=True)
         area = self.query_one(AnswerArea)
         area.release()
         field = area.answer_widget

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from textual.widgets import OptionList, SelectionList
+from textual.widgets import OptionList
 
 from nextgen_assistant import services
 from nextgen_assistant.dialogue.engine import Conversation
@@ -19,9 +19,7 @@ from nextgen_assistant.tui.screens.base import AppScreen
 from nextgen_assistant.tui.type_ahead import COMMAND_KEYS, SENDS, Keystroke, TypeAhead
 from nextgen_assistant.tui.widgets.answer_area import AnswerArea
 from nextgen_assistant.tui.widgets.answer_boxes import AnswerBox, AnswerLine
-
-TOAST_SECONDS = 4
-"""How long a toast about the open question stays, at most (the next question clears it)."""
+from nextgen_assistant.tui.widgets.tick_list import TickList
 
 
 class KeysInOrder(AppScreen):
@@ -108,12 +106,12 @@ class KeysInOrder(AppScreen):
             return not typed_now  # the end of the conversation: nothing to answer
         after_a_tick, self._ticked_by_number = self._ticked_by_number, False
         if area.shortcut_applies(key):
-            if not isinstance(field, SelectionList):  # a tick is not an answer
+            if not isinstance(field, TickList):  # a tick is not an answer
                 self._send_off()
             area.shortcut(key)
-            self._ticked_by_number = isinstance(field, SelectionList)
+            self._ticked_by_number = isinstance(field, TickList)
             return True
-        if isinstance(field, SelectionList) and after_a_tick and stroke.typed in (" ", ","):
+        if isinstance(field, TickList) and after_a_tick and stroke.typed in (" ", ","):
             # "1 3" or "1, 3": a space between the numbers untick item 1 (Space ticks the
             # highlighted item, which the number key had just ticked).
             self._ticked_by_number = True
@@ -131,16 +129,16 @@ class KeysInOrder(AppScreen):
         if not typed_now:
             # Enter or Space typed ahead never pick what the person has not seen; a send sends
             # the ticks typed ahead (with none, it was the second press of the last send).
-            if key in SENDS and isinstance(field, SelectionList) and field.selected:
+            if key in SENDS and isinstance(field, TickList) and field.selected:
                 self._send_off()
                 area.send()
             return True
-        if key in SENDS and isinstance(field, SelectionList):
+        if key in SENDS and isinstance(field, TickList):
             self._send_off()  # sent by the binding, after the ticks pressed before it
         elif (
             key == "enter"
             and self.focused is field
-            and not isinstance(field, SelectionList)
+            and not isinstance(field, TickList)
             and field.highlighted is not None
         ):
             self._send_off()  # picks the highlighted choice
@@ -202,11 +200,18 @@ class KeysInOrder(AppScreen):
         """A key that does not answer "Is that right?": say which keys do, once per check."""
         if not self._told_to_confirm:
             self._told_to_confirm = True
-            self.notify(area.how_to_pick(), timeout=TOAST_SECONDS)
+            self.tell(area.how_to_pick())
 
     async def _answer_in_words(self, area: AnswerArea) -> None:
         await area.in_words()
         self.call_after_refresh(self._type_ahead_in)
+
+    def tell(self, notice: str, error: bool = False) -> None:
+        """A word about the open question, under its box until the question changes
+        (`AnswerArea.tell`)."""
+        for area in self.query(AnswerArea):
+            area.tell(notice, error)
+        self._show_reading()
 
     def _show_reading(self) -> None:
         """The sign under the box (none before the screen is composed: keys can come first)."""

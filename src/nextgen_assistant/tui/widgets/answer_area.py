@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Input, OptionList, SelectionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from nextgen_assistant.dialogue.questions import Question, QuestionBank
@@ -25,7 +25,7 @@ class AnswerArea(Vertical):
     DEFAULT_CSS = """
     AnswerArea { height: auto; max-height: 60%; border-top: solid $primary-darken-2; padding: 0 1; }
     AnswerArea #question { text-style: bold; }
-    AnswerArea OptionList, AnswerArea SelectionList { height: auto; max-height: 9; }
+    AnswerArea OptionList { height: auto; max-height: 9; }
     AnswerArea TextArea { height: 4; }
     AnswerArea .hint { color: $text-muted; }
     """
@@ -56,6 +56,9 @@ class AnswerArea(Vertical):
         the next question."""
         self._hint = ""
         """The hint under the open question's widget, as asked."""
+        self._notice = ""
+        """A word about the open question (`tell`), shown in place of its hint."""
+        self._notice_style = "bold"
         self._told_none = False
         """A send with nothing ticked was answered with how to tick: the next sends "none"."""
 
@@ -77,11 +80,22 @@ class AnswerArea(Vertical):
             return
         if reading:
             sign = Text("Reading your answer…" + (f" {note}" if note else ""), style="bold")
+        elif self._notice:
+            sign = Text(self._notice, style=self._notice_style)
         else:
             sign = Text(self._hint)
         if ahead:
             sign.append(f"  Next: {ahead}" if reading else f"  ·  Next: {ahead}")
         hints.last(Static).update(sign)
+
+    def tell(self, notice: str, error: bool = False) -> None:
+        """A word about the open question (why nothing was sent, which keys answer it): under
+        the box, where the person is looking, until the question changes. As a toast it
+        lingered over the next question, and Textual has no public way to take one back.
+        Shown at the screen's next `show_reading` (plain text: never read as markup); an
+        `error` in red."""
+        self._notice = notice
+        self._notice_style = "bold red" if error else "bold"
 
     def release(self) -> None:
         """The answer was not taken (not saved): the box is the person's again."""
@@ -107,6 +121,7 @@ class AnswerArea(Vertical):
         async with self._asking:
             self.pending = False
             self._told_none = False
+            self._notice = ""
             self.question, self.confirming = question, confirming
             await self.remove_children()
             widgets = self._widgets(question, heading, confirming, closing, ticked or [])
@@ -125,6 +140,7 @@ class AnswerArea(Vertical):
                 return
             line = AnswerLine(placeholder="your answer in words · Enter sends", classes="answer")
             await field.remove()
+            self._notice = ""
             hints = self.query(".hint")
             await self.mount(line, before=hints.last() if hints else None)
             self._hint = (
@@ -220,7 +236,7 @@ class AnswerArea(Vertical):
         """Submit whatever the current widget holds (ctrl+s)."""
         field = self.answer_widget
         question = self.question
-        if isinstance(field, SelectionList) and question is not None:
+        if isinstance(field, TickList) and question is not None:
             chosen = [str(v) for v in field.selected]
             if not chosen and not self._told_none:
                 # Sent with nothing ticked: perhaps the keys that tick were not known. Say
@@ -321,7 +337,7 @@ class AnswerArea(Vertical):
         field = self.answer_widget
         if (
             question.type == "multi"
-            and isinstance(field, SelectionList)
+            and isinstance(field, TickList)
             and 1 <= number <= len(question.choices)
         ):
             field.toggle(question.choices[number - 1].value)

@@ -1,74 +1,76 @@
 """A "choose all that apply" list whose ticks show in characters, not only in colour, and whose
-long items wrap at word boundaries instead of being cut off."""
+long items wrap at word boundaries under their own text."""
 
 from __future__ import annotations
 
-from rich.segment import Segment
-from rich.style import Style
+from rich.table import Table
+from rich.text import Text
 from textual.binding import Binding
-from textual.geometry import Size
-from textual.strip import Strip
-from textual.widgets import OptionList, SelectionList
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
 
 BOX_WIDTH = 4
 """"[x] " before an item's first line; its further lines start under the item's text."""
 
 
-class TickList(SelectionList[str]):
-    """Textual's SelectionList draws every item's box as the same "▐X▌", ticked or not, told
-    apart by colour only: with NO_COLOR or a monochrome terminal (TERM=xterm-mono) nothing
-    showed what was ticked. Here a ticked item reads "[x]" and an unticked one "[ ]", in the
-    same three cells.
+class TickList(OptionList):
+    """An option list whose items are ticked and unticked, each drawn "[x]" or "[ ]".
 
-    Enter sends the ticks, as on every other question (it ticked or unticked the highlighted
-    item, so "1 3 Enter" sent 1 alone); Space and the number keys tick.
+    Textual's SelectionList draws every box alike, ticked or not, told apart by colour only
+    (nothing showed what was ticked on a monochrome terminal), cuts a long item at the edge
+    with an ellipsis, and, told to wrap, drew a box on every screen line. Drawing our own
+    boxes into its lines needed its private line table. Here each item is an option of a plain
+    OptionList whose prompt is a two-column grid, the box and the item's text: the text wraps
+    at word boundaries beside the box, and a tick replaces the item's prompt (public API
+    only).
 
-    SelectionList also cuts a long item at the edge with an ellipsis ("Infrastructure:
-    housing, transit, br…" at 80x24) and, if told to wrap, took each screen line for an item
-    of its own (a box on every line, the wrong item's tick). Here items wrap at word
-    boundaries: the box is drawn on an item's first line only, with the tick of the item that
-    line belongs to."""
+    Enter sends the ticks, as on every other question; Space, a click and the number keys
+    tick."""
 
-    BINDINGS = [Binding("enter", "screen.send", "Send", show=False)]
-    DEFAULT_CSS = """
-    TickList { text-wrap: wrap; text-overflow: fold; }
-    """
+    BINDINGS = [
+        Binding("enter", "screen.send", "Send", show=False),
+        Binding("space", "toggle_highlighted", "Tick", show=False),
+    ]
 
-    def render_line(self, y: int) -> Strip:
-        # OptionList's own line (the item's text, wrapped), not SelectionList's, which
-        # assumes one line per item.
-        line = OptionList.render_line(self, y)
-        try:
-            index, line_offset = self._lines[self.scroll_offset.y + y]
-            item = self.get_option_at_index(index)
-        except IndexError:
-            return line
-        text = next(iter(line)).style if line.cell_length else None
-        base = text or self.rich_style
-        if line_offset:
-            return Strip([Segment(" " * BOX_WIDTH, base), *line], line.cell_length + BOX_WIDTH)
-        kind = "selection-list--button"
-        if item.value in self.selected:
-            kind += "-selected"
-        if self.highlighted == index:
-            kind += "-highlighted"
-        # The brackets in the item's own text colours, with the box's link to its item (a
-        # click on the box ticks it).
-        meta = Style(meta={"option": index})
-        brackets = (text or Style()) + meta
-        inner = self.get_component_rich_style(kind) + meta
-        ticked = item.value in self.selected
-        return Strip(
-            [
-                Segment("[", brackets),
-                Segment("x" if ticked else " ", inner),
-                Segment("]", brackets),
-                Segment(" ", base),
-                *line,
-            ],
-            line.cell_length + BOX_WIDTH,
+    def __init__(self, *items: tuple[str, str, bool], classes: str | None = None) -> None:
+        """`items`: (label, value, ticked) for each item, in order."""
+        self._labels = [label for label, _, _ in items]
+        self._values = [value for _, value, _ in items]
+        self._ticked: dict[str, None] = {value: None for _, value, ticked in items if ticked}
+        """The ticked values in the order ticked (a dict keeps it)."""
+        super().__init__(
+            *(Option(self._prompt(i), id=value) for i, value in enumerate(self._values)),
+            classes=classes,
         )
 
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        # OptionList measures items at the whole width; they wrap at the width the box leaves.
-        return super().get_content_height(container, viewport, width - BOX_WIDTH)
+    @property
+    def selected(self) -> list[str]:
+        """The ticked values, in the order they were ticked."""
+        return list(self._ticked)
+
+    def toggle(self, value: str) -> None:
+        """Tick an unticked item, untick a ticked one."""
+        if value in self._ticked:
+            del self._ticked[value]
+        else:
+            self._ticked[value] = None
+        index = self._values.index(value)
+        self.replace_option_prompt_at_index(index, self._prompt(index))
+
+    def action_toggle_highlighted(self) -> None:
+        if self.highlighted is not None:
+            self.toggle(self._values[self.highlighted])
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """A click on an item ticks it; it is not an answer of its own."""
+        if event.option_list is self:
+            event.stop()
+            self.toggle(self._values[event.option_index])
+
+    def _prompt(self, index: int) -> Table:
+        box = "[x]" if self._values[index] in self._ticked else "[ ]"
+        grid = Table.grid(expand=True)
+        grid.add_column(width=BOX_WIDTH, no_wrap=True)
+        grid.add_column(ratio=1)
+        grid.add_row(Text(box), Text(self._labels[index]))
+        return grid
