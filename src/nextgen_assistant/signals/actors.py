@@ -1003,8 +1003,15 @@ class ActorRoleFinder:
                     seen = self._classify(doc[first:last].text)
                     if seen is not None and seen.sector == "public":
                         return Actor("public", first, last)
-        if word in self._states:
-            return Actor("public", position, position + 1)  # "Vermont launched six networks"
+        possessive = position + 1 < len(doc) and doc[position + 1].lower_ in {"'s", "’s"}
+        in_a_name = (
+            position - 2 >= sentence_start
+            and doc[position - 1].lower_ == "of"
+            and doc[position - 2].is_title
+        )  # "the Marine Trades Association of Maryland": the name's, not the state
+        if word in self._states and not possessive and not in_a_name:
+            # "Vermont launched six networks" (not "Vermont's manufacturers": where they are)
+            return Actor("public", position, position + 1)
         if word in self._grantmaker or lemma in self._grantmaker:
             return Actor("grantmaker", position, position + 1)
         if lemma in self._business or word in self._business:
@@ -1050,8 +1057,14 @@ class ActorRoleFinder:
                     break
             return None
         if word in self._places or lemma in self._places:
+            # "the county launched it"; "the region's employers" are where they are, not the
+            # county's or the region's own
             article = doc[position - 1].lower_ if position - 1 >= sentence_start else ""
-            return Actor("public", position, position + 1) if article == "the" else None
+            return (
+                Actor("public", position, position + 1)
+                if article == "the" and not possessive
+                else None
+            )
         if word in self._public or lemma in self._public:
             return Actor("public", position, position + 1)
         if (word in self._trade_bodies or lemma in self._trade_bodies) and token.is_lower:
