@@ -1003,15 +1003,14 @@ class ActorRoleFinder:
                     seen = self._classify(doc[first:last].text)
                     if seen is not None and seen.sector == "public":
                         return Actor("public", first, last)
-        possessive = position + 1 < len(doc) and doc[position + 1].lower_ in {"'s", "’s"}
-        in_a_name = (
-            position - 2 >= sentence_start
-            and doc[position - 1].lower_ == "of"
-            and doc[position - 2].is_title
-        )  # "the Marine Trades Association of Maryland": the name's, not the state
-        if word in self._states and not possessive and not in_a_name:
-            # "Vermont launched six networks" (not "Vermont's manufacturers": where they are)
-            return Actor("public", position, position + 1)
+        if word in self._states and not self._possessive(doc, position):
+            if not (
+                position - 2 >= sentence_start
+                and doc[position - 1].lower_ == "of"
+                and doc[position - 2].is_title
+            ):  # (not "the Marine Trades Association of Maryland": the name's, not the state)
+                # "Vermont launched six networks" (not "Vermont's manufacturers": where they are)
+                return Actor("public", position, position + 1)
         if word in self._grantmaker or lemma in self._grantmaker:
             return Actor("grantmaker", position, position + 1)
         if lemma in self._business or word in self._business:
@@ -1062,7 +1061,7 @@ class ActorRoleFinder:
             article = doc[position - 1].lower_ if position - 1 >= sentence_start else ""
             return (
                 Actor("public", position, position + 1)
-                if article == "the" and not possessive
+                if article == "the" and not self._possessive(doc, position)
                 else None
             )
         if word in self._public or lemma in self._public:
@@ -1125,6 +1124,11 @@ class ActorRoleFinder:
         if last in self._places or last in self._states:
             return None
         return Actor(actor.kind, position, actor.end)
+
+    @staticmethod
+    def _possessive(doc: Doc, position: int) -> bool:
+        """The word is followed by 's: "the region's employers", "Vermont's manufacturers"."""
+        return position + 1 < len(doc) and doc[position + 1].lower_ in {"'s", "’s"}
 
     def _modifies_next(self, doc: Doc, position: int) -> bool:
         """A singular noun followed by a content word modifies it ("employer surveys")."""
