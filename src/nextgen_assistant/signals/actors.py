@@ -1003,14 +1003,17 @@ class ActorRoleFinder:
                     seen = self._classify(doc[first:last].text)
                     if seen is not None and seen.sector == "public":
                         return Actor("public", first, last)
-        if word in self._states and not self._possessive(doc, position):
-            if not (
+        if (
+            word in self._states
+            and not self._possessive(doc, position)
+            and not (
                 position - 2 >= sentence_start
                 and doc[position - 1].lower_ == "of"
                 and doc[position - 2].is_title
-            ):  # (not "the Marine Trades Association of Maryland": the name's, not the state)
-                # "Vermont launched six networks" (not "Vermont's manufacturers": where they are)
-                return Actor("public", position, position + 1)
+            )
+        ):  # (not "the Marine Trades Association of Maryland": the name's, not the state)
+            # "Vermont launched six networks" (not "Vermont's manufacturers": where they are)
+            return Actor("public", position, position + 1)
         if word in self._grantmaker or lemma in self._grantmaker:
             return Actor("grantmaker", position, position + 1)
         if lemma in self._business or word in self._business:
