@@ -556,7 +556,7 @@ def test_an_institution_holding_an_industry_word_is_no_company() -> None:
 
 
 def test_a_places_possessive_says_where_the_actors_are_not_whose() -> None:
-    """"led by the region's employers" is business leading: the region, the state or the county
+    """ "led by the region's employers" is business leading: the region, the state or the county
     before "'s" is where the employers are, not a public body that owns them."""
     assert_found_only_in(
         LEADS,
@@ -577,7 +577,7 @@ def test_a_places_possessive_says_where_the_actors_are_not_whose() -> None:
 
 
 def test_a_state_at_the_end_of_a_name_is_the_names() -> None:
-    """"the Boat Builders Guild of Oregon runs it": "of Oregon" belongs to the name; the state
+    """ "the Boat Builders Guild of Oregon runs it": "of Oregon" belongs to the name; the state
     itself did nothing (it read as a public body leading)."""
     assert PUBLIC_LEADS not in counted("The Boat Builders Guild of Oregon runs the network.")
     assert PUBLIC_LEADS in counted("Oregon runs the network through its labor department.")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from nextgen_assistant import services
@@ -31,16 +32,22 @@ def stored_mesa(db: Path) -> int:
     return assessment_id
 
 
+async def scan_mesa_from_home(app: NextGenApp, pilot: Pilot[None]) -> None:
+    """From home: F6 for the highlighted saved assessment, Mesa's folder typed, attached and
+    scanned."""
+    await until(pilot, lambda: isinstance(app.screen, HomeScreen))
+    await pilot.press("f6")
+    await until(pilot, lambda: isinstance(app.screen, DocumentsScreen))
+    await pilot.press("slash", *typed(str(MESA)[1:]), "enter", "a", "s")
+    await until(pilot, lambda: app.scan is not None and app.scan_bound)
+
+
 async def test_after_a_restart_the_report_still_uses_the_last_scan(tmp_path: Path) -> None:
     db = tmp_path / "a.sqlite3"
     stored_mesa(db)
     app = NextGenApp(db=db, today=TODAY, documents_root=tmp_path)
     async with app.run_test(size=(120, 35)) as pilot:
-        await until(pilot, lambda: isinstance(app.screen, HomeScreen))
-        await pilot.press("f6")
-        await until(pilot, lambda: isinstance(app.screen, DocumentsScreen))
-        await pilot.press("slash", *typed(str(MESA)[1:]), "enter", "a", "s")
-        await until(pilot, lambda: app.scan is not None)
+        await scan_mesa_from_home(app, pilot)
         await pilot.press("escape", "r")  # the saved assessment's report
         await until(pilot, lambda: isinstance(app.screen, ReportScreen))
         before = app.screen.report  # type: ignore[attr-defined]

@@ -12,7 +12,7 @@ from nextgen_assistant.tui.screens.home import HomeScreen
 from nextgen_assistant.tui.screens.report import ExportDialog, ReportScreen
 from nextgen_assistant.tui.widgets.tick_list import TickList
 from tests.tui.test_app import TODAY, answer_until, idle, new_conversation, toasts, typed, until
-from tests.tui.test_kept_scan import MESA, stored_mesa
+from tests.tui.test_kept_scan import scan_mesa_from_home, stored_mesa
 from tests.tui.test_report_screen import open_report_with_two_warnings
 
 
@@ -40,11 +40,7 @@ async def test_a_new_assessment_starts_without_another_ones_documents(tmp_path: 
     stored_mesa(db)
     app = NextGenApp(db=db, today=TODAY, documents_root=tmp_path)
     async with app.run_test(size=(120, 35)) as pilot:
-        await until(pilot, lambda: isinstance(app.screen, HomeScreen))
-        await pilot.press("f6")  # for the highlighted (saved) assessment
-        await until(pilot, lambda: isinstance(app.screen, DocumentsScreen))
-        await pilot.press("slash", *typed(str(MESA)[1:]), "enter", "a", "s")
-        await until(pilot, lambda: app.scan is not None and app.scan_bound)
+        await scan_mesa_from_home(app, pilot)  # for the highlighted (saved) assessment
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, HomeScreen))
         await new_conversation(app, pilot)
@@ -56,11 +52,7 @@ async def test_f6_from_home_after_a_restart_shows_the_kept_scan(tmp_path: Path) 
     stored_mesa(db)
     app = NextGenApp(db=db, today=TODAY, documents_root=tmp_path)
     async with app.run_test(size=(120, 35)) as pilot:
-        await until(pilot, lambda: isinstance(app.screen, HomeScreen))
-        await pilot.press("f6")
-        await until(pilot, lambda: isinstance(app.screen, DocumentsScreen))
-        await pilot.press("slash", *typed(str(MESA)[1:]), "enter", "a", "s")
-        await until(pilot, lambda: app.scan is not None)
+        await scan_mesa_from_home(app, pilot)
     app = NextGenApp(db=db, today=TODAY, documents_root=tmp_path)  # quit, started again
     async with app.run_test(size=(120, 35)) as pilot:
         await until(pilot, lambda: isinstance(app.screen, HomeScreen))

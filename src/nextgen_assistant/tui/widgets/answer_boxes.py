@@ -4,7 +4,6 @@ once sent, neither takes more typing (keys typed after a send belong to the next
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from textual import events
 from textual.geometry import Region
@@ -16,8 +15,8 @@ SENT_BOX_IGNORES = ("enter", "ctrl+s", "backspace")
 """Keys a box already sent does not take (besides what types): they belong to the next
 question, and the conversation screen keeps them for it."""
 
-SCREEN_KEYS = ("f6", "f7")
-"""The conversation's documents and report keys, which a text box also binds."""
+SCREEN_KEY_ACTIONS = ("select_line", "select_all")
+"""TextArea's actions on F6 and F7, the conversation's documents and report keys."""
 
 
 @dataclass
@@ -44,9 +43,10 @@ class AnswerLine(Input):
 
     sent = False
 
-    async def _on_key(self, event: events.Key) -> None:
-        # Textual calls every class's _on_key along the MRO: prevent_default keeps the
-        # base class from also handling a key; other keys go on to it untouched.
+    def on_key(self, event: events.Key) -> None:
+        # Textual calls each class's key handler along the MRO, this one first:
+        # prevent_default keeps the base class from also handling a key; other keys go on
+        # to it untouched.
         if self.sent:
             _ignored_once_sent(event)
         elif event.key in ("ctrl+s", "enter"):
@@ -85,23 +85,24 @@ class AnswerBox(TextArea):
 
     sent = False
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        # TextArea binds F6 and F7 (select line, select all), which the screen's documents and
-        # report keys override; held here too, they put F6 and F7 first in the footer, so its
-        # order differed from a list's. The box lets them go: they were never reached.
-        for key in SCREEN_KEYS:
-            self._bindings.key_to_bindings.pop(key, None)
-
-    async def _on_key(self, event: events.Key) -> None:
-        # Textual calls every class's _on_key along the MRO: prevent_default keeps the
-        # base class from also handling a key; other keys go on to it untouched.
+    def on_key(self, event: events.Key) -> None:
+        # Textual calls each class's key handler along the MRO, this one first:
+        # prevent_default keeps the base class from also handling a key; other keys go on
+        # to it untouched.
         if self.sent:
             _ignored_once_sent(event)
         elif event.key == "ctrl+s":
             event.stop()
             event.prevent_default()
             self.send()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """TextArea's own F6 and F7 (select line, select all) are off: the keys are the
+        screen's (documents, report), which override them; held here too, they put F6 and F7
+        first in the footer, so its order differed from a list's."""
+        if action in SCREEN_KEY_ACTIONS:
+            return False
+        return super().check_action(action, parameters)
 
     @property
     def holds_text(self) -> bool:

@@ -101,15 +101,15 @@ class PathBox(Input):
         self.cursor_position = len(self.value)
         return True
 
-    async def _on_key(self, event: events.Key) -> None:
-        if _pass_on(self, event):  # typed on after Enter, when focus went back to the tree
+    def on_key(self, event: events.Key) -> None:
+        """Before Input's own handling (which a taken key prevents): Enter goes to the path;
+        a key typed on after Enter, when focus went back to the tree, goes there."""
+        if _pass_on(self, event):
             return
         if event.key == "enter":
             event.stop()
             event.prevent_default()
             self._go()
-            return
-        await super()._on_key(event)
 
     def _go(self) -> None:
         typed = self.value.strip().strip("'\"")
@@ -141,6 +141,7 @@ def _path_key(event: events.Key, path_box: PathBox) -> bool:
 
 def _pasted(event: events.Paste, path_box: PathBox) -> None:
     event.stop()
+    event.prevent_default()
     lines = event.text.strip().splitlines()
     path_box.begin(lines[0] if lines else "")
 
@@ -152,11 +153,10 @@ class DocumentTree(DirectoryTree):
         super().__init__(folder)
         self._path_box = path_box
 
-    async def _on_key(self, event: events.Key) -> None:
-        if not _path_key(event, self._path_box):
-            await super()._on_key(event)
+    def on_key(self, event: events.Key) -> None:
+        _path_key(event, self._path_box)  # (a key it takes is kept from the widget's own keys)
 
-    def _on_paste(self, event: events.Paste) -> None:
+    def on_paste(self, event: events.Paste) -> None:
         _pasted(event, self._path_box)
 
 
@@ -168,9 +168,8 @@ class ResultsColumn(VerticalScroll):
         super().__init__(id=id)
         self._path_box = path_box
 
-    async def _on_key(self, event: events.Key) -> None:
-        if not _path_key(event, self._path_box):
-            await super()._on_key(event)
+    def on_key(self, event: events.Key) -> None:
+        _path_key(event, self._path_box)  # (a key it takes is kept from the widget's own keys)
 
-    def _on_paste(self, event: events.Paste) -> None:
+    def on_paste(self, event: events.Paste) -> None:
         _pasted(event, self._path_box)
