@@ -169,3 +169,52 @@ def test_a_misspelt_threshold_is_an_error_naming_the_key(tmp_path) -> None:  # t
     with _pytest.raises(ConfigError) as raised:
         load_model(ExtractorLexicon, broken)
     assert "lasting_yeras" in str(raised.value) and "extractors.yaml" in str(raised.value)
+
+
+def test_a_misspelt_indicator_in_the_red_flag_weights_is_an_error_naming_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Every indicator has its red-flag weight, and a misspelt one is named, not ignored."""
+    import pytest as _pytest
+
+    from nextgen_assistant.errors import ConfigError
+    from nextgen_assistant.knowledge import lexicon_dir, load_model
+    from nextgen_assistant.signals.lexicon import ExtractorLexicon
+
+    text = (lexicon_dir() / "shared" / "extractors.yaml").read_text(encoding="utf-8")
+    broken = tmp_path / "extractors.yaml"
+    broken.write_text(
+        text.replace("    sustainability: 0.5\n", "    sustainabilty: 0.5\n"), encoding="utf-8"
+    )
+    with _pytest.raises(ConfigError) as raised:
+        load_model(ExtractorLexicon, broken)
+    assert "sustainabilty" in str(raised.value) and "extractors.yaml" in str(raised.value)
+
+
+def test_a_red_flag_weighs_by_its_indicator() -> None:
+    """The same evidence, one supporting and one red-flag sentence of equal strength: where red
+    flags weigh double (leadership) the score falls below the middle; where they weigh half (the
+    region) it rises above it; at weight 1 (the plan) it is the middle, 3.0."""
+    from nextgen_assistant.signals.aggregate import EvidenceTally
+    from nextgen_assistant.signals.lexicon import load_lexicons
+    from nextgen_assistant.signals.model import Signal, SignalLocation
+
+    thresholds = load_lexicons().extractors.thresholds
+    tally = EvidenceTally()
+    for indicator in ("private_sector_leadership", "regional_labor_market", "shared_action_plan"):
+        for polarity in ("supporting", "red_flag"):
+            tally.add(
+                [
+                    Signal(
+                        indicator=indicator,
+                        polarity=polarity,
+                        rule=f"{indicator}.test",
+                        matched="sentence",
+                        quote="A sentence.",
+                        location=SignalLocation(line=1),
+                        confidence=0.9,
+                    )
+                ]
+            )
+    assert thresholds.red_flag_weight.of("private_sector_leadership") == 2.0
+    assert (tally.score("private_sector_leadership", thresholds) or 3.0) < 3.0
+    assert (tally.score("regional_labor_market", thresholds) or 3.0) > 3.0
+    assert tally.score("shared_action_plan", thresholds) == 3.0

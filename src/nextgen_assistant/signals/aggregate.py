@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from nextgen_assistant import INDICATOR_IDS
 from nextgen_assistant.rubric import Rubric
+from nextgen_assistant.signals.lexicon import ExtractorThresholds
 from nextgen_assistant.signals.model import DocumentFacts, DocumentResult, IndicatorEvidence, Signal
 
 
@@ -29,22 +30,25 @@ class EvidenceTally:
                 key = (signal.indicator, "listed")
                 self._counts[key] = self._counts.get(key, 0) + 1
 
-    def score(self, indicator: str, shrinkage: float) -> float | None:
-        """The score counted signals give: the weighted share supporting, pulled toward 3.0 when
-        the evidence is thin."""
+    def score(self, indicator: str, thresholds: ExtractorThresholds) -> float | None:
+        """The score counted signals give: the weighted share supporting (red flags weighed by
+        the indicator's `red_flag_weight`), pulled toward 3.0 when the evidence is thin."""
+        shrinkage = thresholds.evidence_shrinkage
         supporting = self._strength.get((indicator, "supporting"), 0.0)
-        red = self._strength.get((indicator, "red_flag"), 0.0)
+        red = self._strength.get((indicator, "red_flag"), 0.0) * thresholds.red_flag_weight.of(
+            indicator
+        )
         total = supporting + red
         if total == 0:
             return None
         raw = 1.0 + 4.0 * supporting / total
         return round(3.0 + (raw - 3.0) * total / (total + shrinkage), 1)
 
-    def evidence(self, rubric: Rubric, shrinkage: float) -> list[IndicatorEvidence]:
+    def evidence(self, rubric: Rubric, thresholds: ExtractorThresholds) -> list[IndicatorEvidence]:
         """One `IndicatorEvidence` per indicator, in the contract's order."""
         results = []
         for indicator_id in INDICATOR_IDS:
-            score = self.score(indicator_id, shrinkage)
+            score = self.score(indicator_id, thresholds)
             results.append(
                 IndicatorEvidence(
                     id=indicator_id,
@@ -69,13 +73,13 @@ def strongest_signals(signals: Iterable[Signal], limit: int) -> list[Signal]:
 
 
 def aggregate(
-    documents: Iterable[DocumentResult], rubric: Rubric, shrinkage: float
+    documents: Iterable[DocumentResult], rubric: Rubric, thresholds: ExtractorThresholds
 ) -> list[IndicatorEvidence]:
     """One `IndicatorEvidence` per indicator over all the documents' signals."""
     tally = EvidenceTally()
     for document in documents:
         tally.add(document.signals)
-    return tally.evidence(rubric, shrinkage)
+    return tally.evidence(rubric, thresholds)
 
 
 def merge_facts(documents: Iterable[DocumentResult]) -> DocumentFacts:

@@ -239,6 +239,25 @@ class RolesLexicon(BaseModel):
     object_reach: int = Field(ge=1, le=30)
 
 
+class RedFlagWeights(BaseModel):
+    """How much a red flag weighs against supporting evidence in each indicator's score, one
+    number per indicator (a missing or misspelt indicator is an error naming it)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    regional_labor_market: float = Field(gt=0)
+    private_sector_leadership: float = Field(gt=0)
+    industry_driven_agenda: float = Field(gt=0)
+    public_partner_team: float = Field(gt=0)
+    shared_action_plan: float = Field(gt=0)
+    sustainability: float = Field(gt=0)
+    measurable_results: float = Field(gt=0)
+
+    def of(self, indicator: str) -> float:
+        """The weight of the indicator's red flags."""
+        return float(getattr(self, indicator))
+
+
 class ExtractorThresholds(BaseModel):
     """The extractors' numbers, each named once (a misspelt key is an error naming it)."""
 
@@ -249,6 +268,7 @@ class ExtractorThresholds(BaseModel):
     grant_ending_within_months: int = Field(ge=1)
     topic_heading_max_words: int = Field(ge=1)
     evidence_shrinkage: float = Field(ge=0)
+    red_flag_weight: RedFlagWeights
     partner_list_max_items: int = Field(ge=2)
     partner_list_item_words: int = Field(ge=1)
     passage_window_words: int = Field(ge=20)

@@ -201,13 +201,9 @@ def scan(
         as_of=settings.as_of,
         documents=documents,
         skipped=skipped,
-        indicators=aggregate(documents, checker.rubric, _shrinkage(checker)),
+        indicators=aggregate(documents, checker.rubric, checker.lexicons.extractors.thresholds),
         partnership_facts=merge_facts(documents),
     )
-
-
-def _shrinkage(checker: Checker) -> float:
-    return checker.lexicons.extractors.thresholds.evidence_shrinkage
 
 
 @dataclass
@@ -274,7 +270,7 @@ def scan_streaming(
             as_of=settings.as_of,
             documents=light,
             skipped=skipped,
-            indicators=tally.evidence(checker.rubric, _shrinkage(checker)),
+            indicators=tally.evidence(checker.rubric, checker.lexicons.extractors.thresholds),
             partnership_facts=merge_facts(light),
         ),
         spool=spool,
