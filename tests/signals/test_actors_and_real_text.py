@@ -178,6 +178,10 @@ def test_grants_mentioned_in_passing_are_not_the_funding_mix() -> None:
 
 def test_numbers_about_the_economy_are_not_results() -> None:
     assert not counted("The region's average annual wage is $61,200.")
+    # a company's announced investment, a sector's jobs, a share of new jobs
+    assert not counted("Harlan Castings is set to invest $12 million and create 60 new jobs.")
+    assert not counted("The food and packaging sectors together employed 41,300 people.")
+    assert not counted("Small firms account for 55 to 70 percent of all new jobs.")
     assert ("measurable_results", "supporting") in counted(
         "Enrollment in the welding program has grown from 40 students to 95."
     )
@@ -217,6 +221,16 @@ def test_a_topic_word_is_the_agenda_only_where_the_sentence_says_so() -> None:
     assert BUSINESS_AGENDA not in counted(
         "The region has 300 supply chain firms and good broadband."
     )
+    # a place's competitiveness or growth, a fund's name, advocacy alone, a sector's workers
+    for sentence in (
+        "The council works to raise the valley's economic competitiveness.",
+        "The awards come from the Workforce Competitiveness Trust Fund.",
+        "Its mission is outreach, education and advocacy.",
+        "The coalition recruits child care teachers for the county's centers.",
+    ):
+        assert BUSINESS_AGENDA not in counted(sentence), sentence
+    assert BUSINESS_AGENDA in counted("Members lobbied legislators for a training tax credit.")
+    assert BUSINESS_AGENDA in counted("The welding course was designed by the member shops.")
 
 
 def test_universities_known_by_a_short_name_are_public_partners() -> None:
