@@ -27,7 +27,7 @@ from nextgen_assistant.signals.lexemes import WordSpecs
 from nextgen_assistant.signals.lexicon import Lexicons
 from nextgen_assistant.signals.matching import RuleMatch
 from nextgen_assistant.signals.model import OrganizationSeen
-from nextgen_assistant.signals.pipeline import lemma_table, text_of
+from nextgen_assistant.signals.pipeline import Word, doc_tokens, lemma_table, text_of, tokens_text
 
 # "Higher Education Coordinating Commission (HECC)": a name, then its acronym in brackets.
 _ACRONYM = re.compile(
@@ -139,6 +139,21 @@ _PASSIVE_SKIP = frozenset({"jointly", "originally", "first", "also", "largely", 
 def _is_one_of(words: frozenset[str], token: Token) -> bool:
     """Whether the word (its written form or its base form) is one of `words`."""
     return token.lower_ in words or token.lemma_ in words
+
+
+class Tokens(list[Word]):
+    """A Doc's tokens as `Word`s, read from a list (a Token made at every look costs more than
+    the look), and the Doc for its text."""
+
+    __slots__ = ("doc",)
+
+    def __init__(self, doc: Doc) -> None:
+        super().__init__(doc_tokens(doc))
+        self.doc = doc
+
+    def text(self, start: int, end: int) -> str:
+        """The text of tokens [start, end), as a Span of them gives it."""
+        return tokens_text(self.doc, start, end)
 
 
 @dataclass(frozen=True)
@@ -258,6 +273,7 @@ class ActorRoleFinder:
         if not len(at):
             return []
         acronyms = self._acronyms(doc)
+        tokens = Tokens(doc)
         starts = [start for start, _ in sentences]
         objects = (
             {role: self._words.of(doc).places(flag) for role, flag in self._object_flags.items()}
@@ -272,24 +288,24 @@ class ActorRoleFinder:
             sentence = sentences[which]
             if position >= sentence[1]:
                 continue
-            found += self._at_verb(doc, int(position), sentence, acronyms, objects)
+            found += self._at_verb(tokens, int(position), sentence, acronyms, objects)
         return found
 
     # --- one verb ---------------------------------------------------------------------------
     def _at_verb(
         self,
-        doc: Doc,
+        tokens: Tokens,
         verb: int,
         sentence: tuple[int, int],
         acronyms: dict[str, str | None],
         objects: dict[str, list[int]],
     ) -> list[RuleMatch]:
-        token = doc[verb]
+        token = tokens[verb]
         start, end = sentence
         if token.lemma_ in self._answer_to or token.lower_ in self._under:
-            return self._led_through(doc, verb, sentence, acronyms)
+            return self._led_through(tokens, verb, sentence, acronyms)
         if token.lower_ in self._owner_nouns:
-            return self._owned_by(doc, verb, sentence, acronyms)
+            return self._owned_by(tokens, verb, sentence, acronyms)
         role = self._verb_role.get(token.lemma_) or self._verb_role.get(token.lower_)
         places = objects.get(role) if role is not None else None
         if places is not None:
@@ -297,59 +313,65 @@ class ActorRoleFinder:
             if first >= len(places) or places[first] >= end:
                 return []  # no word in the sentence its object could be
         if role == "lead" and token.lower_ in self._role_nouns:
-            equative = self._equative(doc, verb, sentence, acronyms)
+            equative = self._equative(tokens, verb, sentence, acronyms)
             if equative is not None:
                 return equative
         took_the_lead = (
             role == "lead"
             and verb - 2 >= start
-            and doc[verb - 1].lower_ == "the"
-            and doc[verb - 2].lemma_ == "take"
+            and tokens[verb - 1].lower_ == "the"
+            and tokens[verb - 2].lemma_ == "take"
         )
-        if role is None or (not took_the_lead and self._noun_here(doc, verb, start, end)):
+        if role is None or (not took_the_lead and self._noun_here(tokens, verb, start, end)):
             return []
-        if token.lower_.endswith("ing") and not self._progressive(doc, verb, start):
+        if token.lower_.endswith("ing") and not self._progressive(tokens, verb, start):
             return []
-        if token.lower_ == "found" and not (verb > start and doc[verb - 1].lower_ in {"to", "-"}):
+        if token.lower_ == "found" and not (
+            verb > start and tokens[verb - 1].lower_ in {"to", "-"}
+        ):
             return []  # "the alliance has found that ...": the past of "find", not founding
         if token.is_title and verb > start:
             return []  # a headline ("Fremont County Launches Partnership"): no grammar to read
         actors: list[Actor]
-        passive = self._by_after(doc, verb, end, through=role == "fund")
+        passive = self._by_after(tokens, verb, end, through=role == "fund")
         if passive is not None:
-            actors = self._actors_after(doc, passive + 1, end, acronyms)
+            actors = self._actors_after(tokens, passive + 1, end, acronyms)
             object_side = -1
-        elif verb - 2 >= start and doc[verb - 1].text == "-" and doc[verb - 2].lower_ != "co":
-            if verb + 1 < end and doc[verb + 1].lower_ in self._program_words:
+        elif verb - 2 >= start and tokens[verb - 1].text == "-" and tokens[verb - 2].lower_ != "co":
+            if verb + 1 < end and tokens[verb + 1].lower_ in self._program_words:
                 return []  # "an industry-driven program": a program's, not the partnership's
-            actor = self._actor_at(doc, verb - 2, start, acronyms)  # "employer-led"
+            actor = self._actor_at(tokens, verb - 2, start, acronyms)  # "employer-led"
             actors = [actor] if actor is not None else []
             object_side = 1
         else:
             left = (
                 verb - 2
                 if verb - 2 >= start
-                and doc[verb - 2].lower_ in ("co", "take", "takes", "took", "taken")
+                and tokens[verb - 2].lower_ in ("co", "take", "takes", "took", "taken")
                 else verb
             )
-            actor = self._actor_before(doc, left, start, acronyms)
+            actor = self._actor_before(tokens, left, start, acronyms)
             if (
                 (actor is None or actor.kind is None)
                 and verb - 1 > start
-                and doc[verb - 1].lower_ == "to"
+                and tokens[verb - 1].lower_ == "to"
             ):
-                actor = self._purpose_of(doc, verb - 1, start, acronyms) or actor
-            if actor is not None and self._compound_noun(doc, actor, verb, start):
+                actor = self._purpose_of(tokens, verb - 1, start, acronyms) or actor
+            if actor is not None and self._compound_noun(tokens, actor, verb, start):
                 return []  # "industry support services", "hospital staff": one noun, no verb
             actors = [actor] if actor is not None else []
             if actor is not None and actor.kind not in (None, "partnership"):
-                actors += self._joined_before(doc, actor, start, acronyms)
-            if actors and doc[verb - 1].lower_ == "to" and self._with_whom(doc, actors, start):
+                actors += self._joined_before(tokens, actor, start, acronyms)
+            if (
+                actors
+                and tokens[verb - 1].lower_ == "to"
+                and self._with_whom(tokens, actors, start)
+            ):
                 # "the board is working with employers to identify needs": those it works with
                 # are not who identifies
                 return []
             object_side = 1
-        if role == "found" and passive is None and self._intransitive(doc, verb, end):
+        if role == "found" and passive is None and self._intransitive(tokens, verb, end):
             return []  # "the partnership began in 2015": what began is the actor's own story
         matches: list[RuleMatch] = []
         for actor in actors:
@@ -363,7 +385,7 @@ class ActorRoleFinder:
                 else:
                     where, side = verb, object_side
                 if wanted is not None and not self._object(
-                    doc, where, side, sentence, wanted, actor.kind
+                    tokens, where, side, sentence, wanted, actor.kind
                 ):
                     continue
                 # Before an active verb, the match is the verb alone: a cue between the actor and
@@ -373,7 +395,7 @@ class ActorRoleFinder:
         return matches
 
     def _equative(
-        self, doc: Doc, noun: int, sentence: tuple[int, int], acronyms: dict[str, str | None]
+        self, tokens: Tokens, noun: int, sentence: tuple[int, int], acronyms: dict[str, str | None]
     ) -> list[RuleMatch] | None:
         """A role said with "be": "its chair is the CEO of Ridgeway Tool", "the other co-chair
         is the director of the county EDC", "the Harbor EDC is the program lead", "the college
@@ -383,59 +405,59 @@ class ActorRoleFinder:
         before = noun - 1
         while (
             before > start
-            and doc[before].lower_
+            and tokens[before].lower_
             in {"-", "co", "program", "project", "coalition", "partnership", "other"} | self._self
         ):
             before -= 1
         if (
             noun + 1 < end
-            and doc[noun + 1].lower_ in _BE
+            and tokens[noun + 1].lower_ in _BE
             and before >= start
-            and doc[before].lower_ in {"its", "their", "our", "the", "other", "his", "her"}
+            and tokens[before].lower_ in {"its", "their", "our", "the", "other", "his", "her"}
         ):
-            actors = self._actors_after(doc, noun + 2, end, acronyms)
+            actors = self._actors_after(tokens, noun + 2, end, acronyms)
         elif (
             before - 1 >= start
-            and doc[before].lower_ == "the"
-            and (doc[before - 1].lower_ in _BE or doc[before - 1].lower_ == "as")
+            and tokens[before].lower_ == "the"
+            and (tokens[before - 1].lower_ in _BE or tokens[before - 1].lower_ == "as")
         ):
             link = before - 1
             if (
-                doc[link].lower_ == "as"
+                tokens[link].lower_ == "as"
                 and link - 1 >= start
-                and doc[link - 1].lemma_ in {"serve", "act"}
+                and tokens[link - 1].lemma_ in {"serve", "act"}
             ):
                 link -= 1
-            actor = self._actor_before(doc, link, start, acronyms)
+            actor = self._actor_before(tokens, link, start, acronyms)
             actors = [actor] if actor is not None else []
         else:
             return None
         # "the lead for the welding course": what follows says what is led.
-        led_after = noun + 1 < end and doc[noun + 1].lower_ in {"for", "of", "on", "in", "over"}
+        led_after = noun + 1 < end and tokens[noun + 1].lower_ in {"for", "of", "on", "in", "over"}
         # The match starts at the noun: an actor before it is left out, as before an active
         # verb (a company's name there is not itself a statement: false friends).
         return self._leading(
             actors,
             noun,
-            (lambda actor, wanted: self._object(doc, noun, 1, sentence, wanted, actor.kind))
+            (lambda actor, wanted: self._object(tokens, noun, 1, sentence, wanted, actor.kind))
             if led_after
             else None,
         )
 
     def _owned_by(
-        self, doc: Doc, noun: int, sentence: tuple[int, int], acronyms: dict[str, str | None]
+        self, tokens: Tokens, noun: int, sentence: tuple[int, int], acronyms: dict[str, str | None]
     ) -> list[RuleMatch]:
         """The partnership said to belong to someone: "the alliance is an initiative of the
         county EDC", "the consortium, a project of local manufacturers, ...". The noun follows
         "is a" (or a comma and "a") and is followed by "of"; the partnership is before it."""
         start, end = sentence
-        if not (noun + 1 < end and doc[noun + 1].lower_ == "of"):
-            return self._owned_by_possessive(doc, noun, sentence, acronyms)
+        if not (noun + 1 < end and tokens[noun + 1].lower_ == "of"):
+            return self._owned_by_possessive(tokens, noun, sentence, acronyms)
         before = noun - 1
         while (
             before > start
-            and doc[before].is_alpha
-            and doc[before].lower_
+            and tokens[before].is_alpha
+            and tokens[before].lower_
             not in _BE
             | {
                 "a",
@@ -444,14 +466,14 @@ class ActorRoleFinder:
             }
         ):
             before -= 1  # "a new regional initiative of"
-        if not (before > start and doc[before].lower_ in {"a", "an", "the"}):
+        if not (before > start and tokens[before].lower_ in {"a", "an", "the"}):
             return []
-        if not self._partnership_is(doc, before, sentence):
+        if not self._partnership_is(tokens, before, sentence):
             return []
-        return self._leading(self._actors_after(doc, noun + 2, end, acronyms), noun)
+        return self._leading(self._actors_after(tokens, noun + 2, end, acronyms), noun)
 
     def _owned_by_possessive(
-        self, doc: Doc, noun: int, sentence: tuple[int, int], acronyms: dict[str, str | None]
+        self, tokens: Tokens, noun: int, sentence: tuple[int, int], acronyms: dict[str, str | None]
     ) -> list[RuleMatch]:
         """The same said with a possessive: "the partnership is the workforce board's program",
         "the Harbor Partnership, the college's sector initiative, ..."."""
@@ -460,73 +482,73 @@ class ActorRoleFinder:
             (
                 p
                 for p in range(noun - 1, max(start, noun - 5), -1)
-                if doc[p].lower_ in ("'s", "’s")
-                or (doc[p].text in ("'", "’") and doc[p - 1].lower_.endswith("s"))
+                if tokens[p].lower_ in ("'s", "’s")
+                or (tokens[p].text in ("'", "’") and tokens[p - 1].lower_.endswith("s"))
             ),
             None,
         )
         if mark is None or any(
-            not doc[p].is_alpha and doc[p].text != "-" for p in range(mark + 1, noun)
+            not tokens[p].is_alpha and tokens[p].text != "-" for p in range(mark + 1, noun)
         ):
             return []
-        owner = self._actor_at(doc, mark - 1, start, acronyms)
+        owner = self._actor_at(tokens, mark - 1, start, acronyms)
         if owner is None or owner.kind is None or owner.end != mark:
             return []
         before = next(
-            (p for p in range(mark - 1, max(start, mark - 5), -1) if doc[p].lower_ == "the"),
+            (p for p in range(mark - 1, max(start, mark - 5), -1) if tokens[p].lower_ == "the"),
             None,
         )
-        if before is None or before <= start or not self._partnership_is(doc, before, sentence):
+        if before is None or before <= start or not self._partnership_is(tokens, before, sentence):
             return []
         return self._leading([owner], noun)
 
-    def _partnership_is(self, doc: Doc, article: int, sentence: tuple[int, int]) -> bool:
+    def _partnership_is(self, tokens: Tokens, article: int, sentence: tuple[int, int]) -> bool:
         """What comes before "is a ..." or ", the ..." at `article` is the partnership."""
-        link = doc[article - 1].lower_
+        link = tokens[article - 1].lower_
         if link not in _BE and link not in {",", "as", "—", "–"}:
             return False
-        if link == "," and doc[sentence[0]].lower_ in self._openers:
+        if link == "," and tokens[sentence[0]].lower_ in self._openers:
             return False  # "Through the partnership, the college's program ...": no apposition
-        return self._object(doc, article - 1, -1, sentence, "effort") or self._named_subject(
-            doc, article - 1, sentence[0]
+        return self._object(tokens, article - 1, -1, sentence, "effort") or self._named_subject(
+            tokens, article - 1, sentence[0]
         )
 
     def _led_through(
-        self, doc: Doc, word: int, sentence: tuple[int, int], acronyms: dict[str, str | None]
+        self, tokens: Tokens, word: int, sentence: tuple[int, int], acronyms: dict[str, str | None]
     ) -> list[RuleMatch]:
         """Leading said through a preposition: "the partnership reports to the workforce
         council", "under the leadership of the community colleges, the initiative ..."."""
         start, end = sentence
-        if doc[word].lower_ in self._under:
+        if tokens[word].lower_ in self._under:
             if not (
                 word - 2 >= start
-                and doc[word - 2].lower_ == "under"
-                and doc[word - 1].lower_ in {"the", "its", "their"}
+                and tokens[word - 2].lower_ == "under"
+                and tokens[word - 1].lower_ in {"the", "its", "their"}
                 and word + 1 < end
-                and doc[word + 1].lower_ == "of"
+                and tokens[word + 1].lower_ == "of"
             ):
                 return []
             before = word - 2
         else:
-            if not (word + 1 < end and doc[word + 1].lower_ == "to"):
+            if not (word + 1 < end and tokens[word + 1].lower_ == "to"):
                 return []
-            if doc[word].lower_.endswith("ing") and not self._progressive(doc, word, start):
+            if tokens[word].lower_.endswith("ing") and not self._progressive(tokens, word, start):
                 return []
-            if self._noun_here(doc, word, start, end) or (
+            if self._noun_here(tokens, word, start, end) or (
                 word - 1 >= start
-                and doc[word - 1].is_lower
-                and doc[word - 1].is_alpha
-                and doc[word - 1].lower_ not in _AUXILIARIES
-                and not doc[word - 1].lower_.endswith("ly")
-                and doc[word - 1].lower_ not in self._self
-                and doc[word - 1].lemma_ not in self._people
-                and doc[word - 1].lower_ not in self._objects["upkeep"]
+                and tokens[word - 1].is_lower
+                and tokens[word - 1].is_alpha
+                and tokens[word - 1].lower_ not in _AUXILIARIES
+                and not tokens[word - 1].lower_.endswith("ly")
+                and tokens[word - 1].lower_ not in self._self
+                and tokens[word - 1].lemma_ not in self._people
+                and tokens[word - 1].lower_ not in self._objects["upkeep"]
             ):
                 return []  # "the partnership's annual reports to the board": a noun
             before = word
-        actors = self._actors_after(doc, word + 2, end, acronyms)
+        actors = self._actors_after(tokens, word + 2, end, acronyms)
         if actors and any(
-            doc[p].lower_ in self._telling
+            tokens[p].lower_ in self._telling
             for p in range(actors[-1].end, min(end, actors[-1].end + 3))
         ):
             return []  # "reported to the county board on its progress": telling, not answering to
@@ -534,8 +556,8 @@ class ActorRoleFinder:
             actors,
             word,
             lambda actor, wanted: (
-                self._object(doc, before, -1, sentence, wanted, actor.kind)
-                or self._object(doc, actor.end - 1, 1, sentence, wanted, actor.kind)
+                self._object(tokens, before, -1, sentence, wanted, actor.kind)
+                or self._object(tokens, actor.end - 1, 1, sentence, wanted, actor.kind)
             ),
         )
 
@@ -556,81 +578,85 @@ class ActorRoleFinder:
             if wanted is None or has_object is None or has_object(actor, wanted)
         ]
 
-    def _noun_here(self, doc: Doc, verb: int, start: int, end: int) -> bool:
+    def _noun_here(self, tokens: Tokens, verb: int, start: int, end: int) -> bool:
         """A verb's word used as a noun ("the staff", "chair of the board", "two hosts")."""
         if verb - 1 >= start:
-            before = doc[verb - 1]
+            before = tokens[verb - 1]
             if before.lower_ in _NOUN_BEFORE and not (before.text == "-" and verb - 2 >= start):
                 return True
             if before.like_num:
                 return True
-        return verb + 1 < end and doc[verb + 1].lower_ == "of"
+        return verb + 1 < end and tokens[verb + 1].lower_ == "of"
 
     def _carrier_of(
-        self, doc: Doc, actor: Actor, start: int, acronyms: dict[str, str | None]
+        self, tokens: Tokens, actor: Actor, start: int, acronyms: dict[str, str | None]
     ) -> Actor:
         """The actor a prepositional phrase belongs to: in "industry leaders in the Harbor
         Partnership met", the leaders met, not the partnership; in "executives of hospitals in
         Fremont County came together", the executives, not the county (a place after "in" is
         where the actor is, never the actor)."""
-        place = actor.kind == "public" and self._is_place(doc, actor, start)
+        place = actor.kind == "public" and self._is_place(tokens, actor, start)
         if actor.kind not in (None, "partnership") and not place:
             return actor
         position = actor.start - 1
-        while position > start and doc[actor.start].is_title and doc[position].is_title:
+        while position > start and tokens[actor.start].is_title and tokens[position].is_title:
             position -= 1  # the rest of a name: "the Harbor Partnership"
-        while position > start and doc[position].lower_ in self._directions:
+        while position > start and tokens[position].lower_ in self._directions:
             position -= 1  # "in southwest Wyoming"
-        if position >= start and doc[position].lower_ in ("the", "a", "an", "our", "its"):
+        if position >= start and tokens[position].lower_ in ("the", "a", "an", "our", "its"):
             position -= 1
-        if position - 1 < start or doc[position].lower_ not in _PREPOSITIONS:
+        if position - 1 < start or tokens[position].lower_ not in _PREPOSITIONS:
             return actor
-        carrier = self._actor_at(doc, position - 1, start, acronyms)
+        carrier = self._actor_at(tokens, position - 1, start, acronyms)
         if carrier is not None and carrier.kind is not None:
             return carrier
         return Actor(None, actor.start, actor.end) if place else actor
 
-    def _is_place(self, doc: Doc, actor: Actor, start: int) -> bool:
+    def _is_place(self, tokens: Tokens, actor: Actor, start: int) -> bool:
         """A county, city or state named after a preposition of place ("in Fremont County",
         "across southwest Wyoming")."""
-        words = {doc[p].lower_ for p in range(actor.start, actor.end)}
+        words = {tokens[p].lower_ for p in range(actor.start, actor.end)}
         if not (words & (self._places | self._states)):
             return False
         position = actor.start - 1
         while position >= start and (
-            doc[position].lower_ in self._directions or doc[position].lower_ == "the"
+            tokens[position].lower_ in self._directions or tokens[position].lower_ == "the"
         ):
             position -= 1
-        return position >= start and doc[position].lower_ in _LOCATIVE
+        return position >= start and tokens[position].lower_ in _LOCATIVE
 
     def _purpose_of(
-        self, doc: Doc, to: int, start: int, acronyms: dict[str, str | None]
+        self, tokens: Tokens, to: int, start: int, acronyms: dict[str, str | None]
     ) -> Actor | None:
         """Who met or gathered for a purpose: "industry leaders first met last week in Gillette
         to determine the priorities" (the actor of "met" is the one who determines)."""
         for position in range(to - 1, max(start - 1, to - 2 * self._actor_reach), -1):
-            token = doc[position]
+            token = tokens[position]
             if token.lower_ in self._stops:
                 return None
             if token.lemma_ in self._gather_verbs and token.lower_ != token.lemma_:
-                actor = self._actor_before(doc, position, start, acronyms)
+                actor = self._actor_before(tokens, position, start, acronyms)
                 return actor if actor is not None and actor.kind is not None else None
         return None
 
-    def _progressive(self, doc: Doc, verb: int, start: int) -> bool:
+    def _progressive(self, tokens: Tokens, verb: int, start: int) -> bool:
         """An "-ing" form after a form of "be" ("is leading", "are now funding")."""
         position = verb - 1
-        while position >= start and doc[position].lower_.endswith("ly") and doc[position].is_alpha:
+        while (
+            position >= start
+            and tokens[position].lower_.endswith("ly")
+            and tokens[position].is_alpha
+        ):
             position -= 1
-        if position >= start and doc[position].lower_ in {"now", "also", "still", "jointly"}:
+        if position >= start and tokens[position].lower_ in {"now", "also", "still", "jointly"}:
             position -= 1
-        return position >= start and doc[position].lower_ in _BE
+        return position >= start and tokens[position].lower_ in _BE
 
-    def _intransitive(self, doc: Doc, verb: int, end: int) -> bool:
+    def _intransitive(self, tokens: Tokens, verb: int, end: int) -> bool:
         """No object after the verb: a preposition, punctuation or the sentence's end follows."""
         if verb + 1 >= end:
             return True
-        following = doc[verb + 1]
+        following = tokens[verb + 1]
         return following.is_punct or following.lower_ in _PREPOSITIONS | {
             "with",
             "to",
@@ -642,21 +668,23 @@ class ActorRoleFinder:
             "when",
         }
 
-    def _by_after(self, doc: Doc, verb: int, end: int, through: bool = False) -> int | None:
+    def _by_after(self, tokens: Tokens, verb: int, end: int, through: bool = False) -> int | None:
         """The position of "by" when the verb is passive ("launched by", "led jointly by"); for
         money, "through" too ("funded through the state labor department")."""
         position = verb + 1
         while position < min(verb + 6, end):
-            word = doc[position].lower_
-            if word == "by" or (through and word == "through" and doc[verb].lower_.endswith("ed")):
+            word = tokens[position].lower_
+            if word == "by" or (
+                through and word == "through" and tokens[verb].lower_.endswith("ed")
+            ):
                 return position
             if word in {"in", "on", "during", "around"} and position + 2 < end:
                 # "founded in 1970 by", "launched in May by", "launched in May 2018 by"
                 position += 2
                 while (
                     position < min(verb + 6, end)
-                    and doc[position].lower_ != "by"
-                    and (doc[position].like_num or doc[position].is_title)
+                    and tokens[position].lower_ != "by"
+                    and (tokens[position].like_num or tokens[position].is_title)
                 ):
                     position += 1
                 continue
@@ -667,7 +695,7 @@ class ActorRoleFinder:
 
     def _object(
         self,
-        doc: Doc,
+        tokens: Tokens,
         verb: int,
         side: int,
         sentence: tuple[int, int],
@@ -682,19 +710,19 @@ class ActorRoleFinder:
             and kind == "business"
             and side > 0
             and verb + 1 < end
-            and doc[verb + 1].lower_ == "to"
-            and doc[verb].lemma_ in self._choose_to
+            and tokens[verb + 1].lower_ == "to"
+            and tokens[verb].lemma_ in self._choose_to
         ):
             return True  # "leaders chose to build links with schools": what they chose to do
         step = range(verb + 1, min(end, verb + 1 + self._object_reach))
         if side < 0:
             step = range(verb - 1, max(start - 1, verb - 1 - self._object_reach), -1)
         for position in step:
-            token = doc[position]
+            token = tokens[position]
             if token.lower_ in self._stops:
                 break
             if (token.lemma_ in words or token.lower_ in words) and not (
-                position + 1 < end and doc[position + 1].lower_ in ("'s", "’s")
+                position + 1 < end and tokens[position + 1].lower_ in ("'s", "’s")
             ):
                 return True  # (not "the association's scholarship": what it owns is the object)
         if wanted != "effort":
@@ -702,38 +730,40 @@ class ActorRoleFinder:
         # "HealthWorks was created by the college system": the partnership named by its own name
         # before a passive verb; "the bureau leads the CMMC": after an active one.
         if side < 0:
-            return self._named_subject(doc, verb, start)
-        return self._named_object(doc, verb, end)
+            return self._named_subject(tokens, verb, start)
+        return self._named_object(tokens, verb, end)
 
-    def _named_object(self, doc: Doc, verb: int, end: int) -> bool:
+    def _named_object(self, tokens: Tokens, verb: int, end: int) -> bool:
         """The partnership's own name right after the verb: "leads the CMMC", "launched
         GreenSeam", "runs the Mesa Valley Health Alliance"."""
-        return self._own_name(doc, verb + 1, end, single_title=False) is not None
+        return self._own_name(tokens, verb + 1, end, single_title=False) is not None
 
-    def _named_subject(self, doc: Doc, verb: int, start: int) -> bool:
+    def _named_subject(self, tokens: Tokens, verb: int, start: int) -> bool:
         """The partnership's own name opens the clause before the verb: "HealthWorks", "the Mesa
         Valley Health Alliance", "NAMC"."""
-        last = self._own_name(doc, start, verb, single_title=True)
-        between = {doc[p].lower_ for p in range(last, verb)} if last is not None else set()
+        last = self._own_name(tokens, start, verb, single_title=True)
+        between = {tokens[p].lower_ for p in range(last, verb)} if last is not None else set()
         return last is not None and between <= _AUXILIARIES | _PASSIVE_SKIP | {","}
 
-    def _own_name(self, doc: Doc, first: int, limit: int, single_title: bool) -> int | None:
+    def _own_name(self, tokens: Tokens, first: int, limit: int, single_title: bool) -> int | None:
         """Where a name beginning at `first` (after an optional "the") ends, when it names an
         organisation rather than a program ("the Welding Academy"): several capitalised words,
         an acronym, a word capitalised inside ("HealthWorks"), or, with `single_title`, one
         capitalised word after "the"."""
         opening = first
-        if first < limit and doc[first].lower_ == "the":
+        if first < limit and tokens[first].lower_ == "the":
             first += 1
         last = first
         while last < limit and (
-            self._name_word(doc, last, inner=last > first)
-            or (doc[last].text[:1].isupper() and doc[last].is_alpha)
+            self._name_word(tokens, last, inner=last > first)
+            or (tokens[last].text[:1].isupper() and tokens[last].is_alpha)
         ):
             last += 1
-        if last == first or any(doc[p].lower_ in self._program_words for p in range(first, last)):
+        if last == first or any(
+            tokens[p].lower_ in self._program_words for p in range(first, last)
+        ):
             return None
-        head = doc[first]
+        head = tokens[first]
         named = (
             last - first > 1
             or (single_title and first > opening)
@@ -744,7 +774,7 @@ class ActorRoleFinder:
 
     # --- actors -----------------------------------------------------------------------------
     def _actor_before(
-        self, doc: Doc, verb: int, start: int, acronyms: dict[str, str | None]
+        self, tokens: Tokens, verb: int, start: int, acronyms: dict[str, str | None]
     ) -> Actor | None:
         """The actor right before an active verb: only auxiliaries and adverbs between, or a
         prepositional phrase the actor carries ("manufacturers in the region chose"). A verb
@@ -753,19 +783,19 @@ class ActorRoleFinder:
         jumps = 0
         saw_be = False
         while position >= max(start, verb - self._actor_reach):
-            token = doc[position]
+            token = tokens[position]
             word = token.lower_
             if (
                 word == "and"
                 and position - 1 >= start
-                and doc[position - 1].lemma_ in self._verb_role
+                and tokens[position - 1].lemma_ in self._verb_role
             ):
                 position -= 2  # "leaders met and set priorities": one subject, two verbs
                 continue
             if word == "and" and jumps == 0:
                 # "the board won a grant and chose the sector": the first clause's verb, a few
                 # words back, has the actor
-                first = self._first_clause_verb(doc, position, start)
+                first = self._first_clause_verb(tokens, position, start)
                 if first is not None:
                     position = first - 1
                     jumps += 1
@@ -777,7 +807,7 @@ class ActorRoleFinder:
             if (
                 word in self._time_nouns
                 and position - 1 >= start
-                and doc[position - 1].lower_ in self._time_openers
+                and tokens[position - 1].lower_ in self._time_openers
             ):
                 position -= 2  # "the authority last week launched"
                 continue
@@ -787,7 +817,7 @@ class ActorRoleFinder:
                     (
                         p
                         for p in range(position - 1, max(start - 1, position - 4), -1)
-                        if doc[p].text == "("
+                        if tokens[p].text == "("
                     ),
                     None,
                 )
@@ -796,15 +826,16 @@ class ActorRoleFinder:
                     continue
             if (
                 saw_be
-                and doc[verb].lower_ != doc[verb].lemma_
-                and not doc[verb].lower_.endswith("ing")
+                and tokens[verb].lower_ != tokens[verb].lemma_
+                and not tokens[verb].lower_.endswith("ing")
             ):
                 return None  # "employers were invited": they are invited, they do not invite
-            actor = self._actor_at(doc, position, start, acronyms)
+            actor = self._actor_at(tokens, position, start, acronyms)
             if actor is not None:
-                actor = self._carrier_of(doc, actor, start, acronyms)
+                actor = self._carrier_of(tokens, actor, start, acronyms)
                 if any(
-                    doc[p].lower_ in _FEW for p in range(max(start, actor.start - 2), actor.start)
+                    tokens[p].lower_ in _FEW
+                    for p in range(max(start, actor.start - 2), actor.start)
                 ):
                     return None  # "only two employers attended" is not business taking part
                 return actor
@@ -816,11 +847,11 @@ class ActorRoleFinder:
                 (
                     p
                     for p in range(position - 1, max(start - 1, position - 4), -1)
-                    if doc[p].lemma_ in _HIRE_VERBS and doc[p].lower_ != doc[p].lemma_
+                    if tokens[p].lemma_ in _HIRE_VERBS and tokens[p].lower_ != tokens[p].lemma_
                 ),
                 None,
             )
-            if hirer is not None and doc[verb - 1].lower_ == "to":
+            if hirer is not None and tokens[verb - 1].lower_ == "to":
                 position = hirer - 1
                 jumps += 1
                 continue
@@ -828,7 +859,7 @@ class ActorRoleFinder:
                 (
                     p
                     for p in range(position - 1, max(start - 1, position - 5), -1)
-                    if doc[p].lower_ in _PREPOSITIONS
+                    if tokens[p].lower_ in _PREPOSITIONS
                 ),
                 None,
             )
@@ -839,48 +870,48 @@ class ActorRoleFinder:
         return None
 
     def _joined_before(
-        self, doc: Doc, actor: Actor, start: int, acronyms: dict[str, str | None]
+        self, tokens: Tokens, actor: Actor, start: int, acronyms: dict[str, str | None]
     ) -> list[Actor]:
         """Actors joined to the one before the verb by "and" or commas: "energy companies and
         foundations invested", "the chamber, the college and the county launched"."""
         joined: list[Actor] = []
         position = actor.start - 1
-        while position > start and doc[position].lower_ in {"the", "its", "their", "both"}:
+        while position > start and tokens[position].lower_ in {"the", "its", "their", "both"}:
             position -= 1
         # A list ends in "and" ("A, B and C"): a comma alone before the actor closes an opening
         # phrase ("Through the Wind Program, the department drives ..."), not a list.
-        if position <= start or doc[position].lower_ not in {"and", "&"}:
+        if position <= start or tokens[position].lower_ not in {"and", "&"}:
             return joined
-        while len(joined) < 4 and position > start and doc[position].lower_ in {"and", ",", "&"}:
+        while len(joined) < 4 and position > start and tokens[position].lower_ in {"and", ",", "&"}:
             position -= 1
-            if doc[position].lower_ == ",":
+            if tokens[position].lower_ == ",":
                 position -= 1  # "A, and B"
             if position < start:
                 break
-            other = self._actor_at(doc, position, start, acronyms)
+            other = self._actor_at(tokens, position, start, acronyms)
             if other is None or other.kind in (None, "partnership") or other.end != position + 1:
                 break
             joined.append(other)
             position = other.start - 1
-            while position > start and doc[position].lower_ in {"the", "its", "their", "both"}:
+            while position > start and tokens[position].lower_ in {"the", "its", "their", "both"}:
                 position -= 1
         return joined
 
-    def _compound_noun(self, doc: Doc, actor: Actor, verb: int, start: int) -> bool:
+    def _compound_noun(self, tokens: Tokens, actor: Actor, verb: int, start: int) -> bool:
         """A singular noun right before the verb's base form is a compound noun, not a subject
         and its verb ("business support", "industry lead", "hospital staff"): a singular subject
         takes "supports", "leads". Not for the past tenses that look like the base ("the industry
         set its priorities") nor for nouns that take a plural verb ("college staff run it")."""
         if actor.end != verb or verb < 1:
             return False
-        noun, word = doc[verb - 1], doc[verb]
+        noun, word = tokens[verb - 1], tokens[verb]
         for position in range(verb - 2, max(start, verb - 5) - 1, -1):
-            if doc[position].lower_ in ("and", "&"):
+            if tokens[position].lower_ in ("and", "&"):
                 return False  # "employers and the hospital lead": two subjects take "lead"
-            if not (doc[position].is_lower and doc[position].is_alpha):
+            if not (tokens[position].is_lower and tokens[position].is_alpha):
                 break
         return (
-            (noun.is_lower or (noun.i == start and noun.is_title))
+            (noun.is_lower or (verb - 1 == start and noun.is_title))
             and noun.lower_ == noun.lemma_
             and not noun.lower_.endswith("s")
             and noun.lower_ not in self._plural_nouns
@@ -888,23 +919,23 @@ class ActorRoleFinder:
             and word.lower_ not in self._past_as_base
         )
 
-    def _with_whom(self, doc: Doc, actors: list[Actor], start: int) -> bool:
+    def _with_whom(self, tokens: Tokens, actors: list[Actor], start: int) -> bool:
         """The actors are the object of "with" or "alongside" (a partner, not the subject)."""
         first = min(actor.start for actor in actors)
-        if any(doc[p].lower_ in self._co_agent for a in actors for p in range(a.start, a.end)):
+        if any(tokens[p].lower_ in self._co_agent for a in actors for p in range(a.start, a.end)):
             return True  # a name read from "worked with the county board"
         for position in range(first - 1, max(start, first - 4) - 1, -1):
-            if doc[position].lower_ in self._co_agent:
+            if tokens[position].lower_ in self._co_agent:
                 return True
-            if not doc[position].is_lower:
+            if not tokens[position].is_lower:
                 return False  # "area plant owners", never across a name or a comma
         return False
 
-    def _first_clause_verb(self, doc: Doc, conjunction: int, start: int) -> int | None:
+    def _first_clause_verb(self, tokens: Tokens, conjunction: int, start: int) -> int | None:
         """The verb of a short clause ending at "and" ("won a grant and"), when it is a role
         verb or a common clause verb written in an inflected form."""
         for position in range(conjunction - 1, max(start, conjunction - 5) - 1, -1):
-            token = doc[position]
+            token = tokens[position]
             if token.lower_ in self._stops or token.is_punct:
                 return None
             if (
@@ -916,29 +947,35 @@ class ActorRoleFinder:
         return None
 
     def _actors_after(
-        self, doc: Doc, first: int, end: int, acronyms: dict[str, str | None]
+        self, tokens: Tokens, first: int, end: int, acronyms: dict[str, str | None]
     ) -> list[Actor]:
         """The actors after "by": the first one, and any joined to it by "and" or commas."""
         actors: list[Actor] = []
         position = first
         limit = min(end, first + self._actor_reach)
         while position < limit:
-            token = doc[position]
+            token = tokens[position]
             if token.lower_ in self._stops:
                 break
-            actor = self._actor_at(doc, position, first, acronyms, forward=True)
+            actor = self._actor_at(tokens, position, first, acronyms, forward=True)
             if actor is None:
                 position += 1
                 continue
             actors.append(actor)
             position = actor.end
             # Coordination: ", the college and employers"; anything else ends the list.
-            if position < end and doc[position].lower_ in {"and", ",", "&"}:
+            if position < end and tokens[position].lower_ in {"and", ",", "&"}:
                 limit = min(end, position + 4)
                 position += 1
-                while position < limit and doc[position].lower_ in {"the", "a", "an", "and", "its"}:
+                while position < limit and tokens[position].lower_ in {
+                    "the",
+                    "a",
+                    "an",
+                    "and",
+                    "its",
+                }:
                     position += 1
-                if position < limit and doc[position].lower_ in _PREPOSITIONS | {
+                if position < limit and tokens[position].lower_ in _PREPOSITIONS | {
                     "with",
                     "for",
                     "to",
@@ -950,43 +987,43 @@ class ActorRoleFinder:
 
     def _actor_at(
         self,
-        doc: Doc,
+        tokens: Tokens,
         position: int,
         sentence_start: int,
         acronyms: dict[str, str | None],
         forward: bool = False,
     ) -> Actor | None:
         """The actor whose words include `position`, or None when the word names no actor."""
-        token = doc[position]
+        token = tokens[position]
         word, lemma = token.lower_, token.lemma_
         if token.text in acronyms:
             return Actor(acronyms[token.text], position, position + 1)
         if (
             word in self._collective
-            and position + 2 < len(doc)
-            and doc[position + 1].lower_ == "of"
+            and position + 2 < len(tokens)
+            and tokens[position + 1].lower_ == "of"
         ):
             # "a group of healthcare leaders": the group is who the "of" phrase names
-            for inside in range(position + 2, min(len(doc), position + 6)):
-                if doc[inside].lower_ in self._stops:
+            for inside in range(position + 2, min(len(tokens), position + 6)):
+                if tokens[inside].lower_ in self._stops:
                     break
-                member = self._actor_at(doc, inside, sentence_start, acronyms, forward=forward)
+                member = self._actor_at(tokens, inside, sentence_start, acronyms, forward=forward)
                 if member is not None:
                     if member.kind in ("business", "public"):
                         return Actor(member.kind, position, member.end)
                     break
         if (token.is_title or token.is_upper) and token.is_alpha:
-            name_start, name_end = self._name_span(doc, position, sentence_start)
-            name = doc[name_start:name_end].text
+            name_start, name_end = self._name_span(tokens, position, sentence_start)
+            name = tokens.text(name_start, name_end)
             seen = self._classify(name)
-            names_self = any(doc[i].lower_ in self._self for i in range(name_start, name_end))
+            names_self = any(tokens[i].lower_ in self._self for i in range(name_start, name_end))
             if seen is not None and seen.sector == "business" and names_self:
                 # "the Lehigh Valley Healthcare Industry Partnership": the partnership itself
                 return Actor("partnership", name_start, name_end)
             if seen is not None:
                 return Actor(seen.sector if seen.sector != "other" else None, name_start, name_end)
             if name_end - name_start > 1 and not any(
-                doc[i].lower_ in self._self or doc[i].lower_ in self._grantmaker
+                tokens[i].lower_ in self._self or tokens[i].lower_ in self._grantmaker
                 for i in range(name_start, name_end)
             ):
                 return Actor(None, name_start, name_end)  # a person or a body of unknown kind
@@ -994,22 +1031,22 @@ class ActorRoleFinder:
             # "the workforce development board", "the council of governments"
             for first in range(max(sentence_start, position - 3), position + 1):
                 if first < position and (
-                    doc[first].lemma_ in self._business
-                    or doc[first].lemma_ in self._people
-                    or doc[first].lower_ in {"and", ",", "&", "or"}
+                    tokens[first].lemma_ in self._business
+                    or tokens[first].lemma_ in self._people
+                    or tokens[first].lower_ in {"and", ",", "&", "or"}
                 ):
                     continue  # "employers and the college": two actors, not one name
-                for last in range(position + 1, min(len(doc), position + 4) + 1):
-                    seen = self._classify(doc[first:last].text)
+                for last in range(position + 1, min(len(tokens), position + 4) + 1):
+                    seen = self._classify(tokens.text(first, last))
                     if seen is not None and seen.sector == "public":
                         return Actor("public", first, last)
         if (
             word in self._states
-            and not self._possessive(doc, position)
+            and not self._possessive(tokens, position)
             and not (
                 position - 2 >= sentence_start
-                and doc[position - 1].lower_ == "of"
-                and doc[position - 2].is_title
+                and tokens[position - 1].lower_ == "of"
+                and tokens[position - 2].is_title
             )
         ):  # (not "the Marine Trades Association of Maryland": the name's, not the state)
             # "Vermont launched six networks" (not "Vermont's manufacturers": where they are)
@@ -1017,23 +1054,23 @@ class ActorRoleFinder:
         if word in self._grantmaker or lemma in self._grantmaker:
             return Actor("grantmaker", position, position + 1)
         if lemma in self._business or word in self._business:
-            if word == lemma and self._modifies_next(doc, position):
+            if word == lemma and self._modifies_next(tokens, position):
                 return None  # "employer surveys", "business services": not the actor
-            body = self._affiliation(doc, position, acronyms)
+            body = self._affiliation(tokens, position, acronyms)
             if body is not None and body.kind == "public":
                 return body  # "the CEO of the county economic development corporation"
             return Actor("business", position, position + 1)
         if lemma in self._people or word in self._people:
-            before = doc[position - 1] if position - 1 >= sentence_start else None
+            before = tokens[position - 1] if position - 1 >= sentence_start else None
             if (
                 before is not None
                 and before.lower_ in {"'s", "’s"}
                 and position - 2 >= sentence_start
             ):
-                owner = self._actor_at(doc, position - 2, sentence_start, acronyms)
+                owner = self._actor_at(tokens, position - 2, sentence_start, acronyms)
                 if owner is not None and owner.kind in ("public", "business"):
                     return Actor(owner.kind, owner.start, position + 1)  # "the chamber's director"
-            body = self._affiliation(doc, position, acronyms)
+            body = self._affiliation(tokens, position, acronyms)
             if body is not None:
                 return body  # "the president of the county economic development corporation"
             if (
@@ -1049,22 +1086,22 @@ class ActorRoleFinder:
             ):
                 return Actor("business", position - 1, position + 1)
             # "leaders from various healthcare companies", "CEOs of nine hospitals"
-            for ahead in range(position + 1, min(len(doc), position + 5)):
-                following = doc[ahead]
+            for ahead in range(position + 1, min(len(tokens), position + 5)):
+                following = tokens[ahead]
                 if following.lower_ in self._stops:
                     break
                 if following.lemma_ in self._business or following.lower_ in self._business:
-                    if doc[position + 1].lower_ in {"from", "of", "at", "in"}:
+                    if tokens[position + 1].lower_ in {"from", "of", "at", "in"}:
                         return Actor("business", position, ahead + 1)
                     break
             return None
         if word in self._places or lemma in self._places:
             # "the county launched it"; "the region's employers" are where they are, not the
             # county's or the region's own
-            article = doc[position - 1].lower_ if position - 1 >= sentence_start else ""
+            article = tokens[position - 1].lower_ if position - 1 >= sentence_start else ""
             return (
                 Actor("public", position, position + 1)
-                if article == "the" and not self._possessive(doc, position)
+                if article == "the" and not self._possessive(tokens, position)
                 else None
             )
         if word in self._public or lemma in self._public:
@@ -1072,22 +1109,22 @@ class ActorRoleFinder:
         if (word in self._trade_bodies or lemma in self._trade_bodies) and token.is_lower:
             # (a named one, "the American Veterinary Medical Association", is often a national
             # body of professionals: its own facts)
-            members = self._trade_member(doc, position, sentence_start)
+            members = self._trade_member(tokens, position, sentence_start)
             if members is not None:
                 return Actor("business", members, position + 1)  # "the growers' association"
         if word in self._self or lemma in self._self:
             return Actor("partnership", position, position + 1)
         return None
 
-    def _trade_member(self, doc: Doc, position: int, sentence_start: int) -> int | None:
+    def _trade_member(self, tokens: Tokens, position: int, sentence_start: int) -> int | None:
         """Where the members named before a trade body begin ("the dealers' association",
         "the long-term care association", "a trade association"), or None."""
         before = position - 1
-        if before > sentence_start and doc[before].lower_ in {"'", "’"}:
+        if before > sentence_start and tokens[before].lower_ in {"'", "’"}:
             before -= 1  # "dealers' association"
         if before < sentence_start:
             return None
-        token = doc[before]
+        token = tokens[before]
         named = (
             token.lemma_ in self._business
             or token.lower_ in self._business
@@ -1097,17 +1134,17 @@ class ActorRoleFinder:
         return before if named else None
 
     def _affiliation(
-        self, doc: Doc, position: int, acronyms: dict[str, str | None]
+        self, tokens: Tokens, position: int, acronyms: dict[str, str | None]
     ) -> Actor | None:
         """The body a person belongs to, named after "of", "at" or "from": "the president of the
         county economic development corporation", "the CEO of a county EDC". The body is the
         noun phrase's last word (its head); a place there ("plant managers from Harbor County")
         is where the person is from, not a body."""
-        if position + 1 >= len(doc) or doc[position + 1].lower_ not in {"of", "at", "from"}:
+        if position + 1 >= len(tokens) or tokens[position + 1].lower_ not in {"of", "at", "from"}:
             return None
         head = None
-        for ahead in range(position + 2, min(len(doc), position + 9)):
-            token = doc[ahead]
+        for ahead in range(position + 2, min(len(tokens), position + 9)):
+            token = tokens[ahead]
             if token.lower_ in {"the", "a", "an", "its", "their", "our"} and head is None:
                 continue
             if (
@@ -1120,24 +1157,24 @@ class ActorRoleFinder:
             head = ahead
         if head is None:
             return None
-        actor = self._actor_at(doc, head, position + 2, acronyms, forward=True)
+        actor = self._actor_at(tokens, head, position + 2, acronyms, forward=True)
         if actor is None or actor.kind not in ("public", "business"):
             return None
-        last = doc[actor.end - 1].lower_
+        last = tokens[actor.end - 1].lower_
         if last in self._places or last in self._states:
             return None
         return Actor(actor.kind, position, actor.end)
 
     @staticmethod
-    def _possessive(doc: Doc, position: int) -> bool:
+    def _possessive(tokens: Tokens, position: int) -> bool:
         """The word is followed by 's: "the region's employers", "Vermont's manufacturers"."""
-        return position + 1 < len(doc) and doc[position + 1].lower_ in {"'s", "’s"}
+        return position + 1 < len(tokens) and tokens[position + 1].lower_ in {"'s", "’s"}
 
-    def _modifies_next(self, doc: Doc, position: int) -> bool:
+    def _modifies_next(self, tokens: Tokens, position: int) -> bool:
         """A singular noun followed by a content word modifies it ("employer surveys")."""
-        if position + 1 >= len(doc):
+        if position + 1 >= len(tokens):
             return False
-        following = doc[position + 1]
+        following = tokens[position + 1]
         return (
             following.is_alpha
             and following.is_lower
@@ -1155,37 +1192,37 @@ class ActorRoleFinder:
             self._classified[name] = self._organizations.classify(name)
         return self._classified[name]
 
-    def _name_span(self, doc: Doc, position: int, sentence_start: int) -> tuple[int, int]:
+    def _name_span(self, tokens: Tokens, position: int, sentence_start: int) -> tuple[int, int]:
         """The capitalised name around `position` ("Workforce Development Boards 83 and 81")."""
         start = position
-        while start - 1 >= sentence_start and self._name_word(doc, start - 1, inner=False):
+        while start - 1 >= sentence_start and self._name_word(tokens, start - 1, inner=False):
             start -= 1
         end = position + 1
-        while end < len(doc) and (
-            self._name_word(doc, end, inner=True)
+        while end < len(tokens) and (
+            self._name_word(tokens, end, inner=True)
             or (
                 # "Department of Labor and Industry": "and" inside a name with "of"
-                doc[end].lower_ == "and"
-                and end + 1 < len(doc)
-                and doc[end + 1].is_title
-                and any(doc[p].lower_ == "of" for p in range(start, end))
+                tokens[end].lower_ == "and"
+                and end + 1 < len(tokens)
+                and tokens[end + 1].is_title
+                and any(tokens[p].lower_ == "of" for p in range(start, end))
             )
         ):
             end += 1
-        while end - 1 > start and doc[end - 1].lower_ in _NAME_JOINERS:
+        while end - 1 > start and tokens[end - 1].lower_ in _NAME_JOINERS:
             end -= 1
         return start, end
 
-    def _name_word(self, doc: Doc, position: int, inner: bool) -> bool:
-        token = doc[position]
+    def _name_word(self, tokens: Tokens, position: int, inner: bool) -> bool:
+        token = tokens[position]
         if (token.is_title or token.is_upper) and (token.is_alpha or "." in token.text):
             return True
-        if inner and token.like_num and position > 0 and doc[position - 1].is_title:
+        if inner and token.like_num and position > 0 and tokens[position - 1].is_title:
             return True  # "Boards 83 and 81"
         return (
             token.lower_ in _NAME_JOINERS
-            and position + 1 < len(doc)
-            and doc[position + 1].is_title
+            and position + 1 < len(tokens)
+            and tokens[position + 1].is_title
             and token.lower_ != "and"
         )
 

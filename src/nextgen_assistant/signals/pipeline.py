@@ -15,7 +15,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.lookups import load_lookups
 from spacy.strings import StringStore, get_string_id, hash_string  # type: ignore[attr-defined]  # hash_string: in the .pyx, not the stubs
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from nextgen_assistant.errors import ConfigError
 from nextgen_assistant.knowledge import lexicon_dir, load_model
@@ -147,6 +147,61 @@ def doc_words(doc: Doc) -> tuple[numpy.ndarray, WordFirsts, numpy.ndarray]:
         words, inverse = numpy.unique(doc.to_array(ORTH), return_inverse=True)
         inverse = inverse.reshape(-1)
         found = doc.user_data[WORDS_KEY] = (words, WordFirsts(inverse, len(words)), inverse)
+    return found
+
+
+class Word:
+    """What a token is as a word, under the names spaCy's Token gives them: every token of a word
+    has the same (its lexeme's flags, and our lemma, the lookup of its lower-case form). Read
+    from a list per Doc (`doc_tokens`) rather than through a Token made at every look, which
+    costs more than the look itself."""
+
+    __slots__ = (
+        "is_alpha",
+        "is_lower",
+        "is_punct",
+        "is_stop",
+        "is_title",
+        "is_upper",
+        "lemma_",
+        "like_num",
+        "lower_",
+        "text",
+    )
+
+    def __init__(self, token: Token) -> None:
+        self.text: str = token.text
+        self.lower_: str = token.lower_
+        self.lemma_: str = token.lemma_
+        self.is_alpha: bool = token.is_alpha
+        self.is_lower: bool = token.is_lower
+        self.is_upper: bool = token.is_upper
+        self.is_title: bool = token.is_title
+        self.is_punct: bool = token.is_punct
+        self.is_stop: bool = token.is_stop
+        self.like_num: bool = token.like_num
+
+
+_WORDS_SEEN: dict[int, Word] = {}  # by ORTH hash, for the process
+TOKENS_KEY = "nextgen_tokens"
+
+
+def doc_tokens(doc: Doc) -> list[Word]:
+    """Each token's `Word`, computed once per Doc: a word new to the process is read from its
+    first token, once."""
+    found: list[Word] | None = doc.user_data.get(TOKENS_KEY)
+    if found is None:
+        words, first, inverse = doc_words(doc)
+        seen = _WORDS_SEEN
+        if len(seen) > MAX_WORDS:
+            seen.clear()
+        facts: list[Word] = []
+        for index, word in enumerate(words.tolist()):
+            fact = seen.get(word)
+            if fact is None:
+                fact = seen[word] = Word(doc[first[index]])
+            facts.append(fact)
+        found = doc.user_data[TOKENS_KEY] = [facts[w] for w in inverse.tolist()]
     return found
 
 

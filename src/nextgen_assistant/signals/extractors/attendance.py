@@ -13,7 +13,7 @@ from nextgen_assistant.signals.extractors import Extraction, Piece
 from nextgen_assistant.signals.extractors.organizations import OrganizationClassifier
 from nextgen_assistant.signals.lexicon import ExtractorLexicon
 from nextgen_assistant.signals.model import AttendanceFact, OrganizationSeen
-from nextgen_assistant.signals.pipeline import text_of
+from nextgen_assistant.signals.pipeline import doc_tokens, text_of
 
 MIN_CLASSIFIED = 3
 
@@ -178,8 +178,9 @@ def _kinds_listed(ex: Extraction) -> tuple[Piece, Span, set[str]] | None:
     for piece, sentence in ex.sentences(lists.gate):
         if _is_attendance(ex, sentence):
             continue
+        tokens = doc_tokens(sentence.doc)
         for head in range(sentence.start, sentence.end):
-            if sentence.doc[head].lower_ not in lists.heads:
+            if tokens[head].lower_ not in lists.heads:
                 continue
             kinds = _list_kinds(sentence, head, lists)
             if len(kinds) >= 2:
@@ -195,7 +196,7 @@ def _list_kinds(sentence: Span, head: int, lists: _KindLists) -> set[str]:
     most `partner_list_max_items` items, so a long list costs no more than a short one per
     noun). A word is known by its text, so "K-12" counts, and a hyphenated compound by its
     parts joined ("post-secondary")."""
-    doc = sentence.doc
+    tokens = doc_tokens(sentence.doc)  # each token's word: no Token made per look
     kind_of, breaks = lists.kind_of, lists.breaks
     kinds: set[str] = set()
     position = head
@@ -203,7 +204,7 @@ def _list_kinds(sentence: Span, head: int, lists: _KindLists) -> set[str]:
     while position >= sentence.start and items < lists.max_items:
         length = 0
         while position >= sentence.start and length < lists.item_words:
-            token = doc[position]
+            token = tokens[position]
             lower = token.lower_
             if lower in breaks or not (
                 token.is_alpha or lower in kind_of or token.text in {"-", "'s", "’s"}
@@ -211,9 +212,9 @@ def _list_kinds(sentence: Span, head: int, lists: _KindLists) -> set[str]:
                 break
             kind = kind_of.get(lower)
             if token.text == "-" and sentence.start < position < sentence.end - 1:
-                kind = kind_of.get(f"{doc[position - 1].lower_}-{doc[position + 1].lower_}")
+                kind = kind_of.get(f"{tokens[position - 1].lower_}-{tokens[position + 1].lower_}")
             elif kind == "economic_development" and not (
-                position + 1 < sentence.end and doc[position + 1].lower_ == "development"
+                position + 1 < sentence.end and tokens[position + 1].lower_ == "development"
             ):
                 kind = None  # "economic" only as "economic development"
             if kind is not None:
@@ -221,10 +222,10 @@ def _list_kinds(sentence: Span, head: int, lists: _KindLists) -> set[str]:
             position -= 1
             length += 1
         items += 1
-        if position < sentence.start or doc[position].lower_ not in {",", "and", "&"}:
+        if position < sentence.start or tokens[position].lower_ not in {",", "and", "&"}:
             break
         position -= 1
-        if position >= sentence.start and doc[position].lower_ == ",":
+        if position >= sentence.start and tokens[position].lower_ == ",":
             position -= 1  # ", and"
     return kinds if items >= 2 else set()
 

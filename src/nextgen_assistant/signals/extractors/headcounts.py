@@ -19,7 +19,7 @@ from nextgen_assistant.signals.anchors import Gate, word_forms, word_gate
 from nextgen_assistant.signals.extractors import Extraction, Piece
 from nextgen_assistant.signals.extractors.attendance import _split_entries
 from nextgen_assistant.signals.extractors.organizations import OrganizationClassifier
-from nextgen_assistant.signals.pipeline import doc_words
+from nextgen_assistant.signals.pipeline import doc_tokens, doc_words
 
 # What introduces a list of named partners.
 _LIST_CUE = re.compile(
@@ -49,17 +49,17 @@ def _counted(
     """(business, public) from "N <kind>" phrases in the sentence; `numbers` are the Doc's
     (token, value) of every count of two or more, in order."""
     business = public = 0
-    doc, first, last = sentence.doc, sentence.start, sentence.end
+    tokens, first, last = doc_tokens(sentence.doc), sentence.start, sentence.end
     at = bisect_left(numbers, (first, -1))
     while at < len(numbers) and numbers[at][0] < last:
         index, value = numbers[at]
         at += 1
         # The counted noun: the first word within four that names a kind of organisation.
         for end in range(index + 1, min(last, index + 6)):
-            word = doc[end]
+            word = tokens[end]
             if word.is_punct and word.text != "-":
                 break
-            phrase = " ".join(doc[t].text for t in range(index + 1, end + 1))
+            phrase = " ".join(tokens[t].text for t in range(index + 1, end + 1))
             if word.lemma_ in business_words or word.lower_ in business_words:
                 business += value
                 break
@@ -68,7 +68,7 @@ def _counted(
             seen = classifier.classify(phrase)
             if (seen is not None and seen.sector == "public") or (
                 word.lower_ in {"partners", "members", "organizations", "institutions"}
-                and any(doc[t].lower_ in _COUNTED_PUBLIC for t in range(index + 1, end))
+                and any(tokens[t].lower_ in _COUNTED_PUBLIC for t in range(index + 1, end))
             ):
                 public += value
                 break

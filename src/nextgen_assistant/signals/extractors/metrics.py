@@ -12,6 +12,7 @@ from nextgen_assistant.signals.extractors import Extraction, Piece, any_of
 from nextgen_assistant.signals.extractors.dates import MONTH_DAY_RE, dates_in
 from nextgen_assistant.signals.lexicon import ExtractorLexicon
 from nextgen_assistant.signals.model import MetricFact
+from nextgen_assistant.signals.pipeline import doc_tokens
 
 NUMBER_RE = re.compile(
     r"(?<![\w/.-])(\$\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|million|M))?|\d[\d,]*(?:\.\d+)?\s?(?:%|percent\b)?)"
@@ -193,7 +194,9 @@ def _changed(
     """A value that went from one number to another, in a sentence with a verb of change:
     neither number a year or inside a date or clock time."""
     verbs = ex.lexicons.extractors.change_verbs
-    if not verbs or not any(token.lemma_ in verbs for token in sentence):
+    if not verbs or not any(
+        token.lemma_ in verbs for token in doc_tokens(sentence.doc)[sentence.start : sentence.end]
+    ):
         return None
     for found in FROM_TO_RE.finditer(text):
         values = (found.group(1), found.group(2))

@@ -30,7 +30,7 @@ from nextgen_assistant.signals.passages import (
     readings_of,
     windows,
 )
-from nextgen_assistant.signals.pipeline import QUOTE_MAX_CHARS, text_of
+from nextgen_assistant.signals.pipeline import QUOTE_MAX_CHARS, text_of, token_chars
 
 MIN_SHOWN = 60  # characters of the sentence that weighs most shown, however long the rest
 
@@ -149,8 +149,8 @@ def _location(
     """Where a sentence begins (or, `at_end`, where its last word is)."""
     index, (start, end) = sentence
     piece = pieces[index]
-    token = piece.doc[end - 1 if at_end else start]
-    return SignalLocation(page=piece.block.page, line=piece.line_at(token.idx))
+    char = int(token_chars(piece.doc)[end - 1 if at_end else start])  # no Token made for it
+    return SignalLocation(page=piece.block.page, line=piece.line_at(char))
 
 
 def _summary(
