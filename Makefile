@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint eval bench passage-model clean
+.PHONY: run test lint eval bench passage-model passage-model-continue clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,11 @@ eval: $(VENV)/.installed
 # first) and writes lexicons/models/passages/; --cv says first how it reads batches it never saw.
 passage-model: $(VENV)/.installed
 	$(BIN)/python scripts/train_passage_model.py --cv 5
+
+# The same, going on from the shipped model with only the batches it has not learned from: for a
+# machine that holds the new batches' passages but not the earlier ones.
+passage-model-continue: $(VENV)/.installed
+	$(BIN)/python scripts/train_passage_model.py --continue --cv 5
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/run_all.py

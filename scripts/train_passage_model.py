@@ -2,8 +2,10 @@
 
     python scripts/train_passage_model.py --cv 5    # how it reads unseen batches, then train
     python scripts/train_passage_model.py           # train only
+    python scripts/train_passage_model.py --continue --cv 5   # go on from the shipped model
 
-(`make passage-model` runs the first.) The passages are other people's words and stay out of git:
+(`make passage-model` runs the first; `make passage-model-continue` the last.)
+The passages are other people's words and stay out of git:
 gather them again with docs/labelling-real-text.md (real_docs/SOURCES.md lists every address).
 The model is written to lexicons/models/passages/ (hashed word weights, no text) with
 training.json, the record of what it learned from and how it read unseen batches. It also learns
@@ -11,6 +13,13 @@ from the project's own labelled documents (sample_docs/, dev_docs/; `--also`), s
 rosters and charters written the way partnerships keep them are not read as the web passages
 they do not resemble; heldout_docs/ stays out. Training is deterministic: the same labels give
 the same weights, byte for byte.
+
+`--continue` goes on from the shipped model: it trains further, for the same passes, on the batches
+of `--labels` the model has not learned from (its training.json lists those it has) and on the
+project's own documents (`--also`) again, so that a machine that holds the passages of the new
+batches alone can still teach it, and the project's documents keep being read as before. With
+`--cv K` it first reads those batches as `--cv` does, each by the shipped model taken further on
+the other groups, beside the shipped model as it is.
 
 `--cv K` splits the batches into K groups; for each group a model trained on the other groups
 reads it, so every passage is read by a model that never saw its batch (nor its partnership): the
@@ -33,6 +42,7 @@ from pathlib import Path
 
 import numpy
 from spacy.attrs import LOWER
+from spacy.tokens import Doc
 from spacy.training import Example
 from spacy.util import fix_random_seed
 
@@ -73,6 +83,9 @@ BATCH = 16
 # word 0.573, at least 2 batches 0.572, 3 0.574, 5 0.576, 8 0.578, 12 0.575, 24 0.576; the model
 # alone 0.419, 0.426, 0.432, 0.440, 0.447, 0.451, 0.454.
 MIN_BATCHES = 8
+# The checker's own thresholds for a reading (lexicons/shared/extractors.yaml).
+_THRESHOLDS = load_lexicons().extractors.thresholds
+SHIPPED = ((_THRESHOLDS.passage_supporting_min, _THRESHOLDS.passage_red_flag_min),)
 
 
 class Passage:
@@ -84,9 +97,15 @@ class Passage:
         self.extra = name.startswith("+")  # from an --also set: always trained on, never scored
 
 
-def passages(labels_path: Path, with_rules: bool, prefix: str = "") -> list[Passage]:
+def passages(
+    labels_path: Path, with_rules: bool, prefix: str = "", skip: frozenset[str] = frozenset()
+) -> list[Passage]:
+    """The labelled passages of `labels_path`, but those of the batches in `skip`."""
     labels = load_labels(labels_path)
     root = labels_path.parent
+    if skip:
+        kept = {n: v for n, v in labels.documents.items() if n.split("/", 1)[0] not in skip}
+        labels = labels.model_copy(update={"documents": kept})
     if missing := missing_documents(labels, root):
         sys.exit(
             f"{len(missing)} of {len(labels.documents)} labelled passages are not on this machine "
@@ -128,26 +147,32 @@ def common_words(items: Sequence[Passage], min_batches: int) -> list[list[str]]:
 
 
 def train(
-    items: Sequence[Passage], epochs: int, seed: int, min_batches: int = MIN_BATCHES
+    items: Sequence[Passage],
+    epochs: int,
+    seed: int,
+    min_batches: int = MIN_BATCHES,
+    start: Path | None = None,
 ) -> PassageModel:
+    """A model trained on `items`: from nothing, or going on from the model saved in `start`."""
     fix_random_seed(seed)
-    nlp = blank_classifier()
-    from spacy.tokens import Doc
-
+    before = PassageModel.load(start) if start is not None else None
+    nlp = before.nlp if before is not None else blank_classifier()
     docs = [Doc(nlp.vocab, words=words) for words in common_words(items, min_batches)]
     examples = [
         Example.from_dict(doc, {"cats": {label: float(label in item.labels) for label in LABELS}})
         for doc, item in zip(docs, items, strict=True)
     ]
-    optimizer = nlp.initialize(lambda: examples)
+    optimizer = nlp.initialize(lambda: examples) if before is None else nlp.resume_training()
     order = random.Random(seed)
     for _ in range(epochs):
         order.shuffle(examples)
-        for start in range(0, len(examples), BATCH):
-            nlp.update(examples[start : start + BATCH], sgd=optimizer, drop=0.0)
+        for first in range(0, len(examples), BATCH):
+            nlp.update(examples[first : first + BATCH], sgd=optimizer, drop=0.0)
     # What text the model knows is every word of the passages it read, rare ones included.
-    known = numpy.concatenate([Doc(nlp.vocab, words=item.words).to_array(LOWER) for item in items])
-    return PassageModel(nlp, known=known)
+    known: list[numpy.ndarray] = [Doc(nlp.vocab, words=i.words).to_array(LOWER) for i in items]
+    if before is not None:
+        known.append(before.known)
+    return PassageModel(nlp, known=numpy.concatenate(known))
 
 
 def score(items: Sequence[Passage], predict: Callable[[Passage], set[str]]) -> dict[str, float]:
@@ -174,9 +199,11 @@ def cross_validate(
     seed: int,
     root: Path | None = None,
     min_batches: int = MIN_BATCHES,
+    start: Path | None = None,
 ) -> dict[str, object]:
     """Every passage read by a model that never saw its batch; with `root` (the folder of the
-    batches' labels files), the whole checker too."""
+    batches' labels files), the whole checker too. With `start`, each model goes on from the one
+    saved there, and that model as it is reads every passage too (it never saw these batches)."""
     extra = [item for item in items if item.extra]
     items = [item for item in items if not item.extra]
     batches = sorted({item.batch for item in items})
@@ -185,38 +212,56 @@ def cross_validate(
     probability: dict[str, numpy.ndarray] = {}
     models = []
     for group in groups:
-        model = train([i for i in items if i.batch not in group] + extra, epochs, seed, min_batches)
+        trained_on = [i for i in items if i.batch not in group] + extra
+        model = train(trained_on, epochs, seed, min_batches, start)
         models.append(model)
         held = [i for i in items if i.batch in group]
         rows = model.probabilities([i.words for i in held])
         probability.update({item.name: row for item, row in zip(held, rows, strict=True)})
 
     declared = {r.id for r in load_lexicons().extractor_rules if r.extractor == "passages"}
+    Table = dict[str, numpy.ndarray]
 
-    def read(item: Passage, supporting: float, red: float) -> set[str]:
+    def read(table: Table, item: Passage, supporting: float, red: float) -> set[str]:
         """As the checker reads: one way per indicator, only readings whose rule is declared."""
         thresholds = {"supporting": supporting, "red_flag": red}
         return {
             f"{r.indicator}|{r.polarity}"
-            for r in readings_of(probability[item.name].tolist(), thresholds)
+            for r in readings_of(table[item.name].tolist(), thresholds)
             if f"{r.indicator}.passage_{r.polarity}" in declared
         }
 
-    def together(item: Passage, supporting: float, red: float) -> set[str]:
+    def together(table: Table, item: Passage, supporting: float, red: float) -> set[str]:
         """As the checker combines them: the model reads only indicators the rules are silent on."""
         silent = {label.split("|")[0] for label in item.rules}
         return item.rules | {
-            label for label in read(item, supporting, red) if label.split("|")[0] not in silent
+            label
+            for label in read(table, item, supporting, red)
+            if label.split("|")[0] not in silent
         }
 
+    def scored(table: Table, supporting: float, red: float, with_rules: bool) -> dict[str, float]:
+        how = together if with_rules else read
+        return score(items, lambda item: how(table, item, supporting, red))
+
     results: dict[str, object] = {"rules": score(items, lambda i: i.rules)}
-    for supporting, red in ((0.5, 0.5), (0.5, 0.3), (0.4, 0.3), (0.6, 0.4)):
+    if start is not None:
+        rows = PassageModel.load(start).probabilities([i.words for i in items])
+        as_it_was = {item.name: row for item, row in zip(items, rows, strict=True)}
+        for supporting, red in SHIPPED:
+            key = f"supporting {supporting}, red flags {red}"
+            results[f"model as it was, rules and model, {key}"] = scored(
+                as_it_was, supporting, red, with_rules=True
+            )
+    for supporting, red in ((0.5, 0.5), (0.5, 0.3), (0.4, 0.3), (0.6, 0.4), *SHIPPED):
         key = f"supporting {supporting}, red flags {red}"
-        results[f"model alone, {key}"] = score(items, lambda i, s=supporting, r=red: read(i, s, r))
-        results[f"rules and model, {key}"] = score(
-            items, lambda i, s=supporting, r=red: together(i, s, r)
-        )
+        results[f"model alone, {key}"] = scored(probability, supporting, red, with_rules=False)
+        results[f"rules and model, {key}"] = scored(probability, supporting, red, with_rules=True)
     if root is not None:
+        if start is not None:
+            results["checker as it was, each batch through nextgen eval"] = checker_folds(
+                root, [set(batches)], [PassageModel.load(start)]
+            )
         results["checker, each batch through nextgen eval"] = checker_folds(root, groups, models)
     return results
 
@@ -269,6 +314,12 @@ def main() -> None:
         "(default: sample_docs/labels.yaml and dev_docs/labels.yaml)",
     )
     parser.add_argument("--cv", type=int, default=0, help="cross-validate over K batch groups")
+    parser.add_argument(
+        "--continue",
+        dest="go_on",
+        action="store_true",
+        help="go on from the model in --out, training only on the batches it has not learned from",
+    )
     parser.add_argument("--epochs", type=int, default=EPOCHS)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(
@@ -278,19 +329,29 @@ def main() -> None:
         help=f"learn only words used in passages of at least N batches (default {MIN_BATCHES})",
     )
     args = parser.parse_args()
+    start: Path | None = None
+    learned: list[str] = []
+    before: dict[str, object] = {}
+    if args.go_on:
+        start = args.out
+        before = PassageModel.load(start).training
+        learned = [str(b) for b in before.get("batches", [])]  # type: ignore[attr-defined]
     if args.also is None:
         args.also = [ROOT / "sample_docs" / "labels.yaml", ROOT / "dev_docs" / "labels.yaml"]
-    items = passages(args.labels, with_rules=args.cv > 0)
+    items = passages(args.labels, with_rules=args.cv > 0, skip=frozenset(learned))
+    if not items:
+        sys.exit(f"{_shown(args.labels)}: every batch in it has been learned from already")
     print(f"{len(items)} labelled passages in {len({i.batch for i in items})} batches")
     for also in args.also:
         more = passages(also, with_rules=False, prefix=f"+{also.parent.name}/")
         print(f"and {len(more)} labelled documents of {_shown(also)}")
         items += more
+    new_batches = sorted({i.batch for i in items if not i.extra})
     record: dict[str, object] = {
         "trained": date.today().isoformat(),
         "labels": _shown(args.labels),
         "passages": sum(1 for i in items if not i.extra),
-        "batches": sorted({i.batch for i in items if not i.extra}),
+        "batches": new_batches,
         "also": {
             _shown(a): sum(1 for i in items if i.extra and i.batch == f"+{a.parent.name}")
             for a in args.also
@@ -301,12 +362,17 @@ def main() -> None:
     }
     if args.cv:
         results = cross_validate(
-            items, args.cv, args.epochs, args.seed, args.labels.parent, args.min_batches
+            items, args.cv, args.epochs, args.seed, args.labels.parent, args.min_batches, start
         )
         for key, value in results.items():
             print(f"{key:48s} {value}")
         record["cross_validation"] = {"folds": args.cv, "results": results}
-    model = train(items, args.epochs, args.seed, args.min_batches)
+    model = train(items, args.epochs, args.seed, args.min_batches, start)
+    if start is not None:
+        # What it has learned from, all told, and the record of the model it went on from.
+        record["batches"] = learned + new_batches
+        record["passages"] = int(before.get("passages", 0)) + len(items)  # type: ignore[call-overload]
+        record["continued_from"] = before
     model.training = record
     model.save(args.out)
     print(f"model written to {args.out}")

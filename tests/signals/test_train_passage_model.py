@@ -4,6 +4,8 @@ model still knows it as text of the kind it read."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy
 from spacy.tokens import Doc
 
@@ -47,3 +49,31 @@ def test_a_word_of_one_batch_weighs_nothing_but_is_known() -> None:
     assert weights[1] > 0.0  # learned: it comes with results in three batches
     assert model.known_share(keys) == 1.0  # both words are text of the kind it read
     assert numpy.isin(keys, model.known).all()
+
+
+# New batches the first model never saw: "credentials" comes with results in both.
+MORE = [
+    _passage("batch-d/one.txt", "employers reported credentials earned by welders", {RESULTS}),
+    _passage("batch-e/one.txt", "the alliance counted credentials earned by nurses", {RESULTS}),
+    _passage("batch-e/two.txt", "the alliance met in the fall at a plant", set()),
+]
+
+
+def test_going_on_from_a_saved_model_learns_the_new_batches_and_keeps_the_old(
+    tmp_path: Path,
+) -> None:
+    first = training.train(PASSAGES, epochs=5, seed=0, min_batches=2)
+    first.save(tmp_path / "first")
+    went_on = training.train(MORE, epochs=5, seed=0, min_batches=2, start=tmp_path / "first")
+    column = training.LABELS.index(RESULTS)
+    keys = Doc(first.nlp.vocab, words=["credentials", "placed"]).to_array("LOWER")
+    before = first.weights(keys)[:, column]
+    after = went_on.weights(keys)[:, column]
+    assert before[0] == 0.0  # the first model never read "credentials"
+    assert after[0] > 0.0  # learned from the new batches
+    assert after[1] > 0.0  # what it learned before is still there
+    # It knows the words of both sets of passages; the saved model is as it was.
+    assert numpy.isin(keys, went_on.known).all()
+    assert not numpy.isin(keys[:1], first.known).any()
+    again = training.PassageModel.load(tmp_path / "first")
+    assert (again.weights(keys) == first.weights(keys)).all()
