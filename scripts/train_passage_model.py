@@ -371,7 +371,8 @@ def main() -> None:
     if start is not None:
         # What it has learned from, all told, and the record of the model it went on from.
         record["batches"] = learned + new_batches
-        record["passages"] = int(before.get("passages", 0)) + len(items)  # type: ignore[call-overload]
+        new_passages = sum(1 for i in items if not i.extra)
+        record["passages"] = int(before.get("passages", 0)) + new_passages  # type: ignore[call-overload]
         record["continued_from"] = before
     model.training = record
     model.save(args.out)
