@@ -50,6 +50,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from nextgen_assistant.documents.reader import read_document  # noqa: E402
+from nextgen_assistant.errors import ConfigError  # noqa: E402
 from nextgen_assistant.signals.checker import Checker  # noqa: E402
 from nextgen_assistant.signals.evaluation import (  # noqa: E402
     evaluate,
@@ -334,14 +335,25 @@ def main() -> None:
     before: dict[str, object] = {}
     if args.go_on:
         start = args.out
-        before = PassageModel.load(start).training
+        try:
+            before = PassageModel.load(start).training
+        except ConfigError as error:
+            sys.exit(str(error))
         learned = [str(b) for b in before.get("batches", [])]  # type: ignore[attr-defined]
     if args.also is None:
         args.also = [ROOT / "sample_docs" / "labels.yaml", ROOT / "dev_docs" / "labels.yaml"]
     items = passages(args.labels, with_rules=args.cv > 0, skip=frozenset(learned))
     if not items:
         sys.exit(f"{_shown(args.labels)}: every batch in it has been learned from already")
-    print(f"{len(items)} labelled passages in {len({i.batch for i in items})} batches")
+    batches = len({i.batch for i in items})
+    if start is not None and batches + len(args.also) < args.min_batches:
+        sys.exit(
+            f"only {batches} batches the model has not learned from (and {len(args.also)} sets "
+            f"of the project's own): a word is learned only where passages of at least "
+            f"{args.min_batches} batches use it (--min-batches), so nothing would be learned; "
+            "gather more batches first"
+        )
+    print(f"{len(items)} labelled passages in {batches} batches")
     for also in args.also:
         more = passages(also, with_rules=False, prefix=f"+{also.parent.name}/")
         print(f"and {len(more)} labelled documents of {_shown(also)}")
