@@ -84,9 +84,6 @@ BATCH = 16
 # word 0.573, at least 2 batches 0.572, 3 0.574, 5 0.576, 8 0.578, 12 0.575, 24 0.576; the model
 # alone 0.419, 0.426, 0.432, 0.440, 0.447, 0.451, 0.454.
 MIN_BATCHES = 8
-# The checker's own thresholds for a reading (lexicons/shared/extractors.yaml).
-_THRESHOLDS = load_lexicons().extractors.thresholds
-SHIPPED = ((_THRESHOLDS.passage_supporting_min, _THRESHOLDS.passage_red_flag_min),)
 
 
 class Passage:
@@ -220,7 +217,11 @@ def cross_validate(
         rows = model.probabilities([i.words for i in held])
         probability.update({item.name: row for item, row in zip(held, rows, strict=True)})
 
-    declared = {r.id for r in load_lexicons().extractor_rules if r.extractor == "passages"}
+    lexicons = load_lexicons()
+    declared = {r.id for r in lexicons.extractor_rules if r.extractor == "passages"}
+    # The checker's own thresholds for a reading (lexicons/shared/extractors.yaml).
+    shipped = lexicons.extractors.thresholds
+    shipped_pair = (shipped.passage_supporting_min, shipped.passage_red_flag_min)
     Table = dict[str, numpy.ndarray]
 
     def read(table: Table, item: Passage, supporting: float, red: float) -> set[str]:
@@ -249,12 +250,12 @@ def cross_validate(
     if start is not None:
         rows = PassageModel.load(start).probabilities([i.words for i in items])
         as_it_was = {item.name: row for item, row in zip(items, rows, strict=True)}
-        for supporting, red in SHIPPED:
-            key = f"supporting {supporting}, red flags {red}"
-            results[f"model as it was, rules and model, {key}"] = scored(
-                as_it_was, supporting, red, with_rules=True
-            )
-    for supporting, red in ((0.5, 0.5), (0.5, 0.3), (0.4, 0.3), (0.6, 0.4), *SHIPPED):
+        supporting, red = shipped_pair
+        key = f"supporting {supporting}, red flags {red}"
+        results[f"model as it was, rules and model, {key}"] = scored(
+            as_it_was, supporting, red, with_rules=True
+        )
+    for supporting, red in ((0.5, 0.5), (0.5, 0.3), (0.4, 0.3), (0.6, 0.4), shipped_pair):
         key = f"supporting {supporting}, red flags {red}"
         results[f"model alone, {key}"] = scored(probability, supporting, red, with_rules=False)
         results[f"rules and model, {key}"] = scored(probability, supporting, red, with_rules=True)
