@@ -43,9 +43,10 @@ passage-model: $(VENV)/.installed
 	$(BIN)/python scripts/train_passage_model.py --cv 5
 
 # The same, going on from the shipped model with only the batches it has not learned from: for a
-# machine that holds the new batches' passages but not the earlier ones.
+# machine that holds the new batches' passages but not the earlier ones (those of them that could
+# be gathered again: a page that has gone is left out and counted).
 passage-model-continue: $(VENV)/.installed
-	$(BIN)/python scripts/train_passage_model.py --continue --cv 5
+	$(BIN)/python scripts/train_passage_model.py --continue --cv 5 --skip-missing
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/run_all.py

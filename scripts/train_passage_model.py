@@ -56,6 +56,7 @@ from nextgen_assistant.signals.evaluation import (  # noqa: E402
     evaluate,
     load_labels,
     missing_documents,
+    without,
 )
 from nextgen_assistant.signals.lexicon import load_lexicons  # noqa: E402
 from nextgen_assistant.signals.model import COUNTED_CONTEXTS  # noqa: E402
@@ -96,19 +97,31 @@ class Passage:
 
 
 def passages(
-    labels_path: Path, with_rules: bool, prefix: str = "", skip: frozenset[str] = frozenset()
+    labels_path: Path,
+    with_rules: bool,
+    prefix: str = "",
+    skip: frozenset[str] = frozenset(),
+    skip_missing: bool = False,
 ) -> list[Passage]:
-    """The labelled passages of `labels_path`, but those of the batches in `skip`."""
+    """The labelled passages of `labels_path`, but those of the batches in `skip` (and, with
+    `skip_missing`, those not on this machine)."""
     labels = load_labels(labels_path)
     root = labels_path.parent
     if skip:
         kept = {n: v for n, v in labels.documents.items() if n.split("/", 1)[0] not in skip}
         labels = labels.model_copy(update={"documents": kept})
     if missing := missing_documents(labels, root):
-        sys.exit(
+        said = (
             f"{len(missing)} of {len(labels.documents)} labelled passages are not on this machine "
-            f"(first: {missing[0]}); gather them again as docs/labelling-real-text.md says."
+            f"(first: {missing[0]})"
         )
+        if not skip_missing:
+            sys.exit(
+                f"{said}; gather them again as docs/labelling-real-text.md says, or pass "
+                "--skip-missing to learn from the ones that are here."
+            )
+        print(f"{said}: left out")
+        labels = without(labels, missing)
     checker = Checker(passages=False)
     found = []
     for name, label in sorted(labels.documents.items()):
@@ -198,10 +211,12 @@ def cross_validate(
     root: Path | None = None,
     min_batches: int = MIN_BATCHES,
     start: Path | None = None,
+    skip_missing: bool = False,
 ) -> dict[str, object]:
     """Every passage read by a model that never saw its batch; with `root` (the folder of the
-    batches' labels files), the whole checker too. With `start`, each model goes on from the one
-    saved there, and that model as it is reads every passage too (it never saw these batches)."""
+    batches' labels files), the whole checker too (with `skip_missing`, on the passages that are
+    on this machine). With `start`, each model goes on from the one saved there, and that model
+    as it is reads every passage too (it never saw these batches)."""
     extra = [item for item in items if item.extra]
     items = [item for item in items if not item.extra]
     batches = sorted({item.batch for item in items})
@@ -262,14 +277,19 @@ def cross_validate(
     if root is not None:
         if start is not None:
             results["checker as it was, each batch through nextgen eval"] = checker_folds(
-                root, [set(batches)], [PassageModel.load(start)]
+                root, [set(batches)], [PassageModel.load(start)], skip_missing
             )
-        results["checker, each batch through nextgen eval"] = checker_folds(root, groups, models)
+        results["checker, each batch through nextgen eval"] = checker_folds(
+            root, groups, models, skip_missing
+        )
     return results
 
 
 def checker_folds(
-    root: Path, groups: Sequence[set[str]], models: Sequence[PassageModel]
+    root: Path,
+    groups: Sequence[set[str]],
+    models: Sequence[PassageModel],
+    skip_missing: bool = False,
 ) -> dict[str, float]:
     """The whole checker, statuses included: each batch's labels through `nextgen eval` with the
     model that never saw it (given as a lexicons folder of its own)."""
@@ -279,7 +299,9 @@ def checker_folds(
             own = Path(folder) / f"fold-{number}"  # a folder each: a scan keeps its checker
             model.save(own / MODEL_PATH)
             for batch in sorted(group):
-                result = evaluate(root / batch / "labels.yaml", lexicons=(own,))
+                result = evaluate(
+                    root / batch / "labels.yaml", lexicons=(own,), skip_missing=skip_missing
+                )
                 tp += result.overall.true_positives
                 fp += result.overall.false_positives
                 fn += result.overall.false_negatives
@@ -322,6 +344,12 @@ def main() -> None:
         action="store_true",
         help="go on from the model in --out, training only on the batches it has not learned from",
     )
+    parser.add_argument(
+        "--skip-missing",
+        action="store_true",
+        help="learn from (and score) the labelled passages on this machine, leaving out those "
+        "that could not be gathered again",
+    )
     parser.add_argument("--epochs", type=int, default=EPOCHS)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(
@@ -343,7 +371,9 @@ def main() -> None:
         learned = [str(b) for b in before.get("batches", [])]  # type: ignore[attr-defined]
     if args.also is None:
         args.also = [ROOT / "sample_docs" / "labels.yaml", ROOT / "dev_docs" / "labels.yaml"]
-    items = passages(args.labels, with_rules=args.cv > 0, skip=frozenset(learned))
+    items = passages(
+        args.labels, with_rules=args.cv > 0, skip=frozenset(learned), skip_missing=args.skip_missing
+    )
     if not items:
         sys.exit(f"{_shown(args.labels)}: every batch in it has been learned from already")
     batches = len({i.batch for i in items})
@@ -375,7 +405,14 @@ def main() -> None:
     }
     if args.cv:
         results = cross_validate(
-            items, args.cv, args.epochs, args.seed, args.labels.parent, args.min_batches, start
+            items,
+            args.cv,
+            args.epochs,
+            args.seed,
+            args.labels.parent,
+            args.min_batches,
+            start,
+            args.skip_missing,
         )
         for key, value in results.items():
             print(f"{key:48s} {value}")

@@ -348,6 +348,14 @@ def evaluate_command(
             "need not be read sentence by sentence).",
         ),
     ] = True,
+    skip_missing: Annotated[
+        bool,
+        typer.Option(
+            "--skip-missing",
+            help="Score the labeled documents that are on this machine and leave out, counted, "
+            "those that are not (published pages disappear: some cannot be gathered again).",
+        ),
+    ] = False,
 ) -> None:
     """Score the document checker against a labeled set; exit 1 below the set's floors."""
     from nextgen_assistant.report.eval_output import evaluation_json, print_evaluation
@@ -357,7 +365,7 @@ def evaluate_command(
         raise ConfigError(
             f"{labels}: no such labels file (run from the repository, or pass --labels)"
         )
-    result = evaluate(labels, jobs=jobs, lexicons=tuple(lexicons or ()))
+    result = evaluate(labels, jobs=jobs, lexicons=tuple(lexicons or ()), skip_missing=skip_missing)
     if format is ListFormat.json:
         _emit(evaluation_json(result), None)
     else:

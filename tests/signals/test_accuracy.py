@@ -65,3 +65,40 @@ def test_missing_passages_say_how_to_gather_them_again(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "1 of 1 labeled documents are not in" in done.stderr
     assert "SOURCES.md" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_skip_missing_scores_what_is_here_and_says_what_was_left_out(tmp_path: Path) -> None:
+    _write_set(tmp_path)
+    batch = tmp_path / "batch-x"
+    (batch / "valley-builders" / "minutes.txt").write_text(
+        "The county workforce board chairs the meetings.\n", encoding="utf-8"
+    )
+    labels = batch / "labels.yaml"
+    labels.write_text(
+        labels.read_text(encoding="utf-8") + "  valley-builders/minutes.txt:\n"
+        "    supporting: []\n"
+        "    red_flag: [private_sector_leadership]\n"
+        "  valley-builders/gone.txt:\n"
+        "    supporting: [measurable_results]\n"
+        "    red_flag: []\n"
+        "  harbor-growers/gone-too.txt:\n"
+        "    supporting: [sustainability]\n"
+        "    red_flag: []\n"
+        "partnerships:\n"
+        "  valley-builders: {sustainability: meets}\n"
+        "  harbor-growers: {sustainability: meets}\n",
+        encoding="utf-8",
+    )
+    result = evaluate(tmp_path / "labels.yaml", skip_missing=True)
+    assert result.missing == [
+        "batch-x/valley-builders/gone.txt",
+        "batch-x/harbor-growers/gone-too.txt",
+    ]
+    # the two passages that are here, three labels; the partnership with none here is not judged
+    assert result.overall.true_positives + result.overall.false_negatives == 3
+    assert result.statuses_compared == 1
+    done = run_nextgen(
+        "eval", "--labels", str(tmp_path / "labels.yaml"), "--summary", "--skip-missing"
+    )
+    assert "Left out: 2 labeled documents not on this machine" in done.stdout
+    assert "Traceback" not in done.stderr

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy
+import pytest
 from spacy.tokens import Doc
 
 from tests.conftest import load_script
@@ -77,3 +78,39 @@ def test_going_on_from_a_saved_model_learns_the_new_batches_and_keeps_the_old(
     assert not numpy.isin(keys[:1], first.known).any()
     again = training.PassageModel.load(tmp_path / "first")
     assert (again.weights(keys) == first.weights(keys)).all()
+
+
+def _labelled_set(root: Path) -> Path:
+    """Two passages of our own labelled in one batch; one of them is not on this machine."""
+    folder = root / "batch-x" / "valley-builders"
+    folder.mkdir(parents=True)
+    (folder / "here.txt").write_text("Member firms pay annual dues.\n", encoding="utf-8")
+    (root / "batch-x" / "labels.yaml").write_text(
+        "as_of: 2026-11-28\n"
+        "floors: {precision: 0.5, recall: 0.5, status_agreement: 0.5}\n"
+        "documents:\n"
+        "  valley-builders/here.txt: {supporting: [sustainability]}\n"
+        "  valley-builders/gone.txt: {supporting: [measurable_results]}\n",
+        encoding="utf-8",
+    )
+    (root / "labels.yaml").write_text(
+        "as_of: 2026-11-28\n"
+        "floors: {precision: 0.5, recall: 0.5, status_agreement: 0.5}\n"
+        "include: [batch-x/labels.yaml]\n",
+        encoding="utf-8",
+    )
+    return root / "labels.yaml"
+
+
+def test_passages_not_gathered_again_are_said_or_left_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    labels = _labelled_set(tmp_path)
+    with pytest.raises(SystemExit) as stop:
+        training.passages(labels, with_rules=False)
+    assert "1 of 2 labelled passages are not on this machine" in str(stop.value.code)
+    assert "--skip-missing" in str(stop.value.code)
+    found = training.passages(labels, with_rules=False, skip_missing=True)
+    assert [p.name for p in found] == ["batch-x/valley-builders/here.txt"]
+    assert found[0].labels == {"sustainability|supporting"}
+    assert "left out" in capsys.readouterr().out

@@ -30,6 +30,13 @@ def print_evaluation(result: Evaluation, console: Console, mismatches: bool = Tr
             f"{s.f1:.2f}",
         )
     console.print(table)
+    if result.missing:
+        console.print(
+            f"Left out: {len(result.missing)} labeled "
+            f"{'document' if len(result.missing) == 1 else 'documents'} not on this machine "
+            f"(first: {escape(result.missing[0])}); statuses are judged on the documents that "
+            "are here."
+        )
     lowest = min((result.indicator_f1(s.indicator), s.indicator) for s in result.scores)
     console.print(
         f"Overall precision {result.overall.precision:.2f}, recall {result.overall.recall:.2f}, "

@@ -59,7 +59,7 @@ class Labels(BaseModel):
         """Every partnership folder: those with statuses, and those of labeled documents."""
         folders = dict.fromkeys(self.partnerships)
         for name in self.documents:
-            folders.setdefault(name.rsplit("/", 1)[0] if "/" in name else ".")
+            folders.setdefault(_folder(name))
         return list(folders)
 
 
@@ -83,6 +83,25 @@ def load_labels(path: Path) -> Labels:
 def missing_documents(labels: Labels, root: Path) -> list[str]:
     """Labeled documents that are not on this machine."""
     return [name for name in labels.documents if not (root / name).is_file()]
+
+
+def without(labels: Labels, documents: list[str]) -> Labels:
+    """The labels but for these documents, and but for the statuses of partnerships left with no
+    labeled document (nothing is there to judge them by)."""
+    gone = set(documents)
+    kept = {name: label for name, label in labels.documents.items() if name not in gone}
+    emptied = {_folder(name) for name in gone} - {_folder(name) for name in kept}
+    return labels.model_copy(
+        update={
+            "documents": kept,
+            "partnerships": {k: v for k, v in labels.partnerships.items() if k not in emptied},
+        }
+    )
+
+
+def _folder(document: str) -> str:
+    """A labeled document's partnership folder."""
+    return document.rsplit("/", 1)[0] if "/" in document else "."
 
 
 class Score(BaseModel):
@@ -128,6 +147,8 @@ class Evaluation(BaseModel):
     statuses_compared: int
     mismatches: list[Mismatch]
     floors: Floors
+    missing: list[str] = Field(default_factory=list)
+    """Labelled documents left out because they are not on this machine (`skip_missing`)."""
 
     def indicator_f1(self, indicator: str) -> float:
         """F1 of both polarities of one indicator together."""
@@ -161,18 +182,29 @@ class Evaluation(BaseModel):
         )
 
 
-def evaluate(labels_path: Path, jobs: int = 1, lexicons: tuple[Path, ...] = ()) -> Evaluation:
+def evaluate(
+    labels_path: Path,
+    jobs: int = 1,
+    lexicons: tuple[Path, ...] = (),
+    skip_missing: bool = False,
+) -> Evaluation:
     """Scan every labeled partnership (with your own `lexicons` folders, as `scan` takes them)
-    and compare with the labels."""
+    and compare with the labels. Labeled documents that are not on this machine are an error,
+    or, with `skip_missing`, left out (a partnership none of whose documents are here is not
+    judged at all; one with some of them is judged on those, against statuses its labeler
+    decided on all of them)."""
     labels = load_labels(labels_path)
     root = labels_path.parent
     missing = missing_documents(labels, root)
-    if missing:
+    if missing and skip_missing:
+        labels = without(labels, missing)
+    elif missing:
         raise ConfigError(
             f"{len(missing)} of {len(labels.documents)} labeled documents are not in {root} "
             f"(first: {missing[0]}). Published passages are others' words and are kept out of "
             f"git: gather them again from the addresses in the SOURCES.md beside each labels "
-            f"file (docs/labelling-real-text.md says how)."
+            f"file (docs/labelling-real-text.md says how), or pass --skip-missing to score "
+            f"the ones that are here."
         )
     scores = {
         (i, p): Score(indicator=i, polarity=p)
@@ -251,4 +283,5 @@ def evaluate(labels_path: Path, jobs: int = 1, lexicons: tuple[Path, ...] = ()) 
         statuses_compared=compared,
         mismatches=mismatches,
         floors=labels.floors,
+        missing=missing if skip_missing else [],
     )
