@@ -53,6 +53,7 @@ def _short_names(
 # Words before a field of work named as a field: "a commitment to workforce development",
 # "innovation in workforce development", "Director of Workforce Development".
 _FIELD_OPENERS = frozenset({"of", "for", "in", "to", "on", "about", "into"})
+_LIST_WORDS = frozenset({"and", "or"})
 
 _MAX_CLASSIFIED = 50_000  # names remembered; past it, start again
 
@@ -165,7 +166,12 @@ class OrganizationClassifier:
         if said not in self._topics and said.removesuffix("s") not in self._topics:
             return True
         after = text[found.end() :].split(None, 1)
-        if after and after[0].strip(",.;:()").lower() in self._topic_heads:
+        word = after[0].strip(",.;:()") if after else ""
+        if word.lower() in self._topic_heads:
             return True
+        if word.isalpha() and word.islower() and word not in _LIST_WORDS:
+            return (
+                False  # the field naming a thing that is no body: "economic development strategy"
+            )
         before = text[: found.start()].split()
         return not (before and before[-1].lower() in _FIELD_OPENERS)
