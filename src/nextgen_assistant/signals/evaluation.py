@@ -283,5 +283,5 @@ def evaluate(
         statuses_compared=compared,
         mismatches=mismatches,
         floors=labels.floors,
-        missing=missing if skip_missing else [],
+        missing=missing,
     )

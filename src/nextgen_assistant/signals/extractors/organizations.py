@@ -169,9 +169,8 @@ class OrganizationClassifier:
         word = after[0].strip(",.;:()") if after else ""
         if word.lower() in self._topic_heads:
             return True
+        # the field naming a thing that is no body: "the county's economic development strategy"
         if word.isalpha() and word.islower() and word not in _LIST_WORDS:
-            return (
-                False  # the field naming a thing that is no body: "economic development strategy"
-            )
+            return False
         before = text[: found.start()].split()
         return not (before and before[-1].lower() in _FIELD_OPENERS)
