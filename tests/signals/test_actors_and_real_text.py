@@ -594,3 +594,49 @@ def test_a_state_at_the_end_of_a_name_is_the_names() -> None:
     itself did nothing (it read as a public body leading)."""
     assert PUBLIC_LEADS not in counted("The Boat Builders Guild of Oregon runs the network.")
     assert PUBLIC_LEADS in counted("Oregon runs the network through its labor department.")
+
+
+def test_how_long_and_who_pays_as_the_real_passages_said_it() -> None:
+    today = date(2026, 11, 28)
+    lasted = ("sustainability", "supporting")
+    assert_found_only_in(
+        lasted,
+        holds=(
+            "The growers' council has met for more than a decade.",
+            "Since 2011 the roundtable has placed welders in member shops.",
+            "The coalition, launched in 2016, still meets each quarter.",
+        ),
+        lacks=(
+            # a number's change since a year is no one's age, with or without a comma
+            "Since 2019 enrolment has fallen by a third.",
+            "Since 2019, enrolment has fallen by a third.",
+            # a start too recent to say anything
+            "The coalition, launched in 2025, meets each quarter.",
+        ),
+        as_of=today,
+    )
+    # a company's money said as a sum is its own contribution; a college's is not business's
+    assert_found_only_in(
+        lasted,
+        holds=("A regional bank has given $40,000 to the training fund.",),
+        lacks=("The college gave $5,000 to the academy.",),
+        as_of=today,
+    )
+
+
+def test_issues_beyond_hiring_are_the_agenda_only_where_business_takes_them_on() -> None:
+    assert_found_only_in(
+        BUSINESS_AGENDA,
+        holds=(
+            "Orchard owners chose farmworker housing as their first issue.",
+            "The member mills explored joint purchasing of saw blades.",
+        ),
+        lacks=(
+            # the topic alone: a region's growth, a state program, a company's name, a degree
+            "The valley's competitiveness depends on its roads.",
+            "The state launched a supplier development initiative for small plants.",
+            "Ridgeline Automation hosted the second tour.",
+            "Graduates earn a degree in automation technology.",
+            "Manufacturers face supply chain bottlenecks this year.",
+        ),
+    )

@@ -46,7 +46,7 @@ def _compile(words: ExtractorLexicon) -> _Patterns:
         ),
         gate=word_gate(["19", "20"]),  # a year is there: a word beginning 19 or 20
         lasted=_lasted(words),
-        years_gate=word_gate(["years", "anniversary", "decades", "year", "annual"]),
+        years_gate=word_gate(["years", "anniversary", "decades", "decade", "year", "annual"]),
         ago=_ago(words),
         nth_year=_nth_year(words),
         perfect_since=_perfect_since(words),
@@ -71,7 +71,7 @@ def _perfect_since(words: ExtractorLexicon) -> re.Pattern[str] | None:
     year = r"(?:(?:early|mid|late)\s+)?(?P<{}>(?:19|20)\d\d)\b"
     return re.compile(
         rf"(?P<verb>\b(?:{have})\b)\s+[^.;:!?]{{0,70}}?\bsince\s+{year.format('year')}"
-        rf"|\bsince\s+(?:[a-z]+\s+){{0,3}}?(?:in\s+)?{year.format('opening')}\s*,[^.;:!?]{{0,60}}?(?P<later>\b(?:{have})\b)"
+        rf"|\bsince\s+(?:[a-z]+\s+){{0,3}}?(?:in\s+)?{year.format('opening')}\s*,?[^.;:!?]{{0,60}}?(?P<later>\b(?:{have})\b)"
         # "employers and educators began discussing the region's needs in 2008"
         rf"|(?P<began>\b(?:began|started)\s+(?:{doing})\b)[^.;:!?]{{0,60}}?\bin\s+{year.format('together')}",
         re.IGNORECASE,
@@ -115,6 +115,8 @@ def _lasted(words: ExtractorLexicon) -> re.Pattern[str]:
     return re.compile(
         # "in the last five years" dates an action, it does not say how long anything lasted
         rf"\b(?:for|over)\s+(?:the\s+)?(?:(?:past|last|first)\s+)?{about}{number}\s+(years|decades)\b"
+        # "for more than a decade", "over the past decade"
+        rf"|\b(?:for|over)\s+(?:the\s+)?(?:(?:past|last|first)\s+)?{about}(a|one|the)\s+(decade)\b"
         rf"|\b(?:celebrat\w*|marks?|marking|turns?|turned)\s+(?:its\s+|their\s+|our\s+)?{about}{number}(?:th)?\s+(?:years|anniversary)\b"
         rf"|\b{number}(?:th|st|nd|rd)?\s+anniversary\b",
         re.IGNORECASE,
@@ -193,9 +195,10 @@ def run(ex: Extraction, lasting_years: int) -> None:
             if whose in OTHERS or (
                 whose is None
                 and match.re is not patterns.since
-                and patterns.change.search(match[0])
+                and patterns.change.search(text[match.start() : match.end() + 30])
             ):
-                continue  # "enrollment has fallen since 2015" is no one's age
+                continue  # "enrollment has fallen since 2015", "since 2019 enrollment has
+                # fallen" are no one's age
             if whose is None and match.re is patterns.perfect_since and _a_state(match[0]):
                 continue  # "the rate has been below four percent since 2014": no one acted
             ex.add(
@@ -225,7 +228,9 @@ def run(ex: Extraction, lasting_years: int) -> None:
         for match in patterns.lasted.finditer(text):
             said = next(group for group in match.groups() if group)
             years = int(said) if said.isdigit() else number_words.get(said.lower(), 0)
-            if (match.group(match.lastindex or 0) or "").lower() == "decades":
+            if said.lower() in ("a", "one", "the"):
+                years = 1  # "for more than a decade", "over the past decade"
+            if (match.group(match.lastindex or 0) or "").lower().startswith("decade"):
                 years *= 10  # "for three decades"
             spans.append((match, years, False, False))
         for match, years, past, named in spans:
