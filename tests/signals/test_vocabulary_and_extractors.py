@@ -119,6 +119,30 @@ def test_a_list_number_and_a_clock_time_are_not_quantities() -> None:
     )
 
 
+def test_results_as_real_text_reports_them_and_numbers_that_are_not_results() -> None:
+    outcome = "measurable_results.outcome_metric"
+    # people counted, then what they completed; a numeric goal met
+    for sentence in (
+        "Six apprentices completed their safety classes in March.",
+        "The coalition met its goal of 1,500 new plant jobs in four years.",
+    ):
+        assert outcome in _metrics(sentence), sentence
+    # the industry's or the region's statistics, pay on offer, hours of teaching, a goal set,
+    # a grant or a gift, the partnership's own revenue
+    for sentence in (
+        "The report counted 22,000 workers employed by businesses that build engine parts.",
+        "The county has added 700 net new jobs per year since the plant opened.",
+        "New boat sales were up 4.2 percent in the spring.",
+        "Trainees can earn $14 an hour from the first day.",
+        "The program includes 1,200 hours of related instruction.",
+        "The partnership set its goal of 400 hires by the end of the grant.",
+        "The state awarded the council $900,000 in competitive grants.",
+        "The association has doubled its revenue to $3 million.",
+        "Five students completed the survey after the tour.",
+    ):
+        assert outcome not in _metrics(sentence), sentence
+
+
 def test_development_set_meets_its_floors() -> None:
     from nextgen_assistant.signals.evaluation import evaluate
 

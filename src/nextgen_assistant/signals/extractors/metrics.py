@@ -133,7 +133,15 @@ def _compile(words: ExtractorLexicon, business_nouns: list[str]) -> _Patterns:
         output=_alternation(words.output_measures),
         not_results=_alternation(words.not_results) if words.not_results else None,
         beneficiaries={name: _alternation(cues) for name, cues in words.beneficiaries.items()},
-        gate=word_gate([*measure_words, *words.outcome_verbs, *word_forms(words.change_verbs)]),
+        # ("seven students completed their training": the verbs that need an object open it too)
+        gate=word_gate(
+            [
+                *measure_words,
+                *words.outcome_verbs,
+                *words.outcome_verbs_with_object,
+                *word_forms(words.change_verbs),
+            ]
+        ),
         number_gate=word_gate([*"0123456789", *spelled, *words.multiplied]),
         people_outcome=_people_outcome(words),
         multiplied=_alternation(words.multiplied) if words.multiplied else None,
