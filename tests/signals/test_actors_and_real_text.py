@@ -642,3 +642,18 @@ def test_issues_beyond_hiring_are_the_agenda_only_where_business_takes_them_on()
             "Manufacturers face supply chain bottlenecks this year.",
         ),
     )
+
+
+def test_a_cause_and_work_described_as_industry_driven_are_no_leader() -> None:
+    assert_found_only_in(
+        LEADS,
+        holds=(
+            "It is a grower-driven group.",
+            "Hospital CEOs led the effort to form the alliance.",
+        ),
+        lacks=(
+            "Years of mill closures have led to job losses across the valley.",
+            "We offer employer-driven workforce training for maintenance staff.",
+            "The work needs strong industry-driven perspectives.",
+        ),
+    )

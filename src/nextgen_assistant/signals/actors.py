@@ -141,6 +141,13 @@ def _is_one_of(words: frozenset[str], token: Token) -> bool:
     return token.lower_ in words or token.lemma_ in words
 
 
+# What an "X-driven" or "X-led" may describe that is work or thought, not the partnership
+# (besides roles.yaml's program words and `content` objects).
+_ADJECTIVE_OF_WORK = frozenset(
+    ["programming", "perspective", "perspectives", "principles", "services", "solutions"]
+)
+
+
 class Tokens(list[Word]):
     """A Doc's tokens as `Word`s, read from a list (a Token made at every look costs more than
     the look), and the Doc for its text."""
@@ -330,6 +337,14 @@ class ActorRoleFinder:
             verb > start and tokens[verb - 1].lower_ in {"to", "-"}
         ):
             return []  # "the alliance has found that ...": the past of "find", not founding
+        if (
+            role == "lead"
+            and not took_the_lead
+            and verb + 1 < end
+            and tokens[verb + 1].lower_ == "to"
+            and tokens[verb].lemma_ == "lead"
+        ):
+            return []  # "decades of decline have led to job loss": a cause, not a leader
         if token.is_title and verb > start:
             return []  # a headline ("Fremont County Launches Partnership"): no grammar to read
         actors: list[Actor]
@@ -340,6 +355,14 @@ class ActorRoleFinder:
         elif verb - 2 >= start and tokens[verb - 1].text == "-" and tokens[verb - 2].lower_ != "co":
             if verb + 1 < end and tokens[verb + 1].lower_ in self._program_words:
                 return []  # "an industry-driven program": a program's, not the partnership's
+            if role in ("lead", "found", "decide") and any(
+                tokens[after].lower_ in self._objects["content"]
+                or tokens[after].lower_ in _ADJECTIVE_OF_WORK
+                for after in range(verb + 1, min(end, verb + 3))
+            ):
+                # "employer-driven workforce training", "strong industry-driven perspectives":
+                # what is taught or thought is not led ("employer-paid training" is paid for)
+                return []
             actor = self._actor_at(tokens, verb - 2, start, acronyms)  # "employer-led"
             actors = [actor] if actor is not None else []
             object_side = 1
