@@ -257,3 +257,37 @@ def test_the_shipped_model_records_what_it_learned_from() -> None:
     assert model.training["passages"] >= 1000
     folds = model.training["cross_validation"]["results"]
     assert set(folds) >= {"rules", "rules and model, supporting 0.5, red flags 0.3"}
+
+
+def test_a_funding_or_footprint_red_flag_needs_its_topic_named_in_the_window() -> None:
+    import numpy
+
+    from nextgen_assistant.signals.extractors.passages import _on_topic
+    from nextgen_assistant.signals.passages import Reading
+
+    strings = checker().nlp.vocab.strings
+
+    def keys(text: str) -> numpy.ndarray:
+        return numpy.array([strings.add(w) for w in text.lower().split()], dtype=numpy.uint64)
+
+    words = load_lexicons().extractors.passage_red_flag_words
+    topics = {i: keys(" ".join(w)) for i, w in words.items()}
+    red = Reading("sustainability", "red_flag", 0.6)
+    assert _on_topic(red, keys("The state grant ran out in June"), topics)
+    assert not _on_topic(red, keys("Members met twice and toured a plant"), topics)
+    # support, and red flags of indicators without topic words, are read as before
+    assert _on_topic(Reading("sustainability", "supporting", 0.6), keys("Members met"), topics)
+    assert _on_topic(Reading("industry_driven_agenda", "red_flag", 0.6), keys("Members"), topics)
+    # the shipped stalled passage names its money, and still reads as a funding red flag
+    assert ("sustainability", "red_flag") in {(s.indicator, s.polarity) for s in readings(STALLED)}
+
+
+def test_topic_words_for_a_misspelt_indicator_are_an_error_naming_it() -> None:
+    from pydantic import ValidationError
+
+    from nextgen_assistant.signals.lexicon import ExtractorLexicon
+
+    data = load_lexicons().extractors.model_dump()
+    data["passage_red_flag_words"] = {"sustainabilty": ["grant"]}
+    with pytest.raises(ValidationError, match="sustainabilty"):
+        ExtractorLexicon.model_validate(data)

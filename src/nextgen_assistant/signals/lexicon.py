@@ -417,6 +417,18 @@ class ExtractorLexicon(BaseModel):
     """The noun a list of partner kinds ends on ("organizations", "leaders", "agencies")."""
     partner_list_breaks: list[str] = Field(default_factory=list)
     """Words that end such a list going back ("with", "from", "include")."""
+    passage_red_flag_words: dict[str, list[str]] = Field(default_factory=dict)
+    """Per indicator, the words one of which a window must hold for the passage model to read a
+    red flag of that indicator in it (lower case): a funding red flag needs money named."""
+
+    @field_validator("passage_red_flag_words")
+    @classmethod
+    def _red_flag_words_name_indicators(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        unknown = sorted(set(value) - set(INDICATOR_IDS))
+        if unknown:
+            raise ValueError(f"passage_red_flag_words names no indicator: {unknown}")
+        return value
+
     thresholds: ExtractorThresholds
 
 

@@ -98,8 +98,12 @@ def run(
         ) >= thresholds.passage_distinct_share_min * len(keys):
             readable.append(((first, last), keys))
     rows = model.probabilities_of([keys for _, keys in readable])
+    topics = extraction.compiled(
+        f"{__name__}.red_flag_words",
+        lambda: _red_flag_words(extraction, pieces),
+    )
     found: list[tuple[int, int, list[Reading]]] = []
-    for ((first, last), _), row in zip(readable, rows, strict=True):
+    for ((first, last), keys), row in zip(readable, rows, strict=True):
         already = {
             indicator
             for index in range(first, last)
@@ -108,7 +112,9 @@ def run(
         readings = [
             reading
             for reading in readings_of(row.tolist(), minimum)
-            if reading.indicator not in already and _rule_id(reading) in declared
+            if reading.indicator not in already
+            and _rule_id(reading) in declared
+            and _on_topic(reading, keys, topics)
         ]
         if readings:
             found.append((first, last, readings))
@@ -136,6 +142,25 @@ def run(
                 quote=_summary(reading, weighing, (begins, ends), strongest),
                 sources=[begins, ends] if ends != begins else [begins],
             )
+
+
+def _red_flag_words(extraction: Extraction, pieces: Sequence[Piece]) -> dict[str, numpy.ndarray]:
+    """Per indicator, the hashes (lower case, as the windows' keys) of the words a red-flag
+    reading of it needs in its window (`passage_red_flag_words`)."""
+    if not pieces:
+        return {}
+    strings = pieces[0].doc.vocab.strings
+    return {
+        indicator: numpy.array(sorted({strings.add(w.lower()) for w in words}), dtype=numpy.uint64)
+        for indicator, words in extraction.lexicons.extractors.passage_red_flag_words.items()
+    }
+
+
+def _on_topic(reading: Reading, keys: numpy.ndarray, topics: dict[str, numpy.ndarray]) -> bool:
+    """Whether a reading may stand: a red flag of an indicator with topic words only where its
+    window names one ("the grant", "statewide"); every other reading always."""
+    needed = topics.get(reading.indicator) if reading.polarity == "red_flag" else None
+    return needed is None or bool(numpy.isin(keys, needed).any())
 
 
 def _rule_id(reading: Reading) -> str:
