@@ -657,3 +657,18 @@ def test_a_cause_and_work_described_as_industry_driven_are_no_leader() -> None:
             "The work needs strong industry-driven perspectives.",
         ),
     )
+
+
+def test_schools_and_development_bodies_named_the_way_local_news_names_them() -> None:
+    classify = checker().organizations.classify
+    for name, kind in (
+        ("the tech school", "k12"),
+        ("a vocational school", "k12"),
+        ("adult education", "k12"),
+        ("Development authorities", "economic_development"),
+    ):
+        seen = classify(name)
+        assert seen is not None and seen.partner_type == kind, name
+    assert ("public_partner_team", "supporting") in counted(
+        "Two development authorities, a chamber and the tech school take part in the cluster."
+    )
