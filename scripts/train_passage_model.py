@@ -239,13 +239,23 @@ def cross_validate(
     shipped_pair = (shipped.passage_supporting_min, shipped.passage_red_flag_min)
     Table = dict[str, numpy.ndarray]
 
+    # A red flag of these indicators is read only where the passage names its topic
+    # (extractors.yaml's passage_red_flag_words), as the checker reads it.
+    topics = {i: set(w) for i, w in lexicons.extractors.passage_red_flag_words.items()}
+
     def read(table: Table, item: Passage, supporting: float, red: float) -> set[str]:
-        """As the checker reads: one way per indicator, only readings whose rule is declared."""
+        """As the checker reads: one way per indicator, only readings whose rule is declared,
+        red flags of an indicator with topic words only where the passage names one."""
         thresholds = {"supporting": supporting, "red_flag": red}
         return {
             f"{r.indicator}|{r.polarity}"
             for r in readings_of(table[item.name].tolist(), thresholds)
             if f"{r.indicator}.passage_{r.polarity}" in declared
+            and (
+                r.polarity != "red_flag"
+                or r.indicator not in topics
+                or not topics[r.indicator].isdisjoint(item.words)
+            )
         }
 
     def together(table: Table, item: Passage, supporting: float, red: float) -> set[str]:
