@@ -141,13 +141,6 @@ def _is_one_of(words: frozenset[str], token: Token) -> bool:
     return token.lower_ in words or token.lemma_ in words
 
 
-# What an "X-driven" or "X-led" may describe that is work or thought, not the partnership
-# (besides roles.yaml's program words and `content` objects).
-_ADJECTIVE_OF_WORK = frozenset(
-    ["programming", "perspective", "perspectives", "principles", "services", "solutions"]
-)
-
-
 class Tokens(list[Word]):
     """A Doc's tokens as `Word`s, read from a list (a Token made at every look costs more than
     the look), and the Doc for its text."""
@@ -240,6 +233,8 @@ class ActorRoleFinder:
         self._objects = {name: set(words) for name, words in roles.objects.items()}
         self._stops = set(roles.stop_words)
         self._program_words = set(roles.program_words)
+        # what an "X-driven" may describe that is work, not the partnership it would lead
+        self._work_words = frozenset(roles.work_words) | self._objects.get("content", set())
         self._gather_verbs = set(roles.gather_verbs)
         self._choose_to = set(roles.choose_to_verbs)
         self._time_openers = set(roles.time_openers)
@@ -356,8 +351,7 @@ class ActorRoleFinder:
             if verb + 1 < end and tokens[verb + 1].lower_ in self._program_words:
                 return []  # "an industry-driven program": a program's, not the partnership's
             if role in ("lead", "found", "decide") and any(
-                tokens[after].lower_ in self._objects["content"]
-                or tokens[after].lower_ in _ADJECTIVE_OF_WORK
+                tokens[after].lower_ in self._work_words
                 for after in range(verb + 1, min(end, verb + 3))
             ):
                 # "employer-driven workforce training", "strong industry-driven perspectives":

@@ -199,6 +199,9 @@ class RolesLexicon(BaseModel):
     stop_words: list[str]
     program_words: list[str] = Field(default_factory=list)
     """Words that make a name a program's, not the partnership's ("Welding Academy")."""
+    work_words: list[str] = Field(default_factory=list)
+    """Besides `program_words` and the `content` objects, what an "X-driven" or "X-led" may
+    describe that is work or thought, not the partnership ("industry-driven perspectives")."""
     gather_verbs: list[str] = Field(default_factory=list)
     """Lemmas of gathering verbs whose actor does what they met for ("met ... to determine")."""
     choose_to_verbs: list[str] = Field(default_factory=list)

@@ -22,6 +22,10 @@ from nextgen_assistant.signals.extractors import (
 from nextgen_assistant.signals.lexicon import ExtractorLexicon
 from nextgen_assistant.signals.pipeline import text_of
 
+# How far past a "since" match a verb of change is looked for, in characters: "since 2019
+# enrollment has fallen" is a number's change, not anyone's age.
+_CHANGE_REACH = 30
+
 
 class _Patterns(NamedTuple):
     since: re.Pattern[str]
@@ -195,7 +199,7 @@ def run(ex: Extraction, lasting_years: int) -> None:
             if whose in OTHERS or (
                 whose is None
                 and match.re is not patterns.since
-                and patterns.change.search(text[match.start() : match.end() + 30])
+                and patterns.change.search(text[match.start() : match.end() + _CHANGE_REACH])
             ):
                 continue  # "enrollment has fallen since 2015", "since 2019 enrollment has
                 # fallen" are no one's age
