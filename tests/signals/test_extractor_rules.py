@@ -19,6 +19,8 @@ from nextgen_assistant.signals.lexicon import (
     ExtractorRulesLexicon,
     load_lexicons,
 )
+from nextgen_assistant.signals.model import Signal
+from nextgen_assistant.signals.scan import ScanSettings, scan
 
 AS_OF = date(2026, 1, 1)  # the day the examples' dates are judged on, as the YAML says
 LEXICONS = load_lexicons()
@@ -45,15 +47,27 @@ def test_extractor_rule_example(
     rule = LEXICONS.extractor_rule(rule_id)
     path = tmp_path / example.file
     path.write_text(example.text, encoding="utf-8")
-    result = checker().check_document(read_document(path), AS_OF, one_per_sentence=False)
-    hits = [s for s in result.signals if s.rule == rule_id and s.counted]
-    found = [(s.rule, s.polarity, s.matched) for s in result.signals]
+    if rule.extractor == "across_documents":
+        signals = _scanned_together(tmp_path, example)
+    else:
+        result = checker().check_document(read_document(path), AS_OF, one_per_sentence=False)
+        signals = result.signals
+    hits = [s for s in signals if s.rule == rule_id and s.counted]
+    found = [(s.rule, s.polarity, s.matched) for s in signals]
     if should_match:
         assert hits, f"{rule_id} should find {example.text!r}; found {found}"
         assert all(s.polarity == rule.polarity and s.weight == rule.weight for s in hits)
         assert all(s.indicator == rule.indicator for s in hits)
     else:
         assert not hits, f"{rule_id} should not find {example.text!r} ({hits[0].matched!r})"
+
+
+def _scanned_together(folder: Path, example: ExtractorExample) -> list[Signal]:
+    """Every signal of a scan of the example with its `also` documents, findings included."""
+    for number, text in enumerate(example.also):
+        (folder / f"also-{number}.txt").write_text(text, encoding="utf-8")
+    result = scan([folder], ScanSettings(as_of=AS_OF))
+    return result.all_signals()
 
 
 def test_every_extractor_has_a_declared_rule() -> None:

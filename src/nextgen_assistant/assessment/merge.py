@@ -181,9 +181,10 @@ def build_report(
     view = GroupView(bank, records, as_of)
     width = band_width(rubric)
     documents = scan.documents if scan else []
+    signals_found = scan.all_signals() if scan else []
     raw = {
         indicator.id: sorted(
-            (s for d in documents for s in d.signals if s.indicator == indicator.id),
+            (s for s in signals_found if s.indicator == indicator.id),
             key=strength,
             reverse=True,
         )

@@ -12,6 +12,7 @@ from docx.shared import Pt, RGBColor
 from nextgen_assistant.assessment.model import IndicatorFinding, Report
 from nextgen_assistant.report.wording import (
     GATE_MARK,
+    derived_note,
     gate_conflict,
     group_roles,
     one_voice_note,
@@ -76,9 +77,7 @@ def _indicator(document, finding: IndicatorFinding) -> None:  # type: ignore[no-
             line = document.add_paragraph(style="List Bullet")
             line.add_run("For: " if signal.polarity == "supporting" else "Against: ").bold = True
             said = line.add_run(
-                f"{signal.quote} (found across the document)"
-                if signal.derived
-                else f"“{signal.quote}”"
+                f"{signal.quote} {derived_note(signal)}" if signal.derived else f"“{signal.quote}”"
             )
             said.italic = not signal.derived
             said.text = _text(said.text)

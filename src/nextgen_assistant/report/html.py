@@ -40,6 +40,7 @@ def report_html(report: Report) -> str:
         colours=STATUS_COLOURS,
         score=wording.score,
         where=wording.where,
+        derived_note=wording.derived_note,
         gate_conflict=wording.gate_conflict,
         other_conflicts=wording.other_conflicts,
         respondents_line=wording.respondents_line(report),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from nextgen_assistant.assessment.model import IndicatorFinding, Report
 from nextgen_assistant.report.wording import (
     GATE_MARK,
+    derived_note,
     gate_conflict,
     group_roles,
     one_voice_note,
@@ -48,7 +49,7 @@ def indicator_markdown(finding: IndicatorFinding) -> list[str]:
             sign = "For" if signal.polarity == "supporting" else "Against"
             # A derived fact is the tool's finding, not the document's words: no quotation marks.
             said = (
-                f"{_cell(signal.quote)} (found across the document)"
+                f"{_cell(signal.quote)} {derived_note(signal)}"
                 if signal.derived
                 else f"“{_cell(signal.quote)}”"
             )

@@ -10,6 +10,7 @@ from typing import TextIO
 from rich.console import Console
 from rich.table import Table
 
+from nextgen_assistant.report.wording import where
 from nextgen_assistant.rubric import Rubric
 from nextgen_assistant.safe_text import csv_cell, markdown_code, markdown_text, markup_text
 from nextgen_assistant.signals.aggregate import strongest_signals
@@ -30,17 +31,9 @@ CSV_COLUMNS = [
 ]
 
 
-def where(signal: Signal) -> str:
-    """'file p.2 l.14' for a quote."""
-    page = f" p.{signal.location.page}" if signal.location.page else ""
-    return f"{signal.path or ''}{page} l.{signal.location.line}"
-
-
 def strongest(result: ScanResult, indicator: str, limit: int = 3) -> list[Signal]:
     """The strongest signals for an indicator: counted ones first, then by weight and confidence."""
-    return strongest_signals(
-        (s for d in result.documents for s in d.signals if s.indicator == indicator), limit
-    )
+    return strongest_signals((s for s in result.all_signals() if s.indicator == indicator), limit)
 
 
 def print_scan_table(
@@ -132,7 +125,9 @@ def write_scan_json(summary: ScanResult, documents_json: Iterable[str], out: Tex
     for index, document in enumerate(documents_json):
         out.write(("," if index else "") + "\n    " + document)
     out.write("\n  ],\n")
-    tail = summary.model_dump(mode="json", include={"indicators", "skipped", "partnership_facts"})
+    tail = summary.model_dump(
+        mode="json", include={"indicators", "findings", "skipped", "partnership_facts"}
+    )
     for index, (key, value) in enumerate(tail.items()):
         comma = "," if index < len(tail) - 1 else ""
         out.write(f"  {json.dumps(key)}: {json.dumps(value)}{comma}\n")

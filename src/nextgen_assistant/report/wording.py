@@ -18,9 +18,17 @@ def score(value: float | None) -> str:
 
 
 def where(signal: Signal) -> str:
-    """'file p.2 l.14', the path relative to the folder scanned."""
+    """'file p.2 l.14', the path relative to the folder scanned; a finding across the
+    documents is in none of them."""
+    if signal.path is None and signal.derived and not signal.location.line:
+        return "all documents"
     page = f" p.{signal.location.page}" if signal.location.page else ""
-    return f"{signal.path}{page} l.{signal.location.line}"
+    return f"{signal.path or ''}{page} l.{signal.location.line}"
+
+
+def derived_note(signal: Signal) -> str:
+    """What a derived fact is, said after it (it is the tool's finding, never quoted)."""
+    return "(found across the document)" if signal.path else "(found across the documents)"
 
 
 def gate_conflict(finding: IndicatorFinding, gate: GateResult) -> Conflict | None:

@@ -6,7 +6,8 @@ from collections.abc import Iterable
 
 from nextgen_assistant import INDICATOR_IDS
 from nextgen_assistant.rubric import Rubric
-from nextgen_assistant.signals.lexicon import ExtractorThresholds
+from nextgen_assistant.signals.extractors import across_documents
+from nextgen_assistant.signals.lexicon import ExtractorThresholds, Lexicons
 from nextgen_assistant.signals.model import DocumentFacts, DocumentResult, IndicatorEvidence, Signal
 
 
@@ -16,6 +17,21 @@ class EvidenceTally:
     def __init__(self) -> None:
         self._strength: dict[tuple[str, str], float] = {}
         self._counts: dict[tuple[str, str], int] = {}
+        self.documents_read = 0
+
+    def add_document(self, document: DocumentResult) -> None:
+        """A document's signals, and one more document read when it could be read."""
+        if document.status == "ok":
+            self.documents_read += 1
+        self.add(document.signals)
+
+    def findings(self, lexicons: Lexicons) -> list[Signal]:
+        """What the documents added so far say together (`extractors/across_documents.py`)."""
+        counted: dict[str, int] = {}
+        for (indicator, polarity), n in self._counts.items():
+            if polarity != "listed":
+                counted[indicator] = counted.get(indicator, 0) + n
+        return across_documents.findings(self.documents_read, counted, lexicons)
 
     def add(self, signals: Iterable[Signal]) -> None:
         key: tuple[str, str]
@@ -73,13 +89,16 @@ def strongest_signals(signals: Iterable[Signal], limit: int) -> list[Signal]:
 
 
 def aggregate(
-    documents: Iterable[DocumentResult], rubric: Rubric, thresholds: ExtractorThresholds
-) -> list[IndicatorEvidence]:
-    """One `IndicatorEvidence` per indicator over all the documents' signals."""
+    documents: Iterable[DocumentResult], rubric: Rubric, lexicons: Lexicons
+) -> tuple[list[IndicatorEvidence], list[Signal]]:
+    """One `IndicatorEvidence` per indicator over all the documents' signals and the findings
+    across them, and those findings."""
     tally = EvidenceTally()
     for document in documents:
-        tally.add(document.signals)
-    return tally.evidence(rubric, thresholds)
+        tally.add_document(document)
+    found = tally.findings(lexicons)
+    tally.add(found)
+    return tally.evidence(rubric, lexicons.extractors.thresholds), found
 
 
 def merge_facts(documents: Iterable[DocumentResult]) -> DocumentFacts:

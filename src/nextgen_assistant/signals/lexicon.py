@@ -280,6 +280,7 @@ class ExtractorThresholds(BaseModel):
     passage_red_flag_min: float = Field(gt=0, lt=1)
     passage_known_share_min: float = Field(ge=0, le=1)
     passage_distinct_share_min: float = Field(ge=0, le=1)
+    no_outcome_min_documents: int = Field(ge=1)
 
 
 class ExtractorExample(BaseModel):
@@ -290,6 +291,9 @@ class ExtractorExample(BaseModel):
 
     file: str = Field(default="example.txt", pattern=r"^[\w.-]+\.(txt|md|csv|html)$")
     text: str = Field(min_length=1)
+    also: list[str] = Field(default_factory=list)
+    """Other documents of the same partnership, scanned beside it (for a rule that reads the
+    documents together, `across_documents`)."""
 
 
 class ExtractorExamples(BaseModel):
@@ -318,6 +322,7 @@ ExtractorName = Literal[
     "longevity",
     "headcounts",
     "passages",
+    "across_documents",
 ]
 
 

@@ -160,8 +160,15 @@ class ScanResult(BaseModel):
     as_of: date
     documents: list[DocumentResult] = Field(default_factory=list)
     indicators: list[IndicatorEvidence] = Field(default_factory=list)
+    findings: list[Signal] = Field(default_factory=list)
+    """Derived signals across the documents, in no one document (`path` None): "none of the 4
+    documents reports an outcome". They count in `indicators` like the documents' signals."""
     skipped: list[SkippedFile] = Field(default_factory=list)
     partnership_facts: DocumentFacts = Field(default_factory=DocumentFacts)
+
+    def all_signals(self) -> list[Signal]:
+        """The documents' signals, then the findings across them."""
+        return [*(s for d in self.documents for s in d.signals), *self.findings]
 
     @property
     def failed(self) -> list[DocumentResult]:

@@ -197,11 +197,13 @@ def scan(
     checker = _checker_for(settings)
     skipped: list[SkippedFile] = []
     documents = list(iter_scan(paths, settings, jobs, skipped, progress))
+    indicators, findings = aggregate(documents, checker.rubric, checker.lexicons)
     return ScanResult(
         as_of=settings.as_of,
         documents=documents,
         skipped=skipped,
-        indicators=aggregate(documents, checker.rubric, checker.lexicons.extractors.thresholds),
+        indicators=indicators,
+        findings=findings,
         partnership_facts=merge_facts(documents),
     )
 
@@ -248,7 +250,7 @@ def scan_streaming(
     light: list[DocumentResult] = []
     for result in iter_scan(paths, settings, jobs, skipped, progress):
         spool.write(result.model_dump_json() + "\n")
-        tally.add(result.signals)
+        tally.add_document(result)
         chosen: set[int] = set()
         by_indicator: dict[str, list[Signal]] = {}
         for signal in result.signals:
@@ -265,12 +267,15 @@ def scan_streaming(
     for document in light:
         document.signals = [s for s in document.signals if id(s) in final]
     spool.flush()
+    findings = tally.findings(checker.lexicons)
+    tally.add(findings)
     return StreamedScan(
         summary=ScanResult(
             as_of=settings.as_of,
             documents=light,
             skipped=skipped,
             indicators=tally.evidence(checker.rubric, checker.lexicons.extractors.thresholds),
+            findings=findings,
             partnership_facts=merge_facts(light),
         ),
         spool=spool,

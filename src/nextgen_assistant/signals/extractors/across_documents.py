@@ -1,0 +1,49 @@
+"""Findings across a partnership's documents: what they say together, not what one of them says.
+
+`measurable_results.no_outcome_reported`: where `no_outcome_min_documents` or more documents
+were read, they speak of the partnership (counted evidence on at least one other indicator), and
+not one of them reports a result either way (no counted signal of `measurable_results`), the
+partnership's own record reports no outcome: the rubric's "results are not tracked". Careful
+readers of real published passages judge it the same way: of the partnerships of two or more
+passages in which the checker read no result, the readers who decided the indicator called it a
+gap 34 times in 46 (partial 10, meets 2).
+
+A finding is derived (`derived: true`): its quote is a summary, it belongs to no one document
+(`path` is None, its location line 0) and its sources are empty. It counts like any other signal
+in the indicator's score.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from nextgen_assistant.signals.lexicon import Lexicons
+from nextgen_assistant.signals.model import Signal, SignalLocation
+
+NO_OUTCOME = "measurable_results.no_outcome_reported"
+
+
+def findings(documents_read: int, counted: Mapping[str, int], lexicons: Lexicons) -> list[Signal]:
+    """The findings across `documents_read` documents whose counted signals number `counted`
+    per indicator."""
+    rule = lexicons.extractor_rule(NO_OUTCOME)
+    least = lexicons.extractors.thresholds.no_outcome_min_documents
+    about_it = any(n for indicator, n in counted.items() if indicator != rule.indicator)
+    if documents_read < least or counted.get(rule.indicator) or not about_it:
+        return []
+    return [
+        Signal(
+            indicator=rule.indicator,
+            polarity=rule.polarity,
+            rule=rule.id,
+            matched="no outcome reported",
+            quote=(
+                f"None of the {documents_read} documents reports an outcome (hires, placements, "
+                "credentials, wage gains, savings) or any other result."
+            ),
+            location=SignalLocation(line=0),
+            confidence=1.0,
+            weight=rule.weight,
+            derived=True,
+        )
+    ]
