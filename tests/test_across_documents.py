@@ -55,8 +55,8 @@ def test_one_outcome_anywhere_one_page_alone_or_pages_about_nothing_give_no_find
         assert result.findings == [], name
 
 
-def test_an_unreadable_file_is_not_a_document_read(tmp_path: Path) -> None:
-    folder = _folder(tmp_path, {"launch.txt": ABOUT_THE_WORK["launch.txt"]})
+def test_an_unreadable_or_empty_file_is_not_a_document_read(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, {"launch.txt": ABOUT_THE_WORK["launch.txt"], "empty.txt": ""})
     (folder / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
     result = scan([folder], ScanSettings(as_of=AS_OF))
     assert result.failed and result.findings == []

@@ -20,8 +20,9 @@ class EvidenceTally:
         self.documents_read = 0
 
     def add_document(self, document: DocumentResult) -> None:
-        """A document's signals, and one more document read when it could be read."""
-        if document.status == "ok":
+        """A document's signals, and one more document read when it could be read and has
+        words (an empty file is not one more document of the partnership's record)."""
+        if document.status == "ok" and document.words:
             self.documents_read += 1
         self.add(document.signals)
 
