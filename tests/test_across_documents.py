@@ -86,3 +86,22 @@ def test_the_finding_in_the_scan_json_and_the_gap_report(tmp_path: Path) -> None
     line = next(line for line in report.stdout.splitlines() if "None of the 3 documents" in line)
     # The tool's finding, never in quotation marks, and found in no one file.
     assert "“" not in line and "(found across the documents)" in line and "all documents" in line
+
+
+def test_the_results_gate_reads_the_finding(tmp_path: Path) -> None:
+    """The gate "at least one outcome is measured" fails on the documents' silence, with the
+    finding as its reason, where it was unknown before."""
+    from nextgen_assistant.assessment.advice import load_recommendations
+    from nextgen_assistant.assessment.merge import build_report
+    from nextgen_assistant.dialogue.questions import load_questions
+    from nextgen_assistant.rubric import load_rubric
+
+    result = scan([_folder(tmp_path, ABOUT_THE_WORK)], ScanSettings(as_of=AS_OF))
+    report = build_report(
+        load_rubric(), load_questions(), load_recommendations(), AS_OF, None, result
+    )
+    results = next(f for f in report.indicators if f.id == "measurable_results")
+    gate = next(g for g in results.gates if g.id == "outcomes_measured")
+    assert gate.passed is False and gate.from_documents is False
+    assert gate.detail == "none of the 3 documents reports an outcome"
+    assert results.status == "gap"

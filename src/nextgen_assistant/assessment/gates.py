@@ -14,7 +14,7 @@ from nextgen_assistant.clock import months_ago, months_between
 from nextgen_assistant.dialogue.model import Answer
 from nextgen_assistant.dialogue.questions import Question, QuestionBank
 from nextgen_assistant.rubric import Check, Rubric
-from nextgen_assistant.signals.model import DocumentFacts, Signal
+from nextgen_assistant.signals.model import NO_OUTCOME, DocumentFacts, Signal
 
 UNKNOWN = GateReading(passed=None, reason="")
 
@@ -256,6 +256,10 @@ def _outcomes(check: Check, inputs: GateInputs) -> tuple[GateReading, GateReadin
             reason=f"the documents report {len(outcome)} outcome figure(s) and "
             f"{len(inputs.facts.metrics) - len(outcome)} activity count(s)",
         )
+    silent = next((s for s in inputs.signals if s.rule == NO_OUTCOME and s.counted), None)
+    if shown.passed is None and silent is not None:
+        # The documents speak of the partnership's work and not one reports a result.
+        shown = GateReading(passed=False, reason=silent.quote.split(" (", 1)[0].lower())
     return said, shown
 
 

@@ -6,7 +6,6 @@ from collections.abc import Iterable
 
 from nextgen_assistant import INDICATOR_IDS
 from nextgen_assistant.rubric import Rubric
-from nextgen_assistant.signals.extractors import across_documents
 from nextgen_assistant.signals.lexicon import ExtractorThresholds, Lexicons
 from nextgen_assistant.signals.model import DocumentFacts, DocumentResult, IndicatorEvidence, Signal
 
@@ -28,6 +27,10 @@ class EvidenceTally:
 
     def findings(self, lexicons: Lexicons) -> list[Signal]:
         """What the documents added so far say together (`extractors/across_documents.py`)."""
+        # Here, not at the top: the extractors' package loads spaCy, and reports that only
+        # read a scan's results import this module without it.
+        from nextgen_assistant.signals.extractors import across_documents
+
         counted: dict[str, int] = {}
         for (indicator, polarity), n in self._counts.items():
             if polarity != "listed":

@@ -15,6 +15,9 @@ from nextgen_assistant.rubric import Status
 Polarity = Literal["supporting", "red_flag"]
 Context = Literal["asserted", "negated", "hypothetical", "historical", "other"]
 COUNTED_CONTEXTS: frozenset[str] = frozenset({"asserted", "negated"})
+# The finding across a partnership's documents that none reports a result
+# (signals/extractors/across_documents.py); the results gate reads it too.
+NO_OUTCOME = "measurable_results.no_outcome_reported"
 
 
 class SignalLocation(BaseModel):

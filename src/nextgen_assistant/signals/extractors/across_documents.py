@@ -18,9 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from nextgen_assistant.signals.lexicon import Lexicons
-from nextgen_assistant.signals.model import Signal, SignalLocation
-
-NO_OUTCOME = "measurable_results.no_outcome_reported"
+from nextgen_assistant.signals.model import NO_OUTCOME, Signal, SignalLocation
 
 
 def findings(documents_read: int, counted: Mapping[str, int], lexicons: Lexicons) -> list[Signal]:
