@@ -215,7 +215,7 @@ def test_a_misspelt_indicator_in_the_red_flag_weights_is_an_error_naming_it(tmp_
 
 def test_a_red_flag_weighs_by_its_indicator() -> None:
     """The same evidence, one supporting and one red-flag sentence of equal strength: where red
-    flags weigh double (leadership) the score falls below the middle; where they weigh half (the
+    flags weigh double (the agenda) the score falls below the middle; where they weigh half (the
     region) it rises above it; at weight 1 (the plan) it is the middle, 3.0."""
     from nextgen_assistant.signals.aggregate import EvidenceTally
     from nextgen_assistant.signals.lexicon import load_lexicons
@@ -223,7 +223,7 @@ def test_a_red_flag_weighs_by_its_indicator() -> None:
 
     thresholds = load_lexicons().extractors.thresholds
     tally = EvidenceTally()
-    for indicator in ("private_sector_leadership", "regional_labor_market", "shared_action_plan"):
+    for indicator in ("industry_driven_agenda", "regional_labor_market", "shared_action_plan"):
         for polarity in ("supporting", "red_flag"):
             tally.add(
                 [
@@ -238,7 +238,7 @@ def test_a_red_flag_weighs_by_its_indicator() -> None:
                     )
                 ]
             )
-    assert thresholds.red_flag_weight.of("private_sector_leadership") == 2.0
-    assert (tally.score("private_sector_leadership", thresholds) or 3.0) < 3.0
+    assert thresholds.red_flag_weight.of("industry_driven_agenda") == 2.0
+    assert (tally.score("industry_driven_agenda", thresholds) or 3.0) < 3.0
     assert (tally.score("regional_labor_market", thresholds) or 3.0) > 3.0
     assert tally.score("shared_action_plan", thresholds) == 3.0
