@@ -50,7 +50,9 @@ def _compile(words: ExtractorLexicon) -> _Patterns:
         ),
         gate=word_gate(["19", "20"]),  # a year is there: a word beginning 19 or 20
         lasted=_lasted(words),
-        years_gate=word_gate(["years", "anniversary", "decades", "decade", "year", "annual"]),
+        years_gate=word_gate(
+            ["years", "anniversary", "decades", "decade", "year", "annual", "cohort"]
+        ),
         ago=_ago(words),
         nth_year=_nth_year(words),
         perfect_since=_perfect_since(words),
@@ -103,10 +105,10 @@ def _nth_year(words: ExtractorLexicon) -> re.Pattern[str] | None:
     spelled = "|".join(map(re.escape, sorted(words.ordinal_words, key=len, reverse=True)))
     nth = r"(\d{1,2})(?:st|nd|rd|th)" + (rf"|({spelled})" if spelled else "")
     # "in its 12th year", "its sixth annual briefing", "for the 34th year in a row", "this is the
-    # seventh year the partners have hosted it"
+    # seventh year the partners have hosted it", "the ninth cohort of the programme"
     return re.compile(
-        rf"(?:\b(?:its|our|their)|'s|’s)\s+(?:{nth})\s+(?:year|annual)\b"
-        rf"|\b(?:the)\s+(?:{nth})\s+(?:year\s+in\s+a\s+row|consecutive\s+year|annual)\b"
+        rf"(?:\b(?:its|our|their)|'s|’s)\s+(?:{nth})\s+(?:year|annual|cohort)\b"
+        rf"|\b(?:the)\s+(?:{nth})\s+(?:year\s+in\s+a\s+row|consecutive\s+year|annual|cohort)\b"
         rf"|\bthis\s+is\s+the\s+(?:{nth})\s+year\b",
         re.IGNORECASE,
     )
