@@ -16,7 +16,7 @@ NO_OUTCOME = "measurable_results.no_outcome_reported"
 ABOUT_THE_WORK = {
     "launch.txt": "The alliance met in March at the college. Nine plant owners chose two priorities.",
     "board.md": "The steering committee is chaired by the owner of a machine shop in Laramie.",
-    "minutes.txt": "Members toured the new welding lab and heard from the county's planner.",
+    "minutes.txt": "Members come from plants in Albany, Carbon and Laramie counties.",
 }
 
 
@@ -103,5 +103,38 @@ def test_the_results_gate_reads_the_finding(tmp_path: Path) -> None:
     results = next(f for f in report.indicators if f.id == "measurable_results")
     gate = next(g for g in results.gates if g.id == "outcomes_measured")
     assert gate.passed is False and gate.from_documents is False
-    assert gate.detail == "none of the 3 documents reports an outcome"
+    assert gate.detail == (
+        "none of the 3 documents that speak of the partnership's work reports an outcome"
+    )
     assert results.status == "gap"
+
+
+def test_a_cover_note_is_not_one_more_document(tmp_path: Path) -> None:
+    """One page that speaks of the partnership and a note that only says what is attached: one
+    page alone is not the partnership's record, so no finding."""
+    files = {"launch.txt": ABOUT_THE_WORK["launch.txt"], "note.txt": "The minutes are attached."}
+    result = scan([_folder(tmp_path, files)], ScanSettings(as_of=AS_OF))
+    assert result.findings == []
+
+
+def test_the_finding_has_its_row_in_the_csv(tmp_path: Path) -> None:
+    import csv
+    import io
+
+    folder = _folder(tmp_path, ABOUT_THE_WORK)
+    done = run_nextgen("scan", str(folder), "--format", "csv", "--as-of", "2026-05-01")
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    [row] = [r for r in rows if r["rule"] == NO_OUTCOME]
+    assert row["document"] == "all documents" and row["line"] == "" and row["page"] == ""
+
+
+def test_a_disagreement_cites_the_finding_as_the_tools_not_in_quotation_marks(
+    tmp_path: Path,
+) -> None:
+    from nextgen_assistant.assessment.merge import _cited
+
+    result = scan([_folder(tmp_path, ABOUT_THE_WORK)], ScanSettings(as_of=AS_OF))
+    said = _cited(result.findings[0])
+    assert "“" not in said and "None" not in said.replace("None of", "")
+    assert said.endswith("(found across the documents)")

@@ -247,7 +247,7 @@ def scan(
         else:
             with _output_stream(output) as out:
                 if chosen is ScanFormat.csv:
-                    scan_output.write_scan_csv(streamed.documents(), out)
+                    scan_output.write_scan_csv(streamed.documents(), out, streamed.summary.findings)
                 else:
                     scan_output.write_scan_json(result, streamed.documents_json(), out)
     finally:

@@ -112,7 +112,7 @@ def _score_conflicts(
                     evidence=worst,
                     message=f"{who} rated {title.lower()} {shown_score(self_score)}/5; the "
                     f"documents score it {shown_score(evidence_score)}"
-                    + (f": “{worst.quote}” ({worst.path})" if worst else ""),
+                    + (_cited(worst) if worst else ""),
                 )
             ]
         if self_score <= LOW and evidence_score >= HIGH:
@@ -123,7 +123,7 @@ def _score_conflicts(
                     evidence=best,
                     message=f"{who} rated {title.lower()} {shown_score(self_score)}/5, but the "
                     f"documents show strength ({shown_score(evidence_score)})"
-                    + (f": “{best.quote}” ({best.path})" if best else ""),
+                    + (_cited(best) if best else ""),
                 )
             ]
     elif (
@@ -162,6 +162,14 @@ def _gates(
         shown = read_gate(check, GateInputs(bank, {}, facts, signals, today))[1]
         results.append(gate_result(check, combined_answers(readings), shown))
     return results
+
+
+def _cited(signal: Signal) -> str:
+    """A signal cited in a sentence: a document's words in quotation marks with its file; a
+    derived fact (a count, a finding across the documents) as the tool's finding, never quoted."""
+    if signal.derived:
+        return f": {signal.quote} (found across {signal.path or 'the documents'})"
+    return f": “{signal.quote}” ({signal.path})"
 
 
 def build_report(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 from collections.abc import Iterable
 from typing import TextIO
@@ -92,26 +93,29 @@ def _print_problems(result: ScanResult, console: Console) -> None:
             console.print(f"  [dim]{markup_text(skipped.path)}: {markup_text(skipped.reason)}[/]")
 
 
-def write_scan_csv(documents: Iterable[DocumentResult], out: TextIO) -> None:
-    """One row per signal, for spreadsheets, written as the documents come; no cell can run as
-    a formula."""
+def write_scan_csv(
+    documents: Iterable[DocumentResult], out: TextIO, findings: Iterable[Signal] = ()
+) -> None:
+    """One row per signal, for spreadsheets, written as the documents come, then one per finding
+    across the documents (its document "all documents", no page or line); no cell can run as a
+    formula."""
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
-    for document in documents:
-        for s in document.signals:
-            row = [
-                document.path,
-                s.indicator,
-                s.polarity,
-                s.context,
-                s.rule,
-                s.matched,
-                s.quote,
-                s.location.page or "",
-                s.location.line,
-                f"{s.confidence:.2f}",
-            ]
-            writer.writerow([csv_cell(cell) for cell in row])
+    rows = ((document.path, s) for document in documents for s in document.signals)
+    for path, s in itertools.chain(rows, ((where(f), f) for f in findings)):
+        row = [
+            path,
+            s.indicator,
+            s.polarity,
+            s.context,
+            s.rule,
+            s.matched,
+            s.quote,
+            s.location.page or "",
+            s.location.line or "",
+            f"{s.confidence:.2f}",
+        ]
+        writer.writerow([csv_cell(cell) for cell in row])
 
 
 def write_scan_json(summary: ScanResult, documents_json: Iterable[str], out: TextIO) -> None:

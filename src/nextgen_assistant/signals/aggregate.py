@@ -16,13 +16,14 @@ class EvidenceTally:
     def __init__(self) -> None:
         self._strength: dict[tuple[str, str], float] = {}
         self._counts: dict[tuple[str, str], int] = {}
-        self.documents_read = 0
+        self.documents_speaking = 0
 
     def add_document(self, document: DocumentResult) -> None:
-        """A document's signals, and one more document read when it could be read and has
-        words (an empty file is not one more document of the partnership's record)."""
-        if document.status == "ok" and document.words:
-            self.documents_read += 1
+        """A document's signals, and one more document that speaks of the partnership when it
+        gives counted evidence (an empty file, a cover note or one that could not be read is not
+        one more document of the partnership's record)."""
+        if document.status == "ok" and any(s.counted for s in document.signals):
+            self.documents_speaking += 1
         self.add(document.signals)
 
     def findings(self, lexicons: Lexicons) -> list[Signal]:
@@ -35,7 +36,7 @@ class EvidenceTally:
         for (indicator, polarity), n in self._counts.items():
             if polarity != "listed":
                 counted[indicator] = counted.get(indicator, 0) + n
-        return across_documents.findings(self.documents_read, counted, lexicons)
+        return across_documents.findings(self.documents_speaking, counted, lexicons)
 
     def add(self, signals: Iterable[Signal]) -> None:
         key: tuple[str, str]

@@ -1,8 +1,8 @@
 """Findings across a partnership's documents: what they say together, not what one of them says.
 
 `measurable_results.no_outcome_reported`: where `no_outcome_min_documents` or more documents
-were read, they speak of the partnership (counted evidence on at least one other indicator), and
-not one of them reports a result either way (no counted signal of `measurable_results`), the
+speak of the partnership (each gives counted evidence: a cover note or an empty file does not)
+and not one of them reports a result either way (no counted signal of `measurable_results`), the
 partnership's own record reports no outcome: the rubric's "results are not tracked". Careful
 readers of real published passages judge it the same way: of the partnerships of two or more
 passages in which the checker read no result, the readers who decided the indicator called it a
@@ -21,13 +21,12 @@ from nextgen_assistant.signals.lexicon import Lexicons
 from nextgen_assistant.signals.model import NO_OUTCOME, Signal, SignalLocation
 
 
-def findings(documents_read: int, counted: Mapping[str, int], lexicons: Lexicons) -> list[Signal]:
-    """The findings across `documents_read` documents whose counted signals number `counted`
-    per indicator."""
+def findings(documents: int, counted: Mapping[str, int], lexicons: Lexicons) -> list[Signal]:
+    """The findings across `documents` documents that speak of the partnership, whose counted
+    signals number `counted` per indicator."""
     rule = lexicons.extractor_rule(NO_OUTCOME)
     least = lexicons.extractors.thresholds.no_outcome_min_documents
-    about_it = any(n for indicator, n in counted.items() if indicator != rule.indicator)
-    if documents_read < least or counted.get(rule.indicator) or not about_it:
+    if documents < least or counted.get(rule.indicator):
         return []
     return [
         Signal(
@@ -36,8 +35,8 @@ def findings(documents_read: int, counted: Mapping[str, int], lexicons: Lexicons
             rule=rule.id,
             matched="no outcome reported",
             quote=(
-                f"None of the {documents_read} documents reports an outcome (hires, placements, "
-                "credentials, wage gains, savings) or any other result."
+                f"None of the {documents} documents that speak of the partnership's work reports an "
+                "outcome (hires, placements, credentials, wage gains, savings) or any other result."
             ),
             location=SignalLocation(line=0),
             confidence=1.0,

@@ -25,6 +25,9 @@ from nextgen_assistant.signals.pipeline import text_of
 # How far past a "since" match a verb of change is looked for, in characters: "since 2019
 # enrollment has fallen" is a number's change, not anyone's age.
 _CHANGE_REACH = 30
+# How many cohorts a programme may start in a year, at most, as staying power counts them: "the
+# ninth cohort" is four years behind, not eight (many programmes start one each semester).
+_COHORTS_A_YEAR = 2
 
 
 class _Patterns(NamedTuple):
@@ -230,7 +233,10 @@ def run(ex: Extraction, lasting_years: int) -> None:
             for match in patterns.nth_year.finditer(text):
                 said = next((group for group in match.groups() if group), "")
                 nth = int(said) if said.isdigit() else ordinals.get(said.lower(), 0)
-                spans.append((match, nth - 1, False, True))  # its eleventh year: ten years behind
+                behind = nth - 1  # its eleventh year: ten years behind
+                if match.group(0).lower().endswith("cohort"):
+                    behind //= _COHORTS_A_YEAR  # cohorts can start more often than yearly
+                spans.append((match, behind, False, True))
         for match in patterns.lasted.finditer(text):
             said = next(group for group in match.groups() if group)
             years = int(said) if said.isdigit() else number_words.get(said.lower(), 0)
