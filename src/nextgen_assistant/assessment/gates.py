@@ -259,7 +259,7 @@ def _outcomes(check: Check, inputs: GateInputs) -> tuple[GateReading, GateReadin
     silent = next((s for s in inputs.signals if s.rule == NO_OUTCOME and s.counted), None)
     if shown.passed is None and silent is not None:
         # The documents speak of the partnership's work and not one reports a result.
-        shown = GateReading(passed=False, reason=silent.quote.split(" (", 1)[0].lower())
+        shown = GateReading(passed=False, reason=silent.matched)
     return said, shown
 
 

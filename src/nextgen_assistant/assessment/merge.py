@@ -168,7 +168,8 @@ def _cited(signal: Signal) -> str:
     """A signal cited in a sentence: a document's words in quotation marks with its file; a
     derived fact (a count, a finding across the documents) as the tool's finding, never quoted."""
     if signal.derived:
-        return f": {signal.quote} (found across {signal.path or 'the documents'})"
+        where = f"the document, {signal.path}" if signal.path else "the documents"
+        return f": {signal.quote} (found across {where})"
     return f": “{signal.quote}” ({signal.path})"
 
 

@@ -28,16 +28,17 @@ def findings(documents: int, counted: Mapping[str, int], lexicons: Lexicons) -> 
     least = lexicons.extractors.thresholds.no_outcome_min_documents
     if documents < least or counted.get(rule.indicator):
         return []
+    said = (
+        f"none of the {documents} documents that speak of the partnership's work reports an outcome"
+    )
     return [
         Signal(
             indicator=rule.indicator,
             polarity=rule.polarity,
             rule=rule.id,
-            matched="no outcome reported",
-            quote=(
-                f"None of the {documents} documents that speak of the partnership's work reports an "
-                "outcome (hires, placements, credentials, wage gains, savings) or any other result."
-            ),
+            matched=said,
+            quote=f"{said[0].upper()}{said[1:]} (hires, placements, credentials, wage gains, "
+            "savings) or any other result.",
             location=SignalLocation(line=0),
             confidence=1.0,
             weight=rule.weight,
