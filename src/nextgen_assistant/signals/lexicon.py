@@ -268,6 +268,7 @@ class ExtractorThresholds(BaseModel):
 
     plan_stale_months: int = Field(ge=1)
     lasting_years: int = Field(ge=1)
+    cohorts_a_year: int = Field(ge=1)
     grant_ending_within_months: int = Field(ge=1)
     topic_heading_max_words: int = Field(ge=1)
     evidence_shrinkage: float = Field(ge=0)

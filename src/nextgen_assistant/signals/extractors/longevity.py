@@ -25,9 +25,6 @@ from nextgen_assistant.signals.pipeline import text_of
 # How far past a "since" match a verb of change is looked for, in characters: "since 2019
 # enrollment has fallen" is a number's change, not anyone's age.
 _CHANGE_REACH = 30
-# How many cohorts a programme may start in a year, at most, as staying power counts them: "the
-# ninth cohort" is four years behind, not eight (many programmes start one each semester).
-_COHORTS_A_YEAR = 2
 
 
 class _Patterns(NamedTuple):
@@ -235,7 +232,8 @@ def run(ex: Extraction, lasting_years: int) -> None:
                 nth = int(said) if said.isdigit() else ordinals.get(said.lower(), 0)
                 behind = nth - 1  # its eleventh year: ten years behind
                 if match.group(0).lower().endswith("cohort"):
-                    behind //= _COHORTS_A_YEAR  # cohorts can start more often than yearly
+                    # cohorts can start more often than yearly (`cohorts_a_year`)
+                    behind //= ex.lexicons.extractors.thresholds.cohorts_a_year
                 spans.append((match, behind, False, True))
         for match in patterns.lasted.finditer(text):
             said = next(group for group in match.groups() if group)
