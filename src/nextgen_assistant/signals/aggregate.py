@@ -26,7 +26,16 @@ class EvidenceTally:
             self.documents_speaking += 1
         self.add(document.signals)
 
-    def findings(self, lexicons: Lexicons) -> list[Signal]:
+    def conclude(
+        self, rubric: Rubric, lexicons: Lexicons
+    ) -> tuple[list[IndicatorEvidence], list[Signal]]:
+        """Once every document is in: the findings across them (counted like the documents'
+        signals), and the evidence per indicator with them."""
+        found = self._findings(lexicons)
+        self.add(found)
+        return self.evidence(rubric, lexicons.extractors.thresholds), found
+
+    def _findings(self, lexicons: Lexicons) -> list[Signal]:
         """What the documents added so far say together (`extractors/across_documents.py`)."""
         # Here, not at the top: the extractors' package loads spaCy, and reports that only
         # read a scan's results import this module without it.
@@ -101,9 +110,7 @@ def aggregate(
     tally = EvidenceTally()
     for document in documents:
         tally.add_document(document)
-    found = tally.findings(lexicons)
-    tally.add(found)
-    return tally.evidence(rubric, lexicons.extractors.thresholds), found
+    return tally.conclude(rubric, lexicons)
 
 
 def merge_facts(documents: Iterable[DocumentResult]) -> DocumentFacts:

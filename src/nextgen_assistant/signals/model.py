@@ -165,7 +165,8 @@ class ScanResult(BaseModel):
     indicators: list[IndicatorEvidence] = Field(default_factory=list)
     findings: list[Signal] = Field(default_factory=list)
     """Derived signals across the documents, in no one document (`path` None): "none of the 4
-    documents reports an outcome". They count in `indicators` like the documents' signals."""
+    documents that speak of the partnership's work reports an outcome". They count in
+    `indicators` like the documents' signals."""
     skipped: list[SkippedFile] = Field(default_factory=list)
     partnership_facts: DocumentFacts = Field(default_factory=DocumentFacts)
 

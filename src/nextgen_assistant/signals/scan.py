@@ -267,14 +267,13 @@ def scan_streaming(
     for document in light:
         document.signals = [s for s in document.signals if id(s) in final]
     spool.flush()
-    findings = tally.findings(checker.lexicons)
-    tally.add(findings)
+    indicators, findings = tally.conclude(checker.rubric, checker.lexicons)
     return StreamedScan(
         summary=ScanResult(
             as_of=settings.as_of,
             documents=light,
             skipped=skipped,
-            indicators=tally.evidence(checker.rubric, checker.lexicons.extractors.thresholds),
+            indicators=indicators,
             findings=findings,
             partnership_facts=merge_facts(light),
         ),
