@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -25,6 +26,38 @@ class Check(BaseModel):
     gate: bool = False
     threshold: float | None = None
     unit: str | None = None
+    aspects: dict[str, list[str]] = Field(default_factory=dict)
+    """For a check the documents show by what they say: each aspect of it (in words a
+    partnership reads) and the ids of the supporting rules whose signals show that aspect."""
+    aspects_needed: int | None = Field(default=None, ge=1)
+    """How many of the aspects the documents must show for the check to pass."""
+
+    @model_validator(mode="after")
+    def _aspects_complete(self) -> Check:
+        if bool(self.aspects) != (self.aspects_needed is not None):
+            raise ValueError(
+                f"the check '{self.id}' needs both aspects and aspects_needed, or neither"
+            )
+        if self.aspects_needed is not None and self.aspects_needed > len(self.aspects):
+            raise ValueError(
+                f"the check '{self.id}' needs {self.aspects_needed} aspects but names {len(self.aspects)}"
+            )
+        return self
+
+    def aspects_shown(self, rules: Iterable[str]) -> list[str]:
+        """The aspects, in the rubric's order, that signals of these rule ids show."""
+        found = set(rules)
+        return [aspect for aspect, shown_by in self.aspects.items() if found.intersection(shown_by)]
+
+    def shown_by_documents(self, rules: Iterable[str]) -> bool | None:
+        """Whether the documents' counted supporting signals (their rule ids) show this check:
+        None for a check that is not shown that way, or when no signal speaks to it at all."""
+        if self.aspects_needed is None:
+            return None
+        found = set(rules)
+        if not found.intersection(r for shown_by in self.aspects.values() for r in shown_by):
+            return None
+        return len(self.aspects_shown(found)) >= self.aspects_needed
 
     @property
     def limit(self) -> float:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from nextgen_assistant.assessment.gates import joined
 from nextgen_assistant.assessment.model import GateResult
 from nextgen_assistant.assessment.self_score import question_scores
 from nextgen_assistant.dialogue.model import AssessmentRecord
@@ -102,7 +103,7 @@ def _as_said(recommendation: Recommendation, said: dict[str, set[str]]) -> Recom
 
 def _names(items: list[str]) -> str:
     named = [i if i[:2].isupper() or i[1:2] == "-" else i[0].lower() + i[1:] for i in items]
-    return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+    return joined(named)
 
 
 def _worded(recommendation: Recommendation, gates: list[GateResult]) -> Recommendation:

@@ -118,10 +118,8 @@ def _agenda(check: Check, inputs: GateInputs) -> tuple[GateReading, GateReading]
         if red or good:
             said = GateReading(passed=not red, reason=f"said “{answer.raw}”")
             break
-    agree = inputs.first_value(check.id, "agree")
-    if said.passed is None and isinstance(agree, int):
-        rated = inputs.wired(check.id, "agree")[0][0].text.rstrip(".")
-        said = GateReading(passed=agree >= 4, reason=f"rated “{rated}” {agree} of 5")
+    if said.passed is None:
+        said = _rated(check, inputs)
     rules = [
         x
         for x in inputs.signals
@@ -142,6 +140,15 @@ def _agenda(check: Check, inputs: GateInputs) -> tuple[GateReading, GateReading]
         quoted = next(x for x in rules if (x.polarity == "supporting") == passed)
         shown = GateReading(passed=passed, reason=f"the documents say “{quoted.quote}”")
     return said, shown
+
+
+def _rated(check: Check, inputs: GateInputs) -> GateReading:
+    """The first agree-scale answer wired to the check: 4 or 5 of 5 passes, 1 to 3 fails."""
+    agree = inputs.first_value(check.id, "agree")
+    if not isinstance(agree, int):
+        return UNKNOWN
+    rated = inputs.wired(check.id, "agree")[0][0].text.rstrip(".")
+    return GateReading(passed=agree >= 4, reason=f"rated “{rated}” {agree} of 5")
 
 
 def _coverage(check: Check, inputs: GateInputs) -> tuple[GateReading, GateReading]:
@@ -198,10 +205,7 @@ def _plan(check: Check, inputs: GateInputs) -> tuple[GateReading, GateReading]:
         )
     else:
         # A plan that does not exist cannot be current: the answer wired to `plan_in_use`.
-        for question, answer in inputs.wired("plan_in_use", "choice"):
-            chosen = next((c for c in question.choices if c.value == answer.value), None)
-            if chosen is not None and chosen.score is not None and chosen.score <= 1:
-                said = GateReading(passed=False, reason="said there is no written action plan")
+        said = _no_plan_said(inputs)
     shown = UNKNOWN
     if inputs.facts is not None and inputs.facts.plan_dates:
         latest = max(inputs.facts.plan_dates, key=lambda plan: plan.updated)
@@ -211,6 +215,36 @@ def _plan(check: Check, inputs: GateInputs) -> tuple[GateReading, GateReading]:
             f"({months_ago(latest.age_months)})",
         )
     return said, shown
+
+
+def _no_plan_said(inputs: GateInputs) -> GateReading:
+    """The answer to "is there a written action plan?" when it is no (`plan_in_use`'s choice)."""
+    for question, answer in inputs.wired("plan_in_use", "choice"):
+        chosen = next((c for c in question.choices if c.value == answer.value), None)
+        if chosen is not None and chosen.score is not None and chosen.score <= 1:
+            return GateReading(passed=False, reason="said there is no written action plan")
+    return UNKNOWN
+
+
+def _plan_in_use(check: Check, inputs: GateInputs) -> tuple[GateReading, GateReading]:
+    said = _no_plan_said(inputs)
+    if said.passed is None:
+        said = _rated(check, inputs)
+    rules = [s.rule for s in inputs.signals if s.counted and s.polarity == "supporting"]
+    passed = check.shown_by_documents(rules)
+    if passed is None:
+        return said, UNKNOWN
+    shown = check.aspects_shown(rules)
+    missing = [aspect for aspect in check.aspects if aspect not in shown]
+    reason = f"the documents show {joined(shown)}"
+    if not passed:
+        reason += f", not {joined(missing, 'or')}"
+    return said, GateReading(passed=passed, reason=reason)
+
+
+def joined(items: list[str], word: str = "and") -> str:
+    """Items in a sentence: "a", "a and b", "a, b and c" (or "or")."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {word} " + items[-1]
 
 
 def _grants(check: Check, inputs: GateInputs) -> tuple[GateReading, GateReading]:
@@ -269,6 +303,7 @@ JUDGES: dict[str, Judge] = {
     "business_sets_agenda": _agenda,
     "partner_type_coverage": _coverage,
     "plan_current": _plan,
+    "plan_in_use": _plan_in_use,
     "not_grant_dependent": _grants,
     "outcomes_measured": _outcomes,
 }

@@ -16,6 +16,7 @@ class EvidenceTally:
     def __init__(self) -> None:
         self._strength: dict[tuple[str, str], float] = {}
         self._counts: dict[tuple[str, str], int] = {}
+        self._supporting_rules: dict[str, set[str]] = {}
         self.documents_speaking = 0
 
     def add_document(self, document: DocumentResult) -> None:
@@ -56,6 +57,8 @@ class EvidenceTally:
                     self._strength.get(key, 0.0) + signal.weight * signal.confidence
                 )
                 self._counts[key] = self._counts.get(key, 0) + 1
+                if signal.polarity == "supporting":
+                    self._supporting_rules.setdefault(signal.indicator, set()).add(signal.rule)
             else:
                 key = (signal.indicator, "listed")
                 self._counts[key] = self._counts.get(key, 0) + 1
@@ -79,10 +82,20 @@ class EvidenceTally:
         results = []
         for indicator_id in INDICATOR_IDS:
             score = self.score(indicator_id, thresholds)
+            status = rubric.status_for(score)
+            # A gate the documents show failing by what they say (a plan only mentioned, never
+            # shown carried out or kept current) caps `meets` at `partial`, as in the gap report.
+            rules = self._supporting_rules.get(indicator_id, set())
+            failed = [
+                check.id
+                for check in rubric.indicator(indicator_id).gates
+                if check.shown_by_documents(rules) is False
+            ]
             results.append(
                 IndicatorEvidence(
                     id=indicator_id,
-                    status=rubric.status_for(score),
+                    status="partial" if status == "meets" and failed else status,
+                    capped_by=failed if status == "meets" else [],
                     score=score,
                     supporting=self._counts.get((indicator_id, "supporting"), 0),
                     red_flags=self._counts.get((indicator_id, "red_flag"), 0),

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from nextgen_assistant.documents.model import Block, Document
 from nextgen_assistant.documents.plain import text_blocks
+from nextgen_assistant.errors import ConfigError
 from nextgen_assistant.rubric import Rubric, load_rubric
 from nextgen_assistant.signals.actors import ActorRoleFinder
 from nextgen_assistant.signals.context import ContextFinder
@@ -54,6 +55,24 @@ CONFIDENCE = {"phrase": 0.9, "pattern": 0.85, "role": 0.8, "fuzzy": 0.65}
 FLIP = {"supporting": "red_flag", "red_flag": "supporting"}
 
 
+def _check_aspects(rubric: Rubric, lexicons: Lexicons) -> None:
+    """Every rule a rubric check's aspects name is a supporting rule of that check's indicator:
+    a typo or a renamed rule would otherwise leave an aspect that nothing can ever show."""
+    supporting = {r.id: r.indicator for r in lexicons.rules if r.polarity == "supporting"}
+    supporting.update(
+        (r.id, r.indicator) for r in lexicons.extractor_rules if r.polarity == "supporting"
+    )
+    for indicator in rubric.indicators:
+        for check in indicator.checks:
+            for aspect, rule_ids in check.aspects.items():
+                wrong = [r for r in rule_ids if supporting.get(r) != indicator.id]
+                if wrong:
+                    raise ConfigError(
+                        f"lexicons/rubric.yaml: the check '{check.id}' ({aspect}) names "
+                        f"{', '.join(wrong)}, not a supporting rule of {indicator.id}"
+                    )
+
+
 class Checker:
     """Built once per process: the pipeline, the compiled rules and the extractors' vocabulary."""
 
@@ -67,6 +86,7 @@ class Checker:
     ) -> None:
         self.lexicons: Lexicons = load_lexicons(extra_lexicons)
         self.rubric = rubric or load_rubric()
+        _check_aspects(self.rubric, self.lexicons)
         self.nlp = build_nlp(model)
         self.matcher = RuleMatcher(self.nlp, self.lexicons)
         self.context = ContextFinder(

@@ -147,6 +147,9 @@ class IndicatorEvidence(BaseModel):
     supporting: int = 0
     red_flags: int = 0
     listed_only: int = 0
+    capped_by: list[str] = Field(default_factory=list)
+    """The rubric gates the documents show failing by what they say (a plan only mentioned,
+    never shown in use): each held a `meets` score at `partial`."""
 
 
 class SkippedFile(BaseModel):
