@@ -125,3 +125,28 @@ def test_an_aspect_naming_no_such_rule_is_a_clear_error() -> None:
     )
     with pytest.raises(ConfigError, match="plan_madee, not a supporting rule"):
         _check_aspects(changed, load_lexicons(()))
+
+
+def test_the_scan_table_and_markdown_say_why_a_score_of_4_is_partial(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, WRITTEN)
+    held = (
+        "Shared, up-to-date action plan: held at partial until the documents show that action "
+        "teams carry the plan out and report progress."
+    )
+    for kind in ("md", "table"):
+        done = run_nextgen("scan", str(folder), "--format", kind, "--as-of", "2026-05-01")
+        assert done.returncode == 0, done.stderr
+        assert held in " ".join(done.stdout.split()), kind
+    shown = run_nextgen(
+        "scan", str(_folder(tmp_path / "both", WRITTEN, CARRIED_OUT)), "--format", "md"
+    )
+    assert "held at partial" not in shown.stdout
+
+
+def test_the_documents_screen_says_why(tmp_path: Path) -> None:
+    from nextgen_assistant.tui.widgets.scan_summary import scan_summary
+
+    folder = _folder(tmp_path, WRITTEN)
+    parts = scan_summary(scan([folder], ScanSettings(as_of=AS_OF)), [folder])
+    shown = "\n".join(text.plain for text, _ in parts)
+    assert "Shared, up-to-date action plan: partial 4.0 (+1 / -0); held at partial until" in shown

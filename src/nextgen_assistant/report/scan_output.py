@@ -11,7 +11,7 @@ from typing import TextIO
 from rich.console import Console
 from rich.table import Table
 
-from nextgen_assistant.report.wording import where
+from nextgen_assistant.report.wording import held_note, where
 from nextgen_assistant.rubric import Rubric
 from nextgen_assistant.safe_text import csv_cell, markdown_code, markdown_text, markup_text
 from nextgen_assistant.signals.aggregate import strongest_signals
@@ -56,6 +56,10 @@ def print_scan_table(
             str(item.listed_only),
         )
     console.print(table)
+    for item in result.indicators:
+        held = held_note(item, rubric)
+        if held:
+            console.print(f"{markup_text(rubric.indicator(item.id).title)}: {held}.")
     for item in result.indicators:
         signals = strongest(result, item.id, evidence_per_indicator)
         if not signals:
@@ -152,6 +156,8 @@ def scan_markdown(result: ScanResult, rubric: Rubric, evidence_per_indicator: in
         lines.append(
             f"| {rubric.indicator(item.id).title} | {item.status} | {score} | {item.supporting} | {item.red_flags} |"
         )
+    held = [(item, held_note(item, rubric)) for item in result.indicators]
+    lines += [f"\n{rubric.indicator(item.id).title}: {note}." for item, note in held if note]
     for item in result.indicators:
         signals = strongest(result, item.id, evidence_per_indicator)
         if not signals:

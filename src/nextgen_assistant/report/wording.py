@@ -6,7 +6,8 @@ from nextgen_assistant.assessment.group import ROLE_NAMES
 from nextgen_assistant.assessment.model import Conflict, GateResult, IndicatorFinding, Report
 from nextgen_assistant.assessment.scores import shown_score
 from nextgen_assistant.dialogue.model import Role
-from nextgen_assistant.signals.model import Signal
+from nextgen_assistant.rubric import Rubric
+from nextgen_assistant.signals.model import IndicatorEvidence, Signal
 
 GATE_MARK = {True: "passed", False: "FAILED", None: "unknown"}
 ROLE_ORDER: list[Role] = ["business_leader", "public_partner", "convener", "other"]
@@ -24,6 +25,16 @@ def where(signal: Signal) -> str:
         return "all documents"
     page = f" p.{signal.location.page}" if signal.location.page else ""
     return f"{signal.path or ''}{page} l.{signal.location.line}"
+
+
+def held_note(item: IndicatorEvidence, rubric: Rubric) -> str | None:
+    """Why a score in the `meets` band shows `partial`: the gates the documents show failing
+    ("held at partial until the documents show that action teams carry the plan out ...")."""
+    if not item.capped_by:
+        return None
+    checks = [rubric.indicator(item.id).check(c).description.rstrip(".") for c in item.capped_by]
+    said = "; and that ".join(c[0].lower() + c[1:] for c in checks)
+    return f"held at partial until the documents show that {said}"
 
 
 def derived_note(signal: Signal) -> str:

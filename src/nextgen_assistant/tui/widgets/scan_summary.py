@@ -8,6 +8,7 @@ from pathlib import Path
 from rich.text import Text
 
 from nextgen_assistant.documents.reader import SUPPORTED_SUFFIXES
+from nextgen_assistant.report.wording import held_note
 from nextgen_assistant.rubric import load_rubric
 from nextgen_assistant.signals.model import ScanResult
 from nextgen_assistant.tui.widgets.path_text import Part
@@ -77,12 +78,14 @@ def scan_summary(result: ScanResult, attached: list[Path]) -> list[Part]:
         parts.append((Text("Passed over: " + "; ".join(other_reason) + ".", style="dim"), False))
     if other_kind or other_reason:
         parts.append((Text(), False))
-    titles = {i.id: i.title for i in load_rubric().indicators}
+    rubric = load_rubric()
+    titles = {i.id: i.title for i in rubric.indicators}
     evidence = Text("Evidence per indicator (supporting / against):")
     for item in result.indicators:
         score = "–" if item.score is None else f"{item.score:.1f}"
+        held = held_note(item, rubric)
         evidence.append(
             f"\n  {titles.get(item.id, item.id)}: {item.status} {score} "
-            f"(+{item.supporting} / -{item.red_flags})"
+            f"(+{item.supporting} / -{item.red_flags})" + (f"; {held}" if held else "")
         )
     return [*parts, (evidence, False), (Text(), False), (Text("F7 shows the report."), False)]
