@@ -12,8 +12,22 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from nextgen_assistant import INDICATOR_IDS
 from nextgen_assistant.knowledge import lexicon_dir, load_model
+from nextgen_assistant.words import joined
 
 Status = Literal["meets", "partial", "gap", "unknown"]
+
+
+class Aspect(BaseModel):
+    """One aspect of a check the documents show by what they say ("a written plan"), with the
+    supporting rules whose signals show it and the red-flag rules that deny it (a plan dated more
+    than a year ago is not one kept current, whatever else says it was updated)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    shown_as: str = Field(min_length=1)
+    rules: list[str] = Field(min_length=1)
+    denied_by: list[str] = Field(default_factory=list)
 
 
 class Check(BaseModel):
@@ -26,11 +40,11 @@ class Check(BaseModel):
     gate: bool = False
     threshold: float | None = None
     unit: str | None = None
-    aspects: dict[str, list[str]] = Field(default_factory=dict)
-    """For a check the documents show by what they say: each aspect of it (in words a
-    partnership reads) and the ids of the supporting rules whose signals show that aspect."""
+    aspects: list[Aspect] = Field(default_factory=list)
+    """For a check the documents show by what they say: its aspects, in the order a sentence
+    names them."""
     aspects_needed: int | None = Field(default=None, ge=1)
-    """How many of the aspects the documents must show for the check to pass."""
+    """How many of the aspects the documents (or the answers) must show for the check to pass."""
 
     @model_validator(mode="after")
     def _aspects_complete(self) -> Check:
@@ -44,20 +58,38 @@ class Check(BaseModel):
             )
         return self
 
-    def aspects_shown(self, rules: Iterable[str]) -> list[str]:
-        """The aspects, in the rubric's order, that signals of these rule ids show."""
-        found = set(rules)
-        return [aspect for aspect, shown_by in self.aspects.items() if found.intersection(shown_by)]
+    def aspects_shown(
+        self, supporting: Iterable[str], red_flags: Iterable[str] = ()
+    ) -> list[Aspect]:
+        """The aspects that counted signals show: one of an aspect's supporting rules, and none
+        of the red-flag rules that deny it."""
+        found, denied = set(supporting), set(red_flags)
+        return [
+            a
+            for a in self.aspects
+            if found.intersection(a.rules) and not denied.intersection(a.denied_by)
+        ]
 
-    def shown_by_documents(self, rules: Iterable[str]) -> bool | None:
-        """Whether the documents' counted supporting signals (their rule ids) show this check:
-        None for a check that is not shown that way, or when no signal speaks to it at all."""
-        if self.aspects_needed is None:
+    def shown_by_documents(
+        self, supporting: Iterable[str], red_flags: Iterable[str] = ()
+    ) -> bool | None:
+        """Whether the documents' counted signals (their rule ids, supporting and red flags) show
+        this check: None for a check not shown that way, or where no supporting signal of the
+        indicator counts at all. Supporting signals that show no aspect (a denied red flag, the
+        passage model's reading) show none: a plan "not on a shelf" is not yet a plan in use."""
+        found = set(supporting)
+        if self.aspects_needed is None or not found:
             return None
-        found = set(rules)
-        if not found.intersection(r for shown_by in self.aspects.values() for r in shown_by):
-            return None
-        return len(self.aspects_shown(found)) >= self.aspects_needed
+        return len(self.aspects_shown(found, red_flags)) >= self.aspects_needed
+
+    def aspects_sentence(self, shown: list[Aspect], who: str = "the documents show") -> str:
+        """ "the documents show a written plan, not action teams carrying it out or a plan kept
+        current" (or what the answers said)."""
+        missing = [a.shown_as for a in self.aspects if a not in shown]
+        said = f"{who} {joined([a.shown_as for a in shown])}" if shown else f"{who} none"
+        if len(shown) < (self.aspects_needed or 0) and missing:
+            said += f", not {joined(missing, 'or')}" if shown else f" of {joined(missing, 'or')}"
+        return said
 
     @property
     def limit(self) -> float:

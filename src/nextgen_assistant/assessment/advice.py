@@ -10,13 +10,13 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from nextgen_assistant.assessment.gates import joined
 from nextgen_assistant.assessment.model import GateResult
 from nextgen_assistant.assessment.self_score import question_scores
 from nextgen_assistant.dialogue.model import AssessmentRecord
 from nextgen_assistant.dialogue.questions import QuestionBank
 from nextgen_assistant.knowledge import lexicon_dir, load_model
 from nextgen_assistant.rubric import Status
+from nextgen_assistant.words import in_sentence, joined
 
 MET = 4.0
 """An answer scoring this or more says its check is already in place."""
@@ -102,8 +102,7 @@ def _as_said(recommendation: Recommendation, said: dict[str, set[str]]) -> Recom
 
 
 def _names(items: list[str]) -> str:
-    named = [i if i[:2].isupper() or i[1:2] == "-" else i[0].lower() + i[1:] for i in items]
-    return joined(named)
+    return joined([in_sentence(i) for i in items])
 
 
 def _worded(recommendation: Recommendation, gates: list[GateResult]) -> Recommendation:

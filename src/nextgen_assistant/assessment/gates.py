@@ -227,24 +227,64 @@ def _no_plan_said(inputs: GateInputs) -> GateReading:
 
 
 def _plan_in_use(check: Check, inputs: GateInputs) -> tuple[GateReading, GateReading]:
+    """Two of three, from the answers and from the documents alike: a written plan (the answer
+    "yes" to a written plan; the documents' rules), action teams carrying it out (4 or 5 of 5 on
+    the action-teams statement), a plan kept current (a last update within `plan_current`'s
+    months, which decides wherever the documents date the plan)."""
     said = _no_plan_said(inputs)
     if said.passed is None:
-        said = _rated(check, inputs)
-    rules = [s.rule for s in inputs.signals if s.counted and s.polarity == "supporting"]
-    passed = check.shown_by_documents(rules)
+        said = _aspects_said(check, inputs)
+    supporting = [s.rule for s in inputs.signals if s.counted and s.polarity == "supporting"]
+    red_flags = [s.rule for s in inputs.signals if s.counted and s.polarity == "red_flag"]
+    passed = check.shown_by_documents(supporting, red_flags)
     if passed is None:
         return said, UNKNOWN
-    shown = check.aspects_shown(rules)
-    missing = [aspect for aspect in check.aspects if aspect not in shown]
-    reason = f"the documents show {joined(shown)}"
-    if not passed:
-        reason += f", not {joined(missing, 'or')}"
-    return said, GateReading(passed=passed, reason=reason)
+    shown = check.aspects_shown(supporting, red_flags)
+    if inputs.facts is not None and inputs.facts.plan_dates:
+        latest = max(inputs.facts.plan_dates, key=lambda plan: plan.updated)
+        current = latest.age_months <= _plan_limit()
+        shown = [
+            a
+            for a in check.aspects
+            if (a.id == "current" and current) or (a.id != "current" and a in shown)
+        ]
+        passed = len(shown) >= (check.aspects_needed or 0)
+    return said, GateReading(
+        passed=passed,
+        reason=check.aspects_sentence(shown),
+        missing=[a.shown_as for a in check.aspects if a not in shown],
+    )
 
 
-def joined(items: list[str], word: str = "and") -> str:
-    """Items in a sentence: "a", "a and b", "a, b and c" (or "or")."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {word} " + items[-1]
+def _plan_limit() -> int:
+    """`plan_current`'s months, from the rubric in force."""
+    from nextgen_assistant.rubric import load_rubric
+
+    return int(load_rubric().indicator("shared_action_plan").check("plan_current").limit)
+
+
+def _aspects_said(check: Check, inputs: GateInputs) -> GateReading:
+    """The plan's aspects as the answers give them; unknown where none of the questions that
+    speak to them was answered."""
+    said: dict[str, bool] = {}
+    for question, answer in inputs.wired(check.id, "choice"):
+        chosen = next((c for c in question.choices if c.value == answer.value), None)
+        if chosen is not None and chosen.score is not None:
+            said["written"] = chosen.score >= 4
+    agree = inputs.first_value(check.id, "agree")
+    if isinstance(agree, int):
+        said["carried_out"] = agree >= 4
+    updated = inputs.first_value("plan_current", "date")
+    if isinstance(updated, date):
+        said["current"] = months_between(updated, inputs.today) <= _plan_limit()
+    if not said:
+        return UNKNOWN
+    shown = [a for a in check.aspects if said.get(a.id)]
+    return GateReading(
+        passed=len(shown) >= (check.aspects_needed or 0),
+        reason=check.aspects_sentence(shown, "said the partnership has"),
+        missing=[a.shown_as for a in check.aspects if a not in shown],
+    )
 
 
 def _grants(check: Check, inputs: GateInputs) -> tuple[GateReading, GateReading]:

@@ -57,9 +57,9 @@ def print_scan_table(
         )
     console.print(table)
     for item in result.indicators:
-        held = held_note(item, rubric)
+        held = held_note(item, result, rubric)
         if held:
-            console.print(f"{markup_text(rubric.indicator(item.id).title)}: {held}.")
+            console.print(markup_text(f"{rubric.indicator(item.id).title}: {held}."))
     for item in result.indicators:
         signals = strongest(result, item.id, evidence_per_indicator)
         if not signals:
@@ -156,7 +156,7 @@ def scan_markdown(result: ScanResult, rubric: Rubric, evidence_per_indicator: in
         lines.append(
             f"| {rubric.indicator(item.id).title} | {item.status} | {score} | {item.supporting} | {item.red_flags} |"
         )
-    held = [(item, held_note(item, rubric)) for item in result.indicators]
+    held = [(item, held_note(item, result, rubric)) for item in result.indicators]
     lines += [f"\n{rubric.indicator(item.id).title}: {note}." for item, note in held if note]
     for item in result.indicators:
         signals = strongest(result, item.id, evidence_per_indicator)

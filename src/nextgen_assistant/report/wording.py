@@ -7,7 +7,7 @@ from nextgen_assistant.assessment.model import Conflict, GateResult, IndicatorFi
 from nextgen_assistant.assessment.scores import shown_score
 from nextgen_assistant.dialogue.model import Role
 from nextgen_assistant.rubric import Rubric
-from nextgen_assistant.signals.model import IndicatorEvidence, Signal
+from nextgen_assistant.signals.model import IndicatorEvidence, ScanResult, Signal
 
 GATE_MARK = {True: "passed", False: "FAILED", None: "unknown"}
 ROLE_ORDER: list[Role] = ["business_leader", "public_partner", "convener", "other"]
@@ -27,14 +27,21 @@ def where(signal: Signal) -> str:
     return f"{signal.path or ''}{page} l.{signal.location.line}"
 
 
-def held_note(item: IndicatorEvidence, rubric: Rubric) -> str | None:
-    """Why a score in the `meets` band shows `partial`: the gates the documents show failing
-    ("held at partial until the documents show that action teams carry the plan out ...")."""
-    if not item.capped_by:
+def held_note(item: IndicatorEvidence, result: ScanResult, rubric: Rubric) -> str | None:
+    """Why a score in the `meets` band shows `partial`: what the documents show of each gate
+    that held it there ("held at partial: the documents show a written plan, not action teams
+    carrying it out or a plan kept current")."""
+    checks = [c for c in rubric.indicator(item.id).gates if c.id in item.capped_by]
+    if not checks:  # none, or a scan stored under a rubric without those gates
         return None
-    checks = [rubric.indicator(item.id).check(c).description.rstrip(".") for c in item.capped_by]
-    said = "; and that ".join(c[0].lower() + c[1:] for c in checks)
-    return f"held at partial until the documents show that {said}"
+    counted = [s for s in result.all_signals() if s.indicator == item.id and s.counted]
+    supporting = [s.rule for s in counted if s.polarity == "supporting"]
+    red_flags = [s.rule for s in counted if s.polarity == "red_flag"]
+    why = "; ".join(
+        c.aspects_sentence(c.aspects_shown(supporting, red_flags)) if c.aspects else c.description
+        for c in checks
+    )
+    return f"held at partial: {why}"
 
 
 def derived_note(signal: Signal) -> str:

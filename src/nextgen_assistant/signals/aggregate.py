@@ -16,7 +16,7 @@ class EvidenceTally:
     def __init__(self) -> None:
         self._strength: dict[tuple[str, str], float] = {}
         self._counts: dict[tuple[str, str], int] = {}
-        self._supporting_rules: dict[str, set[str]] = {}
+        self._rules: dict[tuple[str, str], set[str]] = {}
         self.documents_speaking = 0
 
     def add_document(self, document: DocumentResult) -> None:
@@ -57,8 +57,7 @@ class EvidenceTally:
                     self._strength.get(key, 0.0) + signal.weight * signal.confidence
                 )
                 self._counts[key] = self._counts.get(key, 0) + 1
-                if signal.polarity == "supporting":
-                    self._supporting_rules.setdefault(signal.indicator, set()).add(signal.rule)
+                self._rules.setdefault(key, set()).add(signal.rule)
             else:
                 key = (signal.indicator, "listed")
                 self._counts[key] = self._counts.get(key, 0) + 1
@@ -85,11 +84,12 @@ class EvidenceTally:
             status = rubric.status_for(score)
             # A gate the documents show failing by what they say (a plan only mentioned, never
             # shown carried out or kept current) caps `meets` at `partial`, as in the gap report.
-            rules = self._supporting_rules.get(indicator_id, set())
+            supporting = self._rules.get((indicator_id, "supporting"), set())
+            red_flags = self._rules.get((indicator_id, "red_flag"), set())
             failed = [
                 check.id
                 for check in rubric.indicator(indicator_id).gates
-                if check.shown_by_documents(rules) is False
+                if check.shown_by_documents(supporting, red_flags) is False
             ]
             results.append(
                 IndicatorEvidence(

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from nextgen_assistant.documents.model import Block, Document
 from nextgen_assistant.documents.plain import text_blocks
 from nextgen_assistant.errors import ConfigError
-from nextgen_assistant.rubric import Rubric, load_rubric
+from nextgen_assistant.rubric import Rubric, load_rubric, rubric_path
 from nextgen_assistant.signals.actors import ActorRoleFinder
 from nextgen_assistant.signals.context import ContextFinder
 from nextgen_assistant.signals.extractors import (
@@ -56,20 +56,25 @@ FLIP = {"supporting": "red_flag", "red_flag": "supporting"}
 
 
 def _check_aspects(rubric: Rubric, lexicons: Lexicons) -> None:
-    """Every rule a rubric check's aspects name is a supporting rule of that check's indicator:
-    a typo or a renamed rule would otherwise leave an aspect that nothing can ever show."""
-    supporting = {r.id: r.indicator for r in lexicons.rules if r.polarity == "supporting"}
-    supporting.update(
-        (r.id, r.indicator) for r in lexicons.extractor_rules if r.polarity == "supporting"
-    )
+    """Every rule a rubric check's aspects name is a rule of that check's indicator, of the right
+    polarity, in the lexicons in force: a typo, or a rule a lexicons folder of your own renamed or
+    turned around, would otherwise leave an aspect that nothing can show."""
+    polarity = {r.id: (r.indicator, r.polarity) for r in lexicons.rules}
+    polarity.update((r.id, (r.indicator, r.polarity)) for r in lexicons.extractor_rules)
     for indicator in rubric.indicators:
         for check in indicator.checks:
-            for aspect, rule_ids in check.aspects.items():
-                wrong = [r for r in rule_ids if supporting.get(r) != indicator.id]
+            for aspect in check.aspects:
+                wrong = [r for r in aspect.rules if polarity.get(r) != (indicator.id, "supporting")]
+                wrong += [
+                    r for r in aspect.denied_by if polarity.get(r) != (indicator.id, "red_flag")
+                ]
                 if wrong:
                     raise ConfigError(
-                        f"lexicons/rubric.yaml: the check '{check.id}' ({aspect}) names "
-                        f"{', '.join(wrong)}, not a supporting rule of {indicator.id}"
+                        f"{rubric_path()}: the check '{check.id}' ({aspect.shown_as}) names "
+                        f"{', '.join(wrong)}, not a {indicator.id} rule of that polarity in the "
+                        "lexicons in force (the shipped ones and any --lexicons folder): "
+                        "rename the rule back, or change its aspect in a rubric of your own "
+                        "(NEXTGEN_RUBRIC)"
                     )
 
 

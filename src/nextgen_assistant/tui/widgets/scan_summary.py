@@ -83,9 +83,10 @@ def scan_summary(result: ScanResult, attached: list[Path]) -> list[Part]:
     evidence = Text("Evidence per indicator (supporting / against):")
     for item in result.indicators:
         score = "–" if item.score is None else f"{item.score:.1f}"
-        held = held_note(item, rubric)
+        held = held_note(item, result, rubric)
         evidence.append(
             f"\n  {titles.get(item.id, item.id)}: {item.status} {score} "
-            f"(+{item.supporting} / -{item.red_flags})" + (f"; {held}" if held else "")
+            f"(+{item.supporting} / -{item.red_flags})"
+            + (f"; {held.removeprefix('held at partial: ')}" if held else "")
         )
     return [*parts, (evidence, False), (Text(), False), (Text("F7 shows the report."), False)]
