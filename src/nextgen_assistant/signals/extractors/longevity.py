@@ -51,7 +51,11 @@ def _compile(words: ExtractorLexicon) -> _Patterns:
         gate=word_gate(["19", "20"]),  # a year is there: a word beginning 19 or 20
         lasted=_lasted(words),
         years_gate=word_gate(
-            ["years", "anniversary", "decades", "decade", "year", "annual", "cohort"]
+            [
+                *("years", "anniversary", "decades", "decade", "year", "annual", "cohort"),
+                *("summit", "conference", "expo", "fair", "dinner", "luncheon", "banquet"),
+                *("gala", "breakfast", "showcase", "forum", "tournament", "competition"),
+            ]
         ),
         ago=_ago(words),
         nth_year=_nth_year(words),
@@ -84,6 +88,21 @@ def _perfect_since(words: ExtractorLexicon) -> re.Pattern[str] | None:
     )
 
 
+def _formed_it(words: ExtractorLexicon, groups: list[str]) -> re.Pattern[str] | None:
+    """A verb of founding, the partnership as its object, and the year: "the anchor institutions
+    formed the partnership in 2016", "employers established the alliance with the college in
+    2009" (whose start it is: the actor before the verb)."""
+    nouns = [noun for noun in groups if len(noun) > 4]  # not "we", "it", "they", "hub"
+    if not words.start_verbs or not nouns:
+        return None
+    verbs = "|".join(map(re.escape, words.start_verbs))
+    return re.compile(
+        rf"\b(?:{verbs})\s+(?:the|this|that|their|its|our|a)\s+(?:[a-z-]+\s+){{0,3}}?(?:{any_of(nouns, ignore_case=True)})\b"
+        r"[^.;:!?]{0,40}?\bin\s+((?:19|20)\d\d)\b",
+        re.IGNORECASE,
+    )
+
+
 def _number(words: ExtractorLexicon) -> str:
     spelled = sorted((w for w, v in words.number_words.items() if v > 1), key=len, reverse=True)
     return rf"(\d{{1,2}}|{'|'.join(spelled)})"
@@ -97,7 +116,8 @@ def _ago(words: ExtractorLexicon) -> re.Pattern[str] | None:
         return None
     verbs = "|".join(map(re.escape, words.start_verbs))
     return re.compile(
-        rf"\b(?:{verbs})\s+{_ABOUT}{_number(words)}\s+(years?|decades?)\s+ago\b", re.IGNORECASE
+        rf"\b(?:{verbs})\s+{_ABOUT}{_number(words)}\s+(years?|decades?)\s+(?:ago|earlier)\b",
+        re.IGNORECASE,
     )
 
 
@@ -107,7 +127,10 @@ def _nth_year(words: ExtractorLexicon) -> re.Pattern[str] | None:
     # "in its 12th year", "its sixth annual briefing", "for the 34th year in a row", "this is the
     # seventh year the partners have hosted it", "the ninth cohort of the programme"
     return re.compile(
-        rf"(?:\b(?:its|our|their)|'s|’s)\s+(?:{nth})\s+(?:year|annual|cohort)\b"
+        rf"(?:\b(?:its|our|their)|'s|’s)\s+(?:{nth})\s+(?:(?:successful|straight|consecutive|full)\s+)?(?:year|annual|cohort)\b"
+        # "its 29th Construction Summit", "the 12th Manufacturing Day dinner": events held
+        # once a year, named in up to three words
+        rf"|(?:\b(?:its|our|their|the)|'s|’s)\s+(?:{nth})\s+(?:[A-Za-z&-]+\s+){{0,3}}?(?:summit|conference|expo|fair|dinner|luncheon|banquet|gala|breakfast|showcase|forum|tournament|competition)\b"
         rf"|\b(?:the)\s+(?:{nth})\s+(?:year\s+in\s+a\s+row|consecutive\s+year|annual|cohort)\b"
         rf"|\bthis\s+is\s+the\s+(?:{nth})\s+year\b",
         re.IGNORECASE,
@@ -120,7 +143,9 @@ def _lasted(words: ExtractorLexicon) -> re.Pattern[str]:
     number, about = _number(words), _ABOUT
     return re.compile(
         # "in the last five years" dates an action, it does not say how long anything lasted
-        rf"\b(?:for|over)\s+(?:the\s+)?(?:(?:past|last|first)\s+)?{about}{number}\s+(years|decades)\b"
+        rf"\b(?:for|over)\s+(?:the\s+)?(?:(?:past|last|first)\s+)?{about}{number}(?:\s+and\s+a\s+half)?\s+(years|decades)\b"
+        # "a win after six years of effort"
+        rf"|\bafter\s+{about}{number}\s+(years|decades)\s+of\s+(?:work|effort|efforts|meetings|collaboration|partnership)\b"
         # "for more than a decade", "over the past decade"
         rf"|\b(?:for|over)\s+(?:the\s+)?(?:(?:past|last|first)\s+)?{about}(a|one|the)\s+(decade)\b"
         rf"|\b(?:celebrat\w*|marks?|marking|turns?|turned)\s+(?:its\s+|their\s+|our\s+)?{about}{number}(?:th)?\s+(?:years|anniversary)\b"
@@ -130,15 +155,16 @@ def _lasted(words: ExtractorLexicon) -> re.Pattern[str]:
 
 
 def _recurring_work(ex: Extraction, sentence: Span, start: int, end: int) -> bool:
-    """Whether the sentence names work that recurs (`recurring_words`) before `start` ("the
+    """Whether the sentence names work that recurs (`recurring_words`) before `end` ("the
     programme, now in its eighth year") or within four words after `end` ("the sixth annual
     industry briefing"), with no other actor before it: the partnership's own work lasting. A
     grant or a drought in its fifth year is not."""
     recurring = set(ex.lexicons.extractors.recurring_words)
     after = [token for token in sentence if token.idx >= end][:4]
+    # up to the match's end: "its 29th Construction Summit" names its work itself
     return any(
         token.lower_ in recurring or token.lemma_ in recurring
-        for token in [*(token for token in sentence if token.idx < start), *after]
+        for token in [*(token for token in sentence if token.idx < end), *after]
     )
 
 
@@ -169,10 +195,16 @@ def run(ex: Extraction, lasting_years: int) -> None:
     if not ex.lexicons.extractors.since_words:
         return
     patterns = ex.compiled(__name__, lambda: _compile(ex.lexicons.extractors))
+    formed_it = ex.compiled(
+        f"{__name__}.formed_it",
+        lambda: _formed_it(ex.lexicons.extractors, ex.lexicons.roles.partnership_nouns),
+    )
     for piece, sentence in ex.sentences(patterns.gate):
         text = text_of(sentence)
         # (match, its year, where the actor whose start it is is named before)
         found = [(match, match.group(1), match.start()) for match in patterns.since.finditer(text)]
+        if formed_it is not None:
+            found += [(m, m.group(1), m.start()) for m in formed_it.finditer(text)]
         if patterns.perfect_since is not None:
             found += [
                 (
@@ -198,6 +230,8 @@ def run(ex: Extraction, lasting_years: int) -> None:
                 together = patterns.together.search(match[0]) is not None
             if whose in OTHERS and together:
                 whose = "partnership"
+            if formed_it is not None and match.re is formed_it:
+                whose = "partnership"  # its object is the partnership, whoever formed it
             if whose in OTHERS or (
                 whose is None
                 and match.re is not patterns.since
