@@ -53,8 +53,7 @@ def _compile(words: ExtractorLexicon) -> _Patterns:
         years_gate=word_gate(
             [
                 *("years", "anniversary", "decades", "decade", "year", "annual", "cohort"),
-                *("summit", "conference", "expo", "fair", "dinner", "luncheon", "banquet"),
-                *("gala", "breakfast", "showcase", "forum", "tournament", "competition"),
+                *("summit", "conference", "expo", "dinner", "luncheon", "banquet", "gala"),
             ]
         ),
         ago=_ago(words),
@@ -130,7 +129,7 @@ def _nth_year(words: ExtractorLexicon) -> re.Pattern[str] | None:
         rf"(?:\b(?:its|our|their)|'s|’s)\s+(?:{nth})\s+(?:(?:successful|straight|consecutive|full)\s+)?(?:year|annual|cohort)\b"
         # "its 29th Construction Summit", "the 12th Manufacturing Day dinner": events held
         # once a year, named in up to three words
-        rf"|(?:\b(?:its|our|their|the)|'s|’s)\s+(?:{nth})\s+(?:[A-Za-z&-]+\s+){{0,3}}?(?:summit|conference|expo|fair|dinner|luncheon|banquet|gala|breakfast|showcase|forum|tournament|competition)\b"
+        rf"|(?:\b(?:its|our|their|the)|'s|’s)\s+(?:{nth})\s+(?:[A-Za-z&-]+\s+){{0,3}}?(?:summit|conference|expo|dinner|luncheon|banquet|gala)\b"
         rf"|\b(?:the)\s+(?:{nth})\s+(?:year\s+in\s+a\s+row|consecutive\s+year|annual|cohort)\b"
         rf"|\bthis\s+is\s+the\s+(?:{nth})\s+year\b",
         re.IGNORECASE,
@@ -255,7 +254,9 @@ def run(ex: Extraction, lasting_years: int) -> None:
         # (match, years behind the partnership, whether a start in the past is the fact itself,
         # whether the partnership must be named before it: "the drought, now in its fifth year")
         spans: list[tuple[re.Match[str], int, bool, bool]] = []
-        if patterns.ago is not None:
+        # A sentence let in by an event's name alone ("the 29th summit") has no span of years.
+        yearly = any(word in text.lower() for word in ("year", "decade", "annivers", "annual"))
+        if patterns.ago is not None and yearly:
             for match in patterns.ago.finditer(text):
                 said, unit = match.group(1), match.group(2).lower()
                 count = int(said) if said.isdigit() else number_words.get(said.lower(), 0)
@@ -269,7 +270,7 @@ def run(ex: Extraction, lasting_years: int) -> None:
                     # cohorts can start more often than yearly (`cohorts_a_year`)
                     behind //= ex.lexicons.extractors.thresholds.cohorts_a_year
                 spans.append((match, behind, False, True))
-        for match in patterns.lasted.finditer(text):
+        for match in patterns.lasted.finditer(text) if yearly else ():
             said = next(group for group in match.groups() if group)
             years = int(said) if said.isdigit() else number_words.get(said.lower(), 0)
             if said.lower() in ("a", "one", "the"):
