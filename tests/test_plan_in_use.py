@@ -214,3 +214,17 @@ def test_the_documents_screen_says_why(tmp_path: Path) -> None:
         "Shared, up-to-date action plan: partial 4.0 (+1 / -0); the documents show a written "
         "plan, not action teams carrying it out or a plan kept current" in shown
     )
+
+
+def test_a_disagreement_sets_the_answer_it_rests_on_beside_the_documents(tmp_path: Path) -> None:
+    """Answers show a written plan carried out by action teams (5 of 5); the documents only a
+    written plan: the disagreement cites the action-teams answer, not the plan's yes."""
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(
+        "partnership: {name: Valley Dairy Partnership, industry: food processing, region: the valley}\n"
+        "answers:\n  sap_has_plan: 'yes'\n  sap_agree_action_teams: 5\n",
+        encoding="utf-8",
+    )
+    finding = _report_plan(_folder(tmp_path, WRITTEN), "--answers", str(answers))
+    [conflict] = [c for c in finding["conflicts"] if c.get("gate_id") == "plan_in_use"]
+    assert conflict["question_id"] == "sap_agree_action_teams" and conflict["answer"] == "5"

@@ -147,8 +147,11 @@ def _rated(check: Check, inputs: GateInputs) -> GateReading:
     agree = inputs.first_value(check.id, "agree")
     if not isinstance(agree, int):
         return UNKNOWN
-    rated = inputs.wired(check.id, "agree")[0][0].text.rstrip(".")
-    return GateReading(passed=agree >= 4, reason=f"rated “{rated}” {agree} of 5")
+    question = inputs.wired(check.id, "agree")[0][0]
+    rated = question.text.rstrip(".")
+    return GateReading(
+        passed=agree >= 4, reason=f"rated “{rated}” {agree} of 5", question=question.id
+    )
 
 
 def _coverage(check: Check, inputs: GateInputs) -> tuple[GateReading, GateReading]:
@@ -222,7 +225,9 @@ def _no_plan_said(inputs: GateInputs) -> GateReading:
     for question, answer in inputs.wired("plan_in_use", "choice"):
         chosen = next((c for c in question.choices if c.value == answer.value), None)
         if chosen is not None and chosen.score is not None and chosen.score <= 1:
-            return GateReading(passed=False, reason="said there is no written action plan")
+            return GateReading(
+                passed=False, reason="said there is no written action plan", question=question.id
+            )
     return UNKNOWN
 
 
@@ -266,24 +271,32 @@ def _plan_limit() -> int:
 def _aspects_said(check: Check, inputs: GateInputs) -> GateReading:
     """The plan's aspects as the answers give them; unknown where none of the questions that
     speak to them was answered."""
-    said: dict[str, bool] = {}
+    said: dict[str, tuple[bool, str]] = {}  # aspect id: (shown, the question that says so)
     for question, answer in inputs.wired(check.id, "choice"):
         chosen = next((c for c in question.choices if c.value == answer.value), None)
         if chosen is not None and chosen.score is not None:
-            said["written"] = chosen.score >= 4
-    agree = inputs.first_value(check.id, "agree")
-    if isinstance(agree, int):
-        said["carried_out"] = agree >= 4
-    updated = inputs.first_value("plan_current", "date")
-    if isinstance(updated, date):
-        said["current"] = months_between(updated, inputs.today) <= _plan_limit()
+            said["written"] = (chosen.score >= 4, question.id)
+    for question, answer in inputs.wired(check.id, "agree")[:1]:
+        if isinstance(answer.value, int):
+            said["carried_out"] = (answer.value >= 4, question.id)
+    for question, answer in inputs.wired("plan_current", "date")[:1]:
+        if isinstance(answer.value, date):
+            fresh = months_between(answer.value, inputs.today) <= _plan_limit()
+            said["current"] = (fresh, question.id)
     if not said:
         return UNKNOWN
-    shown = [a for a in check.aspects if said.get(a.id)]
+    shown = [a for a in check.aspects if said.get(a.id, (False, ""))[0]]
+    passed = len(shown) >= (check.aspects_needed or 0)
+    # The answer a disagreement with the documents sets beside them: one on the answers' side,
+    # the action teams first (what the gate is about), then the plan's date, then the plan.
+    first = next(iter(said.values()))[1]
+    order = ("carried_out", "current", "written")
+    cited = next((said[a][1] for a in order if a in said and said[a][0] == passed), first)
     return GateReading(
-        passed=len(shown) >= (check.aspects_needed or 0),
+        passed=passed,
         reason=check.aspects_sentence(shown, "said the partnership has"),
         missing=[a.shown_as for a in check.aspects if a not in shown],
+        question=cited,
     )
 
 
@@ -373,6 +386,7 @@ def gate_result(check: Check, said: GateReading, shown: GateReading) -> GateResu
         detail="; ".join(reasons) if reasons else "no answer or document speaks to this yet",
         from_answers=said.passed,
         from_documents=shown.passed,
+        answered_by=said.question,
         missing=missing,
     )
 

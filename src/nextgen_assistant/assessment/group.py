@@ -178,4 +178,5 @@ def combined_answers(readings: list[tuple[Role | None, GateReading]]) -> GateRea
     if passed is None:
         reason = f"the respondents disagree: {reason}"
     missing = next((r.missing for _, r in spoken if r.missing), [])
-    return GateReading(passed=passed, reason=reason, missing=missing)
+    question = next((r.question for _, r in spoken if r.question), None)
+    return GateReading(passed=passed, reason=reason, missing=missing, question=question)

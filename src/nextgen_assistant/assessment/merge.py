@@ -78,6 +78,8 @@ def _gate_conflicts(
         ):
             continue
         wired = [q.id for q in bank.all_questions() if q.check == gate.id]
+        if gate.answered_by is not None:
+            wired = [gate.answered_by, *(q for q in wired if q != gate.answered_by)]
         answer = next(
             (r.answers[q] for q in wired for r in records if q in r.answers),
             None,

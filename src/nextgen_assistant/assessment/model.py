@@ -18,6 +18,8 @@ class GateReading(BaseModel):
     passed: bool | None
     reason: str
     missing: list[str] = Field(default_factory=list)
+    question: str | None = None
+    """The question whose answer decided the reading, where one did (the answers' side)."""
 
 
 class GateResult(BaseModel):
@@ -31,6 +33,9 @@ class GateResult(BaseModel):
     from_documents: bool | None = None
     missing: list[str] = Field(default_factory=list)
     """What the partnership lacks for this gate, as far as anyone knows (documents first)."""
+    answered_by: str | None = Field(default=None, exclude=True)
+    """The question whose answer the answers' reading rests on, for a disagreement to set side
+    by side with the documents (not in the report's JSON)."""
 
 
 class Conflict(BaseModel):
