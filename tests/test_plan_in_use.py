@@ -228,3 +228,14 @@ def test_a_disagreement_sets_the_answer_it_rests_on_beside_the_documents(tmp_pat
     finding = _report_plan(_folder(tmp_path, WRITTEN), "--answers", str(answers))
     [conflict] = [c for c in finding["conflicts"] if c.get("gate_id") == "plan_in_use"]
     assert conflict["question_id"] == "sap_agree_action_teams" and conflict["answer"] == "5"
+
+
+def test_a_next_step_never_asks_for_what_the_documents_show(tmp_path: Path) -> None:
+    teams = _report_plan(_folder(tmp_path, CARRIED_OUT))
+    assert not any(r.startswith("Form an action team") for r in teams["recommendations"])
+    assert any(
+        r.startswith("Show a written plan and a plan kept current too")
+        for r in teams["recommendations"]
+    )
+    written = _report_plan(_folder(tmp_path, WRITTEN, name="written"))
+    assert any(r.startswith("Form an action team") for r in written["recommendations"])

@@ -32,6 +32,18 @@ class When(BaseModel):
     unless_met: str | None = None
     """A rubric check this step builds: the step is left out when the answers wired to that
     check (`check:` in questions.yaml) all say it is already in place."""
+    unless_shown: Shown | None = None
+    """What this step builds, as a gate's reading names it: the step is left out when that gate
+    was judged and does not find it missing (action teams the documents already show)."""
+
+
+class Shown(BaseModel):
+    """One thing a gate's reading shows or finds missing ("action teams carrying it out")."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    gate: str
+    shows: str
 
 
 class Said(BaseModel):
@@ -116,6 +128,14 @@ def _worded(recommendation: Recommendation, gates: list[GateResult]) -> Recommen
     )
 
 
+def _already_shown(wanted: Shown | None, gates: list[GateResult]) -> bool:
+    """Whether a judged gate finds what the step builds already there (not among its missing)."""
+    if wanted is None:
+        return False
+    gate = next((g for g in gates if g.id == wanted.gate), None)
+    return gate is not None and gate.passed is not None and wanted.shows not in gate.missing
+
+
 def recommend(
     book: RecommendationBook,
     indicator_id: str,
@@ -137,5 +157,6 @@ def recommend(
             or (r.when.gate_failed is None and status in r.when.status)
         )
         and (r.when.unless_met is None or r.when.unless_met not in (met or set()))
+        and not _already_shown(r.when.unless_shown, gates)
     ]
     return sorted(chosen, key=lambda recommendation: recommendation.priority)
