@@ -14,7 +14,7 @@ from nextgen_assistant.clock import months_ago, months_between
 from nextgen_assistant.dialogue.model import Answer
 from nextgen_assistant.dialogue.questions import Question, QuestionBank
 from nextgen_assistant.rubric import Check, Rubric
-from nextgen_assistant.signals.model import NO_OUTCOME, DocumentFacts, Signal
+from nextgen_assistant.signals.model import NO_OUTCOME, DocumentFacts, Signal, counted_rules
 
 UNKNOWN = GateReading(passed=None, reason="")
 
@@ -239,8 +239,7 @@ def _plan_in_use(check: Check, inputs: GateInputs) -> tuple[GateReading, GateRea
     said = _no_plan_said(inputs)
     if said.passed is None:
         said = _aspects_said(check, inputs)
-    supporting = [s.rule for s in inputs.signals if s.counted and s.polarity == "supporting"]
-    red_flags = [s.rule for s in inputs.signals if s.counted and s.polarity == "red_flag"]
+    supporting, red_flags = counted_rules(inputs.signals, "shared_action_plan")
     passed = check.shown_by_documents(supporting, red_flags)
     if passed is None:
         return said, UNKNOWN

@@ -7,7 +7,7 @@ from nextgen_assistant.assessment.model import Conflict, GateResult, IndicatorFi
 from nextgen_assistant.assessment.scores import shown_score
 from nextgen_assistant.dialogue.model import Role
 from nextgen_assistant.rubric import Rubric
-from nextgen_assistant.signals.model import IndicatorEvidence, ScanResult, Signal
+from nextgen_assistant.signals.model import IndicatorEvidence, ScanResult, Signal, counted_rules
 
 GATE_MARK = {True: "passed", False: "FAILED", None: "unknown"}
 ROLE_ORDER: list[Role] = ["business_leader", "public_partner", "convener", "other"]
@@ -34,9 +34,7 @@ def held_note(item: IndicatorEvidence, result: ScanResult, rubric: Rubric) -> st
     checks = [c for c in rubric.indicator(item.id).gates if c.id in item.capped_by]
     if not checks:  # none, or a scan stored under a rubric without those gates
         return None
-    counted = [s for s in result.all_signals() if s.indicator == item.id and s.counted]
-    supporting = [s.rule for s in counted if s.polarity == "supporting"]
-    red_flags = [s.rule for s in counted if s.polarity == "red_flag"]
+    supporting, red_flags = counted_rules(result.all_signals(), item.id)
     why = "; ".join(
         c.aspects_sentence(c.aspects_shown(supporting, red_flags)) if c.aspects else c.description
         for c in checks

@@ -5,6 +5,7 @@ The JSON of `nextgen scan` is the serialisation of these models (see shared/CONT
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Literal
 
@@ -181,3 +182,13 @@ class ScanResult(BaseModel):
     def failed(self) -> list[DocumentResult]:
         """Documents that could not be read."""
         return [d for d in self.documents if d.status == "error"]
+
+
+def counted_rules(signals: Iterable[Signal], indicator: str) -> tuple[set[str], set[str]]:
+    """The rule ids of an indicator's counted signals: supporting, then red flags (what a gate
+    the documents show by what they say reads; see `rubric.Check.aspects_shown`)."""
+    counted = [s for s in signals if s.indicator == indicator and s.counted]
+    return (
+        {s.rule for s in counted if s.polarity == "supporting"},
+        {s.rule for s in counted if s.polarity == "red_flag"},
+    )
