@@ -389,6 +389,7 @@ class ExtractorLexicon(BaseModel):
     group_verbs: list[str] = Field(default_factory=list)
     ordinal_words: dict[str, int] = Field(default_factory=dict)
     recurring_words: list[str] = Field(default_factory=list)
+    yearly_events: list[str] = Field(default_factory=list)
     funding_document_words: list[str] = Field(default_factory=list)
     outcome_measures: dict[str, list[str]]
     counted_people: list[str] = Field(default_factory=list)

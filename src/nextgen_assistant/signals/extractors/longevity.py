@@ -53,7 +53,7 @@ def _compile(words: ExtractorLexicon) -> _Patterns:
         years_gate=word_gate(
             [
                 *("years", "anniversary", "decades", "decade", "year", "annual", "cohort"),
-                *("summit", "conference", "expo", "dinner", "luncheon", "banquet", "gala"),
+                *words.yearly_events,
             ]
         ),
         ago=_ago(words),
@@ -123,13 +123,18 @@ def _ago(words: ExtractorLexicon) -> re.Pattern[str] | None:
 def _nth_year(words: ExtractorLexicon) -> re.Pattern[str] | None:
     spelled = "|".join(map(re.escape, sorted(words.ordinal_words, key=len, reverse=True)))
     nth = r"(\d{1,2})(?:st|nd|rd|th)" + (rf"|({spelled})" if spelled else "")
+    # "its 29th Construction Summit", "the 12th Manufacturing Day dinner" (`yearly_events`)
+    events = "|".join(map(re.escape, words.yearly_events))
+    yearly_event = (
+        rf"|(?:\b(?:its|our|their|the)|'s|’s)\s+(?:{nth})\s+(?:[A-Za-z&-]+\s+){{0,3}}?(?:{events})\b"
+        if events
+        else ""
+    )
     # "in its 12th year", "its sixth annual briefing", "for the 34th year in a row", "this is the
     # seventh year the partners have hosted it", "the ninth cohort of the programme"
     return re.compile(
         rf"(?:\b(?:its|our|their)|'s|’s)\s+(?:{nth})\s+(?:(?:successful|straight|consecutive|full)\s+)?(?:year|annual|cohort)\b"
-        # "its 29th Construction Summit", "the 12th Manufacturing Day dinner": events held
-        # once a year, named in up to three words
-        rf"|(?:\b(?:its|our|their|the)|'s|’s)\s+(?:{nth})\s+(?:[A-Za-z&-]+\s+){{0,3}}?(?:summit|conference|expo|dinner|luncheon|banquet|gala)\b"
+        rf"{yearly_event}"
         rf"|\b(?:the)\s+(?:{nth})\s+(?:year\s+in\s+a\s+row|consecutive\s+year|annual|cohort)\b"
         rf"|\bthis\s+is\s+the\s+(?:{nth})\s+year\b",
         re.IGNORECASE,
@@ -153,7 +158,7 @@ def _lasted(words: ExtractorLexicon) -> re.Pattern[str]:
     )
 
 
-def _recurring_work(ex: Extraction, sentence: Span, start: int, end: int) -> bool:
+def _recurring_work(ex: Extraction, sentence: Span, end: int) -> bool:
     """Whether the sentence names work that recurs (`recurring_words`) before `end` ("the
     programme, now in its eighth year") or within four words after `end` ("the sixth annual
     industry briefing"), with no other actor before it: the partnership's own work lasting. A
@@ -288,7 +293,7 @@ def run(ex: Extraction, lasting_years: int) -> None:
             if (
                 named
                 and whose is None
-                and _recurring_work(ex, sentence, where, sentence.start_char + match.end())
+                and _recurring_work(ex, sentence, sentence.start_char + match.end())
             ):
                 whose = "partnership"  # "the programme, now in its eighth year": its own work
             if whose in OTHERS or (named and whose != "partnership"):
