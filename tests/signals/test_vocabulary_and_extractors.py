@@ -213,6 +213,26 @@ def test_a_misspelt_indicator_in_the_red_flag_weights_is_an_error_naming_it(tmp_
     assert "sustainabilty" in str(raised.value) and "extractors.yaml" in str(raised.value)
 
 
+def test_a_funding_kind_the_report_cannot_show_is_an_error_naming_it(tmp_path: Path) -> None:
+    """A kind of money added to funding_kinds must be one a funding line can hold: named with
+    the known kinds, not a traceback at the first document that mentions it."""
+    from nextgen_assistant.knowledge import lexicon_dir, load_model
+    from nextgen_assistant.signals.lexicon import ExtractorLexicon
+
+    text = (lexicon_dir() / "shared" / "extractors.yaml").read_text(encoding="utf-8")
+    broken = tmp_path / "extractors.yaml"
+    broken.write_text(
+        text.replace("  dues: [", "  levies: [levy]\n  dues: [").replace(
+            "funding_kind_titles: {", "funding_kind_titles: {levies: levies, "
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError) as raised:
+        load_model(ExtractorLexicon, broken)
+    said = str(raised.value)
+    assert "levies" in said and "extractors.yaml" in said and "in_kind" in said
+
+
 def test_a_red_flag_weighs_by_its_indicator() -> None:
     """The same evidence, one supporting and one red-flag sentence of equal strength: where red
     flags weigh double (the agenda) the score falls below the middle; where they weigh half (the
@@ -242,3 +262,66 @@ def test_a_red_flag_weighs_by_its_indicator() -> None:
     assert (tally.score("industry_driven_agenda", thresholds) or 3.0) < 3.0
     assert (tally.score("regional_labor_market", thresholds) or 3.0) > 3.0
     assert tally.score("shared_action_plan", thresholds) == 3.0
+
+
+def _funding(text: str) -> tuple[list[tuple[str, float | None]], list[str]]:
+    result = checker().check_text(text, AS_OF, one_per_sentence=False)
+    lines = [(line.kind, line.amount) for line in result.facts.funding]
+    return lines, [s.matched for s in result.signals if s.rule.startswith("sustainability.")]
+
+
+def test_money_put_in_to_match_a_grant_is_not_a_grant() -> None:
+    """A grant's figure stays a grant, and money raised or put in beside it (a match, the
+    members' own resources, nonfederal sources) is not one: the mix is shared, not all grant."""
+    for text, grant, other in (
+        (
+            "Local employers raised $1.2 million to match the network's grant of $400,000.",
+            4e5,
+            1.2e6,
+        ),
+        ("A $2 million federal award is matched by $3 million from nonfederal sources.", 2e6, 3e6),
+        (
+            "Five mills put in $250,000 of their own resources beside a $100,000 state grant.",
+            1e5,
+            2.5e5,
+        ),
+    ):
+        lines, said = _funding(text)
+        assert ("grant", grant) in lines and ("match", other) in lines, (text, lines)
+        assert not any("100%" in s for s in said), (text, said)
+    # a grant alone, or two, is still all grant
+    lines, said = _funding("The council received a $500,000 state grant and a $90,000 grant.")
+    assert {kind for kind, _ in lines} == {"grant"}
+
+
+def _plan_dates(text: str) -> list[tuple[str, str]]:
+    result = checker().check_text(text, AS_OF, one_per_sentence=False)
+    return [
+        (s.rule.split(".")[1], s.matched)
+        for s in result.signals
+        if s.rule.split(".")[1] in ("plan_updated_recently", "plan_aging", "plan_out_of_date")
+    ]
+
+
+def test_a_plan_named_with_its_years_is_dated_by_them() -> None:
+    """A plan's own years date it (AS_OF is November 2026): in force until its last year ends,
+    then lapsed; the newest plan a document names is its plan; another body's plan, a future
+    plan or a year that only stands near the word "plan" say nothing of the partnership's."""
+    assert _plan_dates("The alliance approved its 2025-2027 work plan.") == [
+        ("plan_updated_recently", "its 2025-2027 work plan (current)")
+    ]
+    assert [rule for rule, _ in _plan_dates("Regional Workforce Plan 2019-2021")] == [
+        "plan_out_of_date"
+    ]
+    assert [rule for rule, _ in _plan_dates("The 2024-25 action plan set six goals.")] == [
+        "plan_aging"
+    ]
+    newest = _plan_dates("The 2016-2018 roadmap gave way to the 2026-2028 roadmap.")
+    assert [rule for rule, _ in newest] == ["plan_updated_recently"]
+    for text in (
+        "The county's 2025-2027 budget plan cut the program.",
+        "The 2028-2030 plan will be drafted next spring.",
+        "In 2026 plan sponsors met twice.",
+        "Vision 2030 sets the region's targets.",
+    ):
+        assert _plan_dates(text) == [], text

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from nextgen_assistant import INDICATOR_IDS
 from nextgen_assistant.knowledge import lexicon_dir, load_model, read_yaml, validate, yaml_files
 from nextgen_assistant.signals.lexicon_checks import checked_user_lexicons
-from nextgen_assistant.signals.model import Context, Polarity
+from nextgen_assistant.signals.model import Context, FundingKind, Polarity
 
 TokenPattern = list[dict[str, Any]]
 
@@ -379,6 +379,8 @@ class ExtractorLexicon(BaseModel):
     number_words: dict[str, int]
     plan_nouns: list[str]
     plan_update_words: list[str]
+    dated_plan_nouns: list[str] = Field(default_factory=list)
+    """Nouns naming a plan dated by its own years ("our 2024-2026 strategic plan")."""
     funding_kinds: dict[str, list[str]]
     funding_kind_titles: dict[str, str]
     """How a report names each kind of funding ("in-kind support", never the id in_kind)."""
@@ -416,6 +418,12 @@ class ExtractorLexicon(BaseModel):
         missing = sorted(set(self.funding_kinds) - set(self.funding_kind_titles))
         if missing:
             raise ValueError(f"funding_kind_titles must name every funding kind: {missing}")
+        unknown = sorted(set(self.funding_kinds) - set(get_args(FundingKind)))
+        if unknown:
+            raise ValueError(
+                f"funding_kinds has kinds the report cannot show: {unknown} "
+                f"(the kinds are {', '.join(get_args(FundingKind))})"
+            )
         return self
 
     wage_earners: list[str] = Field(default_factory=list)

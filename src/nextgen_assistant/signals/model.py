@@ -89,10 +89,14 @@ class PlanDateFact(BaseModel):
     page: int | None = None
 
 
+FundingKind = Literal["grant", "dues", "company", "in_kind", "public_budget", "match", "other"]
+"""The kinds of money a funding line can be (lexicons/shared/extractors.yaml, `funding_kinds`)."""
+
+
 class FundingLine(BaseModel):
     """One source of money or support, with its kind and amount when stated."""
 
-    kind: Literal["grant", "dues", "company", "in_kind", "public_budget", "other"]
+    kind: FundingKind
     amount: float | None = None
     source: str
     ends: date | None = None
