@@ -195,10 +195,12 @@ class ContextFinder:
                 if rank > best[:2]:
                     best = (rank[0], 0, hit.cue.context, hit.text)
                 continue
-            if hit.start < end and start < hit.end:
-                continue  # the cue is part of the evidence itself ("not dependent on grants")
             cue = hit.cue
-            if hit.end <= start and cue.direction in ("forward", "both"):
+            if hit.start < end and start < hit.end:
+                if not (cue.encloses and hit.start <= start and end <= hit.end):
+                    continue  # the cue is part of the evidence itself ("not dependent on grants")
+                gap, reaches = 0, True  # evidence inside a clause that encloses it
+            elif hit.end <= start and cue.direction in ("forward", "both"):
                 gap = start - hit.end
                 reaches = gap <= cue.window and not self._blocked(doc, hit.end, start)
             elif hit.start >= end and cue.direction in ("backward", "both"):

@@ -116,6 +116,10 @@ class ContextCue(BaseModel):
     phrases: list[str] = Field(default_factory=list)
     exact_case: list[str] = Field(default_factory=list)
     patterns: list[TokenPattern] = Field(default_factory=list)
+    encloses: bool = False
+    """Whether evidence inside the cue's own words takes its context: a cue that is a whole
+    clause around its topic ("discussed dues but has not agreed to any"). Otherwise words of
+    the cue inside the evidence are part of it ("not dependent on grants")."""
     examples: Examples = Field(default_factory=Examples)
 
 
