@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from nextgen_assistant.signals.anchors import gate_words, word_gate
 from nextgen_assistant.signals.lexicon import ContextCue, ContextLexicon
 from nextgen_assistant.signals.matching import _add_patterns
 from nextgen_assistant.signals.model import Context
@@ -63,6 +64,17 @@ class ContextFinder:
                 self._exact.add(cue.id, [nlp.make_doc(p) for p in cue.exact_case])
             if cue.patterns:
                 _add_patterns(self._patterns, cue.id, cue.patterns, f"context cue '{cue.id}'")
+        # Token-pattern cues run only on a sentence holding a word for every token some pattern
+        # cannot match without ("discussed ... but ... not ... agreed"): such sentences are rare,
+        # and the matcher tries every token of what it is given.
+        self._pattern_gates = [
+            [word_gate(words) for words in gate_words(pattern)]
+            for cue in lexicon.cues
+            for pattern in cue.patterns
+        ]
+        # Per pattern, where its required words begin in the Doc (character offsets), when the
+        # Doc has them all for some pattern; else None.
+        self._pattern_words: list[list[list[int]]] | None = None
         self._terminators = {t.lower() for t in lexicon.terminators}
         self._strings = nlp.vocab.strings
         self._cache: dict[tuple[int, int], list[CueHit]] = {}
@@ -83,16 +95,37 @@ class ContextFinder:
             for matcher in (self._shared_phrases or self._phrases, self._exact):
                 found = matcher(doc)  # in order of their starts
                 self._doc_hits.append(([start for _, start, _ in found], found))
+            self._pattern_words = None
+            if any(all(gate.found_in(doc) for gate in gates) for gates in self._pattern_gates):
+                self._pattern_words = [  # the rarest word first: most sentences fail on it
+                    sorted((gate.positions(doc).tolist() for gate in gates), key=len)
+                    for gates in self._pattern_gates
+                ]
             self._before = None
+
+    def _gated(self, doc: Doc, low: int, high: int) -> bool:
+        """Whether some token-pattern cue's required words all begin in tokens [low, high)."""
+        if self._pattern_words is None or high <= low:
+            return False
+        end = doc[high - 1]
+        first, last = doc[low].idx, end.idx + len(end)
+        for words in self._pattern_words:
+            for positions in words:
+                at = bisect_left(positions, first)
+                if at == len(positions) or positions[at] >= last:
+                    break  # this word is not in the sentence
+            else:
+                return True
+        return False
 
     def cues_in(self, sentence: Span) -> list[CueHit]:
         """The cues of a sentence (cached per sentence while one Doc is processed): the Doc's
         phrase cues, found in one pass, that lie inside it."""
-        return self._cues(sentence.doc, sentence.start, sentence.end, sentence)
+        return self._cues(sentence.doc, sentence.start, sentence.end)
 
-    def _cues(self, doc: Doc, low: int, high: int, sentence: Span | None) -> list[CueHit]:
-        """The cues of the sentence of tokens [low, high) (a Span of it made only when token
-        patterns need one)."""
+    def _cues(self, doc: Doc, low: int, high: int) -> list[CueHit]:
+        """The cues of the sentence of tokens [low, high): the Doc's phrase cues, found in one
+        pass, that lie inside it, and its token-pattern cues where their words are all there."""
         key = (id(doc), low)
         hits = self._cache.get(key)
         if hits is None:
@@ -109,23 +142,20 @@ class ContextFinder:
                                 cues[strings[match_id]], start, end, tokens_text(doc, start, end)
                             )
                         )
-            if len(self._patterns):
-                if sentence is None:
-                    sentence = doc[low:high]
-                for match_id, start, end in self._patterns(sentence):  # Span offsets
-                    hits.append(self._hit(match_id, sentence, low + start, low + end))
+            if self._gated(doc, low, high):
+                for match_id, start, end in self._patterns(doc[low:high]):  # Span offsets
+                    hits.append(
+                        CueHit(
+                            cues[strings[match_id]],
+                            low + start,
+                            low + end,
+                            tokens_text(doc, low + start, low + end),
+                        )
+                    )
             if len(self._cache) > 4096:
                 self._cache.clear()
             self._cache[key] = hits
         return hits
-
-    def _hit(self, match_id: int, sentence: Span, start: int, end: int) -> CueHit:
-        return CueHit(
-            self._cues_by_id[self._strings[match_id]],
-            start,
-            end,
-            tokens_text(sentence.doc, start, end),
-        )
 
     def forget(self) -> None:
         """Drop cached cues (call between Docs)."""
@@ -166,14 +196,13 @@ class ContextFinder:
 
     def context_of(self, sentence: Span, start: int, end: int) -> tuple[Context, str | None]:
         """The context of tokens [start, end) in `sentence`, and the cue that set it."""
-        return self.context_in(sentence.doc, sentence.start, sentence.end, start, end, sentence)
+        return self.context_in(sentence.doc, sentence.start, sentence.end, start, end)
 
     def context_in(
-        self, doc: Doc, low: int, high: int, start: int, end: int, sentence: Span | None = None
+        self, doc: Doc, low: int, high: int, start: int, end: int
     ) -> tuple[Context, str | None]:
-        """The context of tokens [start, end) in the sentence of tokens [low, high) (a Span
-        of it made only where needed), remembered while one Doc is processed: several rules
-        often match the same words."""
+        """The context of tokens [start, end) in the sentence of tokens [low, high),
+        remembered while one Doc is processed: several rules often match the same words."""
         if self._doc is not doc:
             self._of_doc(doc)
         key = (low, start, end)
@@ -181,15 +210,15 @@ class ContextFinder:
         if found is None:
             if len(self._contexts) > 16384:
                 self._contexts.clear()
-            found = self._contexts[key] = self._context(doc, low, high, start, end, sentence)
+            found = self._contexts[key] = self._context(doc, low, high, start, end)
         return found
 
     def _context(
-        self, doc: Doc, low: int, high: int, start: int, end: int, sentence: Span | None
+        self, doc: Doc, low: int, high: int, start: int, end: int
     ) -> tuple[Context, str | None]:
         best: tuple[int, int, Context, str | None] = (0, 0, "asserted", None)
         whole_sentence = start <= low and end >= high
-        for hit in self._cues(doc, low, high, sentence):
+        for hit in self._cues(doc, low, high):
             if whole_sentence:  # evidence that is the whole sentence: any cue in it applies
                 rank = (_PRIORITY[hit.cue.context], 0)
                 if rank > best[:2]:
