@@ -289,6 +289,9 @@ def test_money_put_in_to_match_a_grant_is_not_a_grant() -> None:
         lines, said = _funding(text)
         assert ("grant", grant) in lines and ("match", other) in lines, (text, lines)
         assert not any("100%" in s for s in said), (text, said)
+    # an acronym is a whole word: "DOL" is not the start of "dollar"
+    lines, _ = _funding("Employers raised $500,000, and every dollar is matched by the state.")
+    assert ("grant", 5e5) not in lines, lines
     # a grant alone, or two, is still all grant
     lines, said = _funding("The council received a $500,000 state grant and a $90,000 grant.")
     assert {kind for kind, _ in lines} == {"grant"}
@@ -325,3 +328,31 @@ def test_a_plan_named_with_its_years_is_dated_by_them() -> None:
         "Vision 2030 sets the region's targets.",
     ):
         assert _plan_dates(text) == [], text
+
+
+def test_a_plan_said_not_to_exist_or_only_hoped_for_is_not_dated_as_in_force() -> None:
+    """Structures a second review found: a plan not adopted is no plan; an update date in the
+    same sentence is the plan's date, never its years; an old update gives way to a plan that
+    began after it; a plan hoped for does not hide the lapsed one; a year range that only
+    stands near "plan", or another body's plan, dates nothing."""
+    assert _plan_dates("The board did not adopt the 2025-2027 strategic plan.") == []
+    assert _plan_dates("The 2025-2026 plan was not adopted.") == []
+    assert _plan_dates("Our 2019 strategic plan was refreshed in October 2026.") == [
+        ("plan_updated_recently", "refreshed October 2026")
+    ]
+    newer = "The action plan was last updated in March 2019. Our 2025-2027 plan sets four goals."
+    assert [rule for rule, _ in _plan_dates(newer)] == ["plan_updated_recently"]
+    hoped = (
+        "Our 2018-2020 strategic plan is the last one we adopted. A 2026-2028 plan would follow."
+    )
+    assert [rule for rule, _ in _plan_dates(hoped)] == ["plan_out_of_date"]
+    for text in (
+        "In 2020-2021 plan participants earned credentials.",
+        "During 2018-2020 the plan was led by the college.",
+        "Under the WIOA 2024-2027 state plan, the board funds training.",
+        "Members reviewed the 2023-24 school year plan with the district.",
+    ):
+        assert _plan_dates(text) == [], text
+    assert [rule for rule, _ in _plan_dates("2025-2027 Strategic Plan")] == [
+        "plan_updated_recently"
+    ]

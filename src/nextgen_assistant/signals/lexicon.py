@@ -384,6 +384,9 @@ class ExtractorLexicon(BaseModel):
     plan_nouns: list[str]
     plan_update_words: list[str]
     dated_plan_nouns: list[str] = Field(default_factory=list)
+    dated_plan_others: list[str] = Field(default_factory=list)
+    """Words that make a plan named with its years another body's ("the WIOA 2024-2027 state
+    plan", "the 2023-24 school year plan", "the county's 2025 budget plan")."""
     """Nouns naming a plan dated by its own years ("our 2024-2026 strategic plan")."""
     funding_kinds: dict[str, list[str]]
     funding_kind_titles: dict[str, str]

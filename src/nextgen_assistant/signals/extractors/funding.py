@@ -23,6 +23,12 @@ def _amount(match: re.Match[str]) -> float:
     return value * _SCALE.get((match.group(2) or "").lower(), 1.0)
 
 
+def _cue(cue: str) -> str:
+    """A funding cue as a regex: a word's beginning ("grant" finds "grants"), but an acronym
+    whole ("DOL" is the Department of Labor, never the start of "dollar")."""
+    return re.escape(cue) + (r"\b" if cue.isupper() else "")
+
+
 class _Patterns(NamedTuple):
     kinds: dict[str, re.Pattern[str]]
     ends: re.Pattern[str]
@@ -32,7 +38,7 @@ class _Patterns(NamedTuple):
 def _compile(words: ExtractorLexicon) -> _Patterns:
     return _Patterns(
         kinds={
-            kind: re.compile(r"\b(" + "|".join(map(re.escape, cues)) + r")", re.IGNORECASE)
+            kind: re.compile(r"\b(" + "|".join(map(_cue, cues)) + r")", re.IGNORECASE)
             for kind, cues in words.funding_kinds.items()
         },
         ends=re.compile(
