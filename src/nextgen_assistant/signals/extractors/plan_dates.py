@@ -1,6 +1,7 @@
-"""Plan dates: when the action plan was last updated, and its age against --as-of; a plan named
-with its own years ("our 2024-2026 strategic plan", "Action Plan 2025-2027", "the 2023 work
-plan") is dated by them: in force while its last year has not ended, else as old as that end."""
+"""Plan dates: when the action plan was last updated, and its age against --as-of. A plan named
+with its own years is dated by them: a span ("our 2024-2026 strategic plan", "Action Plan
+2025-2027") is in force until its last year ends, then as old as that end; a lone year ("the
+2023 work plan") is when the plan was made."""
 
 from __future__ import annotations
 
