@@ -337,6 +337,8 @@ def test_a_plan_said_not_to_exist_or_only_hoped_for_is_not_dated_as_in_force() -
     stands near "plan", or another body's plan, dates nothing."""
     assert _plan_dates("The board did not adopt the 2025-2027 strategic plan.") == []
     assert _plan_dates("The 2025-2026 plan was not adopted.") == []
+    assert _plan_dates("Our 2026-2028 work plan hasn't been approved yet.") == []
+    assert _plan_dates("The 2026-2027 action plan wasn’t formally ratified.") == []
     assert _plan_dates("Our 2019 strategic plan was refreshed in October 2026.") == [
         ("plan_updated_recently", "refreshed October 2026")
     ]

@@ -384,10 +384,18 @@ class ExtractorLexicon(BaseModel):
     plan_nouns: list[str]
     plan_update_words: list[str]
     dated_plan_nouns: list[str] = Field(default_factory=list)
+    """Nouns naming a plan dated by its own years ("our 2024-2026 strategic plan")."""
     dated_plan_others: list[str] = Field(default_factory=list)
     """Words that make a plan named with its years another body's ("the WIOA 2024-2027 state
     plan", "the 2023-24 school year plan", "the county's 2025 budget plan")."""
-    """Nouns naming a plan dated by its own years ("our 2024-2026 strategic plan")."""
+    dated_plan_breaks: list[str] = Field(default_factory=list)
+    """Function words that part a plan from years before it ("during 2018-2020 the plan")."""
+    negation_words: list[str] = Field(default_factory=list)
+    """Words that deny what follows ("not", "never")."""
+    negation_suffixes: list[str] = Field(default_factory=list)
+    """Endings that deny what follows, joined to the word before ("hasn't", "wasn’t")."""
+    negation_fillers: list[str] = Field(default_factory=list)
+    """Words that may stand between a negation and the verb it denies ("not yet formally")."""
     funding_kinds: dict[str, list[str]]
     funding_kind_titles: dict[str, str]
     """How a report names each kind of funding ("in-kind support", never the id in_kind)."""

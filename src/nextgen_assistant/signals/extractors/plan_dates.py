@@ -42,17 +42,19 @@ def _compile(words: ExtractorLexicon) -> _Patterns:
             r"\b(" + "|".join(map(re.escape, words.plan_nouns)) + r")\b", re.IGNORECASE
         ),
         gate=word_gate(words.plan_update_words),
-        dated=_dated(words.dated_plan_nouns),
+        dated=_dated(words.dated_plan_nouns, words.dated_plan_breaks),
         year_gate=word_gate(["19", "20"]),  # a word beginning 19 or 20: a year is there
         not_adopted=re.compile(
-            r"[^.;:]{0,30}?\b(?:not|never|n[’']t)\s+(?:(?:yet|been|formally|officially)\s+)*"
+            rf"[^.;:]{{0,30}}?(?:\b(?:{any_of(words.negation_words, ignore_case=True)})"
+            rf"|(?:{any_of(words.negation_suffixes, ignore_case=True)}))\s+"
+            rf"(?:(?:{any_of(words.negation_fillers, ignore_case=True)})\s+)*"
             rf"(?:{any_of(words.plan_update_words, ignore_case=True)})\b",
             re.IGNORECASE,
         ),
     )
 
 
-def _dated(nouns: list[str]) -> re.Pattern[str]:
+def _dated(nouns: list[str], breaks: list[str]) -> re.Pattern[str]:
     """A plan named with its years, before it ("our 2024-2026 strategic plan", with up to two
     words between that are not function words: "the 2013-2015 Manufacturing Workforce Plan",
     never "during 2018-2020 the plan") or after it ("Strategic Plan 2024-2026", "plan for
@@ -60,9 +62,7 @@ def _dated(nouns: list[str]) -> re.Pattern[str]:
     plan", not "in 2020-2021 plan participants") unless the plan is named as a title is
     ("2024-2026 Strategic Plan"); after it, a span ("Plan 2030" is a target)."""
     plan = rf"(?:{any_of(nouns, ignore_case=True)})s?"
-    between = (
-        r"(?:\s+(?!(?:the|a|an|of|in|on|for|to|and|or|with|by|was|were|is|are)\b)[A-Za-z][\w’'-]*)"
-    )
+    between = rf"(?:\s+(?!(?:{any_of(breaks, ignore_case=True)})\b)[A-Za-z][\w’'-]*)"
     before = (
         rf"\b(?P<owner>(?:the|its|our|their|this|a|an)\s+|['’]s\s+)?{_SPAN.format('before')}"
         rf"{between}{{0,2}}?\s+{plan}\b"
