@@ -167,6 +167,16 @@ def test_head_counts_in_prose_are_derived_facts() -> None:
         "The council convenes 12 employers, 9 school districts and 7 workforce agencies."
     )
     assert PUBLIC_LEADS in public
+    # an amount is no head-count, and a number counts what follows it before a preposition
+    assert not [
+        s
+        for s in signals(
+            "The state labor department gave $250,000 to Harbor Technical College "
+            "to train deckhands for 90 openings in the industry."
+        )
+        if s.rule.startswith("private_sector_leadership.prose_")
+    ]
+    assert PUBLIC_LEADS in counted("Members include 3 machine shops and 6 of its school districts.")
 
 
 def test_grants_mentioned_in_passing_are_not_the_funding_mix() -> None:

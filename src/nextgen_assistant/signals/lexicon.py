@@ -410,6 +410,11 @@ class ExtractorLexicon(BaseModel):
     funding_document_words: list[str] = Field(default_factory=list)
     outcome_measures: dict[str, list[str]]
     counted_people: list[str] = Field(default_factory=list)
+    count_breaks: list[str] = Field(default_factory=list)
+    """Words that end the search for what a number counts ("$382,548 to the college": money
+    given to a college counts no colleges; "211 jobs in the industry" counts no businesses)."""
+    money_marks: list[str] = Field(default_factory=list)
+    """Signs and words beside a number that make it an amount, never a head-count."""
     outcome_verbs: list[str] = Field(default_factory=list)
     outcome_verbs_with_object: list[str] = Field(default_factory=list)
     outcome_objects: list[str] = Field(default_factory=list)

@@ -45,19 +45,26 @@ def _counted(
     number_words: dict[str, int],
     numbers: list[tuple[int, int]],
     people: frozenset[str] = frozenset(),
+    breaks: frozenset[str] = frozenset(),
+    money: frozenset[str] = frozenset(),
 ) -> tuple[int, int]:
     """(business, public) from "N <kind>" phrases in the sentence; `numbers` are the Doc's
-    (token, value) of every count of two or more, in order."""
+    (token, value) of every count of two or more, in order. An amount ("$382,548", "2
+    million") counts nobody; a word of `breaks` ends the search for the counted noun."""
     business = public = 0
     tokens, first, last = doc_tokens(sentence.doc), sentence.start, sentence.end
     at = bisect_left(numbers, (first, -1))
     while at < len(numbers) and numbers[at][0] < last:
         index, value = numbers[at]
         at += 1
+        if (index > first and tokens[index - 1].lower_ in money) or (
+            index + 1 < last and tokens[index + 1].lower_ in money
+        ):
+            continue
         # The counted noun: the first word within four that names a kind of organisation.
         for end in range(index + 1, min(last, index + 6)):
             word = tokens[end]
-            if word.is_punct and word.text != "-":
+            if (word.is_punct and word.text != "-") or word.lower_ in breaks:
                 break
             phrase = " ".join(tokens[t].text for t in range(index + 1, end + 1))
             if word.lemma_ in business_words or word.lower_ in business_words:
@@ -148,14 +155,19 @@ def run(ex: Extraction, classifier: OrganizationClassifier, business_words: set[
     )
     found: dict[tuple[int, int], tuple[Piece, Span, int, int]] = {}
     known: dict[int, int] = ex.compiled(__name__ + ".values", dict)
+    words = ex.lexicons.extractors
     people = ex.compiled(  # counted, but never partners
-        f"{__name__}.people", lambda: frozenset(ex.lexicons.extractors.counted_people)
+        f"{__name__}.people", lambda: frozenset(words.counted_people)
+    )
+    breaks = ex.compiled(f"{__name__}.breaks", lambda: frozenset(words.count_breaks))
+    money = ex.compiled(
+        f"{__name__}.money", lambda: frozenset(w.lower() for w in words.money_marks)
     )
     # Only sentences with a number (for counts) or a list cue (for names) are read.
     for piece, sentence in ex.sentences(numbers, business_gate, public_gate):
         counts = _numbers(sentence.doc, number_words, known)
         business, public = _counted(
-            sentence, classifier, business_words, number_words, counts, people
+            sentence, classifier, business_words, number_words, counts, people, breaks, money
         )
         if business and public:
             found[(id(sentence.doc), sentence.start)] = (piece, sentence, business, public)
