@@ -267,6 +267,15 @@ def test_a_place_after_in_is_where_the_actor_is_not_the_actor() -> None:
     assert PUBLIC_AGENDA in counted("The workforce board in Harlan County chose the priorities.")
 
 
+def test_an_actor_in_a_phrase_of_place_or_field_is_not_the_subject() -> None:
+    """ "Growth in the solar industry is creating jobs": the growth creates, not the industry;
+    what comes from an actor, or a body or a number of them, is still theirs."""
+    assert LEADS not in counted("Growth in the solar industry is creating a need for welders.")
+    assert LEADS in counted("Dozens of employers launched the alliance.")
+    assert LEADS in counted("A steering committee of nine employers sets the agenda.")
+    assert LEADS in counted("Plant managers in the valley launched the alliance.")
+
+
 def test_actors_joined_by_and_each_act() -> None:
     both = counted("Employers and the college launched the partnership.")
     assert LEADS in both and PUBLIC_LEADS in both
@@ -283,6 +292,12 @@ def test_who_leads_through_a_preposition_or_a_second_clause() -> None:
         "The workforce board won a state grant and chose manufacturing as its sector."
     )
     assert PUBLIC_LEADS not in counted("Employers reported to the council that hiring is hard.")
+    assert PUBLIC_LEADS in counted(
+        "With leadership from the state commerce department, the task force meets monthly."
+    )
+    # a fronted phrase ends at its comma: the employers after it are the clause's subject
+    fronted = signals("Under the leadership of the workforce board, employers meet monthly.")
+    assert "private_sector_leadership.business_acts_as_leader" not in {s.rule for s in fronted}
 
 
 @pytest.mark.parametrize(

@@ -133,6 +133,9 @@ _PREPOSITIONS = frozenset(
 _LOCATIVE = frozenset({"in", "from", "across", "throughout", "around", "within"})
 _HIRE_VERBS = frozenset({"hire", "appoint", "engage", "contract", "task", "charge", "retain"})
 _FEW = frozenset({"only", "few", "no", "handful"})
+# Prepositions of place or field: an actor after one of them, behind a common noun, is not the
+# subject ("advancements in the biotech industry are creating a need").
+_DOMAIN = frozenset({"in", "within", "across", "throughout", "around", "at", "on", "for"})
 _PASSIVE_SKIP = frozenset({"jointly", "originally", "first", "also", "largely", "mainly", "solely"})
 
 
@@ -221,6 +224,8 @@ class ActorRoleFinder:
         )
         self._business = set(classes.get("business_nouns", []))
         self._people = set(classes.get("people_nouns", []))
+        self._quantities = set(roles.quantity_nouns)
+        self._bodies = set(classes.get("body_nouns", []))  # "a committee of eight employers"
         self._modifiers = set(roles.industry_modifiers) | set(classes.get("business_modifiers", []))
         self._public = set(roles.public_nouns)
         self._places = set(roles.place_nouns)
@@ -537,15 +542,26 @@ class ActorRoleFinder:
         council", "under the leadership of the community colleges, the initiative ..."."""
         start, end = sentence
         if tokens[word].lower_ in self._under:
-            if not (
+            under = (  # "under the leadership of the colleges"
                 word - 2 >= start
                 and tokens[word - 2].lower_ == "under"
                 and tokens[word - 1].lower_ in {"the", "its", "their"}
                 and word + 1 < end
                 and tokens[word + 1].lower_ == "of"
-            ):
+            )
+            with_from = (  # "with leadership from the commerce authority"
+                word - 1 >= start
+                and tokens[word - 1].lower_ == "with"
+                and word + 1 < end
+                and tokens[word + 1].lower_ == "from"
+            )
+            if not (under or with_from):
                 return []
-            before = word - 2
+            before = word - 2 if under else word - 1
+            if before == start:  # fronted: "Under the leadership of X, employers meet": X
+                end = next(
+                    (p for p in range(word + 2, end) if tokens[p].text in {",", ";", ":"}), end
+                )
         else:
             if not (word + 1 < end and tokens[word + 1].lower_ == "to"):
                 return []
@@ -614,6 +630,8 @@ class ActorRoleFinder:
         where the actor is, never the actor)."""
         place = actor.kind == "public" and self._is_place(tokens, actor, start)
         if actor.kind not in (None, "partnership") and not place:
+            if self._hangs_on_a_noun(tokens, actor, start):
+                return Actor(None, actor.start, actor.end)
             return actor
         position = actor.start - 1
         while position > start and tokens[actor.start].is_title and tokens[position].is_title:
@@ -628,6 +646,38 @@ class ActorRoleFinder:
         if carrier is not None and carrier.kind is not None:
             return carrier
         return Actor(None, actor.start, actor.end) if place else actor
+
+    def _hangs_on_a_noun(self, tokens: Tokens, actor: Actor, start: int) -> bool:
+        """Whether the actor sits in a phrase of place or field after a common noun that is not
+        one of people, of a number of them or of a body: "advancements in the biotech industry",
+        "jobs at member plants" (that noun is the subject), never "CEOs in nine hospitals",
+        "dozens of employers", "a committee of eight employers". What comes "from" or "of" an
+        actor is the actor's own ("responses from the mills identified", "support from member
+        companies pays"): the actor still acts."""
+        position = actor.start - 1
+        for _ in range(2):  # its modifiers: "the biotech industry", "local member companies"
+            if (
+                position >= start
+                and tokens[position].is_alpha
+                and tokens[position].is_lower
+                and tokens[position].lower_ not in _PREPOSITIONS
+            ):
+                position -= 1
+        if position >= start and tokens[position].lower_ in ("the", "a", "an", "its", "their"):
+            position -= 1
+        if position - 1 < start or tokens[position].lower_ not in _DOMAIN:
+            return False
+        head = tokens[position - 1]
+        return (
+            head.is_alpha
+            and (head.is_lower or (position - 1 == start and head.is_title))
+            and head.lemma_ not in self._people
+            and head.lower_ not in self._quantities
+            and head.lower_ not in self._collective
+            and head.lemma_ not in self._bodies
+            and head.lower_ not in _AUXILIARIES
+            and self._actor_at(tokens, position - 1, start, {}) is None
+        )
 
     def _is_place(self, tokens: Tokens, actor: Actor, start: int) -> bool:
         """A county, city or state named after a preposition of place ("in Fremont County",

@@ -225,7 +225,10 @@ class ContextFinder:
                     best = (rank[0], 0, hit.cue.context, hit.text)
                 continue
             cue = hit.cue
-            if hit.start < end and start < hit.end:
+            if cue.opens_sentence and hit.start <= start:
+                gap = 0  # a command: all that follows it, its own words included
+                reaches = not self._blocked(doc, hit.end, start)
+            elif hit.start < end and start < hit.end:
                 if not (cue.encloses and hit.start <= start and end <= hit.end):
                     continue  # the cue is part of the evidence itself ("not dependent on grants")
                 gap, reaches = 0, True  # evidence inside a clause that encloses it

@@ -120,6 +120,10 @@ class ContextCue(BaseModel):
     """Whether evidence inside the cue's own words takes its context: a cue that is a whole
     clause around its topic ("discussed dues but has not agreed to any"). Otherwise words of
     the cue inside the evidence are part of it ("not dependent on grants")."""
+    opens_sentence: bool = False
+    """Whether the cue, found where its sentence opens, sets the context of all the evidence
+    that follows it in the sentence, its own words included, up to a terminator: a command
+    ("Develop a regional plan with employers") is an aim, verb and all."""
     examples: Examples = Field(default_factory=Examples)
 
 
@@ -227,6 +231,7 @@ class RolesLexicon(BaseModel):
     owner_nouns: list[str] = Field(default_factory=list)
     """Nouns of "the alliance is an initiative of X": X leads what the clause is about."""
     under_nouns: list[str] = Field(default_factory=list)
+    quantity_nouns: list[str] = Field(default_factory=list)
     """Nouns of "under the leadership of X": X leads what the clause is about."""
     clause_verbs: list[str] = Field(default_factory=list)
     """Lemmas of common verbs that end a first clause before "and" ("the board won a grant and
