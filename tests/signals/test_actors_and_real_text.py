@@ -192,6 +192,11 @@ def test_numbers_about_the_economy_are_not_results() -> None:
     assert not counted("Harlan Castings is set to invest $12 million and create 60 new jobs.")
     assert not counted("The food and packaging sectors together employed 41,300 people.")
     assert not counted("Small firms account for 55 to 70 percent of all new jobs.")
+    # the words a false friend blanks still say the sentence is about the economy
+    assert not counted(
+        "She noted that the state's furniture industry employs 18,200 workers and its "
+        "sales grew 12% last year."
+    )
     assert ("measurable_results", "supporting") in counted(
         "Enrollment in the welding program has grown from 40 students to 95."
     )

@@ -219,7 +219,11 @@ class ContextFinder:
         best: tuple[int, int, Context, str | None] = (0, 0, "asserted", None)
         whole_sentence = start <= low and end >= high
         for hit in self._cues(doc, low, high):
-            if whole_sentence:  # evidence that is the whole sentence: any cue in it applies
+            if whole_sentence:  # evidence that is the whole sentence: any cue in it applies,
+                # but a clause that encloses its topic only if it runs to the sentence's end (a
+                # purpose before a comma is not what the main clause says)
+                if hit.cue.encloses and not self._runs_to_end(doc, hit.end, high):
+                    continue
                 rank = (_PRIORITY[hit.cue.context], 0)
                 if rank > best[:2]:
                     best = (rank[0], 0, hit.cue.context, hit.text)
@@ -247,6 +251,11 @@ class ContextFinder:
         if best[2] == "asserted" and self._is_question(doc, low, high):
             return self._lexicon.questions, "?"
         return best[2], best[3]
+
+    @staticmethod
+    def _runs_to_end(doc: Doc, end: int, high: int) -> bool:
+        """Whether only punctuation follows token `end` - 1 in the sentence ending at `high`."""
+        return all(doc[i].is_punct or doc[i].is_space for i in range(end, high))
 
     def _is_question(self, doc: Doc, low: int, high: int) -> bool:
         key = (id(doc), low)

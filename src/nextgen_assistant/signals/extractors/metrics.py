@@ -12,7 +12,7 @@ from nextgen_assistant.signals.extractors import Extraction, Piece, any_of
 from nextgen_assistant.signals.extractors.dates import MONTH_DAY_RE, dates_in
 from nextgen_assistant.signals.lexicon import ExtractorLexicon
 from nextgen_assistant.signals.model import MetricFact
-from nextgen_assistant.signals.pipeline import doc_tokens
+from nextgen_assistant.signals.pipeline import doc_tokens, text_of
 
 NUMBER_RE = re.compile(
     r"(?<![\w/.-])(\$\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|million|M))?|\d[\d,]*(?:\.\d+)?\s?(?:%|percent\b)?)"
@@ -265,7 +265,10 @@ def run(ex: Extraction) -> None:
         )
         if not numbers and patterns.multiplied is not None:
             numbers = list(patterns.multiplied.finditer(text))  # "more than doubled"
-        if not numbers or (not_results is not None and not_results.search(text)):
+        # whether the sentence is about the economy is read in all its words, those a false
+        # friend blanked too ("the automotive industry employs 26,500 workers and produces $3.3
+        # billion in exports": the blanked "industry employs 26,500" still says so)
+        if not numbers or (not_results is not None and not_results.search(text_of(sentence))):
             continue
 
         measures = [name for name, pattern in outcomes.items() if _near(text, numbers, pattern)]
