@@ -52,3 +52,19 @@ def test_a_word_inside_a_longer_gate_phrase_is_still_found() -> None:
     text = doc.text.lower()
     assert [text[p : p + 9] for p in phrase.positions(doc)] == ["community", "workforce"]
     assert [text[p : p + 5] for p in single.positions(doc)] == ["colle", "board"]
+
+
+def test_every_token_pattern_context_cue_has_words_to_gate_it() -> None:
+    """A context cue written as a token pattern runs only on sentences that hold its words; a
+    pattern whose every required word is a stop word ("make", "give") would run spaCy's Matcher
+    on every sentence of every document."""
+    from nextgen_assistant.signals.anchors import gate_words
+    from nextgen_assistant.signals.lexicon import load_lexicons
+
+    ungated = [
+        (cue.id, index)
+        for cue in load_lexicons().context.cues
+        for index, pattern in enumerate(cue.patterns)
+        if not gate_words(pattern)
+    ]
+    assert not ungated, ungated

@@ -18,6 +18,10 @@ from nextgen_assistant.signals.matching import _add_patterns
 from nextgen_assistant.signals.model import Context
 from nextgen_assistant.signals.pipeline import doc_words, tokens_text
 
+# How many tokens from a sentence's start a pattern that opens it may need to find its words
+# ("2", ".", "Strengthen": a number, its stop and the verb).
+_OPENING_REACH = 4
+
 # Which context wins when two cues reach the same evidence: plans and the past over negation.
 # A statement about someone else (the Next Gen model in general, another organisation) is about
 # someone else whatever else it says.
@@ -72,6 +76,14 @@ class ContextFinder:
             for cue in lexicon.cues
             for pattern in cue.patterns
         ]
+        # A pattern that opens its sentence ("• Engage employers ...", "To provide ...") needs
+        # its words among the sentence's first few tokens, not anywhere in it: common verbs
+        # ("support", "provide") are in most sentences, and only there can they open one.
+        self._pattern_reach = [
+            _OPENING_REACH if pattern and pattern[0].get("IS_SENT_START") is True else None
+            for cue in lexicon.cues
+            for pattern in cue.patterns
+        ]
         # Per pattern, where its required words begin in the Doc (character offsets), when the
         # Doc has them all for some pattern; else None.
         self._pattern_words: list[list[list[int]]] | None = None
@@ -108,12 +120,15 @@ class ContextFinder:
         if self._pattern_words is None or high <= low:
             return False
         end = doc[high - 1]
-        first, last = doc[low].idx, end.idx + len(end)
-        for words in self._pattern_words:
+        first, whole = doc[low].idx, end.idx + len(end)
+        opening = doc[min(high, low + _OPENING_REACH) - 1]
+        near = opening.idx + len(opening)  # where the sentence's first tokens end
+        for words, reach in zip(self._pattern_words, self._pattern_reach, strict=True):
+            last = whole if reach is None else near
             for positions in words:
                 at = bisect_left(positions, first)
                 if at == len(positions) or positions[at] >= last:
-                    break  # this word is not in the sentence
+                    break  # this word is not in the sentence (or not where it must be)
             else:
                 return True
         return False
