@@ -3,9 +3,12 @@ and quotes of run-on sentences."""
 
 from __future__ import annotations
 
+import pytest
 import spacy
+from pydantic import ValidationError
 
 from nextgen_assistant.signals.anchors import word_gate
+from nextgen_assistant.signals.lexicon import ContextCue
 from nextgen_assistant.signals.pipeline import remember_text
 
 
@@ -68,3 +71,18 @@ def test_every_token_pattern_context_cue_has_words_to_gate_it() -> None:
         if not gate_words(pattern)
     ]
     assert not ungated, ungated
+
+
+def test_a_cue_that_reaches_only_within_must_enclose_its_topic() -> None:
+    """`direction: within` sets the context of evidence inside the cue's own words and nothing
+    else; a cue that does not enclose its topic would then reach no evidence at all, so the
+    lexicon says so where it is read."""
+    within = {
+        "id": "aim",
+        "context": "hypothetical",
+        "direction": "within",
+        "phrases": ["aimed at"],
+    }
+    assert ContextCue.model_validate({**within, "encloses": True}).direction == "within"
+    with pytest.raises(ValidationError, match="needs encloses"):
+        ContextCue.model_validate(within)

@@ -1028,6 +1028,8 @@ class ActorRoleFinder:
             if actor is None:
                 position += 1
                 continue
+            if self._possessive(tokens, actor.end - 1):
+                actor = self._owned(tokens, actor, limit, acronyms)
             actors.append(actor)
             position = actor.end
             # Coordination: ", the college and employers"; anything else ends the list.
@@ -1051,6 +1053,25 @@ class ActorRoleFinder:
                 continue
             break
         return actors
+
+    def _owned(
+        self, tokens: Tokens, owner: Actor, limit: int, acronyms: dict[str, str | None]
+    ) -> Actor:
+        """What an actor's possessive names is who acts: "led by the county's employers" (the
+        employers), "launched by the college's president" (the college, through its own
+        people); "guided by the governor's plan" names a thing, so no one of a known kind."""
+        position = owner.end + 1
+        while position < limit and tokens[position].lower_ not in self._stops:
+            owned = self._actor_at(tokens, position, owner.start, {}, forward=True)
+            if owned is not None:
+                head = tokens[owned.end - 1]
+                staff = head.lemma_ in self._people and head.lemma_ not in self._business
+                kind = owner.kind if staff else owned.kind  # "the board's executive director"
+                return Actor(kind, owner.start, owned.end)
+            if not (tokens[position].is_alpha and tokens[position].is_lower):
+                break
+            position += 1
+        return Actor(None, owner.start, min(position + 1, limit))
 
     def _actor_at(
         self,

@@ -111,7 +111,9 @@ class ContextCue(BaseModel):
 
     id: str
     context: Context
-    direction: Literal["forward", "backward", "both"] = "forward"
+    direction: Literal["forward", "backward", "both", "within"] = "forward"
+    """Which way the cue reaches evidence near it; `within`: only evidence inside the cue's own
+    words, for a cue that encloses its topic (a purpose clause up to its comma)."""
     window: int = Field(default=8, ge=1, le=60)
     phrases: list[str] = Field(default_factory=list)
     exact_case: list[str] = Field(default_factory=list)
@@ -125,6 +127,12 @@ class ContextCue(BaseModel):
     that follows it in the sentence, its own words included, up to a terminator: a command
     ("Develop a regional plan with employers") is an aim, verb and all."""
     examples: Examples = Field(default_factory=Examples)
+
+    @model_validator(mode="after")
+    def _within_encloses(self) -> ContextCue:
+        if self.direction == "within" and not self.encloses:
+            raise ValueError(f"cue '{self.id}': direction 'within' needs encloses: true")
+        return self
 
 
 class ContextLexicon(BaseModel):
