@@ -702,3 +702,57 @@ def test_schools_and_development_bodies_named_the_way_local_news_names_them() ->
     assert ("public_partner_team", "supporting") in counted(
         "Two development authorities, a chamber and the tech school take part in the cluster."
     )
+
+
+def test_after_by_a_possessive_names_who_acts() -> None:
+    """ "led by the county's employers": the employers lead, not the county; the owner's own
+    people or named unit act for the owner; a thing the owner has ("the governor's plan") is no
+    actor at all."""
+    assert_found_only_in(
+        LEADS,
+        holds=("The roundtable is led by the valley's orchard owners.",),
+        lacks=("Meetings are chaired by the workforce board's executive director.",),
+    )
+    assert_found_only_in(
+        PUBLIC_LEADS,
+        holds=(
+            "Meetings are chaired by the workforce board's executive director.",
+            "The effort is led by Harbor State University's Institute for Boat Design.",
+        ),
+        lacks=(
+            "The academy's work is guided by the governor's plan for the state's economy.",
+            "The roundtable is led by the valley's orchard owners.",
+        ),
+    )
+
+
+def test_a_fronted_founding_is_the_main_clauses_subjects() -> None:
+    """ "Founded in 1946, the college is ...": the college's age, not the partnership's."""
+    assert_found_only_in(
+        ("sustainability", "supporting"),
+        holds=(
+            "Founded in 2009, the alliance now counts 40 member shops.",
+            # the college named is what the clause says is a partnership
+            "Begun in 2001, Harbor College is a partnership of boat builders and schools.",
+            # effort that has gone on is no aim
+            "Over the past seven years, we've been trying to build this pipeline.",
+        ),
+        lacks=("Founded in 1946, Harbor State University is a leader in marine training.",),
+    )
+
+
+def test_a_state_labor_department_is_workforce_a_federal_one_is_no_partner() -> None:
+    """ "the state labor department" sits at the table; "the U.S. Labor Department" pays or
+    rules from afar. ("Department of Labor" alone is most often the federal funder in news of
+    a grant, so it names no type.)"""
+    seen = checker().organizations.classify("the state labor department")
+    assert seen is not None and seen.partner_type == "workforce"
+    team = ("public_partner_team", "supporting")
+    assert_found_only_in(
+        team,
+        holds=(
+            "The committee includes the state labor department, the technical college and "
+            "a dozen manufacturers.",
+        ),
+        lacks=("The college won a grant from the U.S. Labor Department for its welding lab.",),
+    )

@@ -225,6 +225,7 @@ class ActorRoleFinder:
         self._business = set(classes.get("business_nouns", []))
         self._people = set(classes.get("people_nouns", []))
         self._quantities = set(roles.quantity_nouns)
+        self._not_paid_for = set(roles.not_paid_for)
         self._bodies = set(classes.get("body_nouns", []))  # "a committee of eight employers"
         self._modifiers = set(roles.industry_modifiers) | set(classes.get("business_modifiers", []))
         self._public = set(roles.public_nouns)
@@ -345,6 +346,16 @@ class ActorRoleFinder:
             and tokens[verb].lemma_ == "lead"
         ):
             return []  # "decades of decline have led to job loss": a cause, not a leader
+        if (
+            role == "fund"
+            and verb + 1 < end
+            and tokens[verb + 1].lower_ == "to"
+            and any(
+                tokens[after].lower_ in self._not_paid_for
+                for after in range(verb + 2, min(end, verb + 6))
+            )
+        ):
+            return []  # "industries that contribute to the economy": no one is paid
         if token.is_title and verb > start:
             return []  # a headline ("Fremont County Launches Partnership"): no grammar to read
         actors: list[Actor]
@@ -1064,9 +1075,15 @@ class ActorRoleFinder:
         while position < limit and tokens[position].lower_ not in self._stops:
             owned = self._actor_at(tokens, position, owner.start, {}, forward=True)
             if owned is not None:
-                head = tokens[owned.end - 1]
-                staff = head.lemma_ in self._people and head.lemma_ not in self._business
-                kind = owner.kind if staff else owned.kind  # "the board's executive director"
+                # the owner's own people or its own named unit: "the board's executive
+                # director", "COG's Executive Director Chuck Bean", "WSU's National Institute
+                # for Aviation Research" (not "the chamber's member companies")
+                staff = any(
+                    tokens[i].lemma_ in self._people and tokens[i].lemma_ not in self._business
+                    for i in range(owned.start, owned.end)
+                )
+                named = tokens[owned.start].is_title
+                kind = owner.kind if staff or named else owned.kind
                 return Actor(kind, owner.start, owned.end)
             if not (tokens[position].is_alpha and tokens[position].is_lower):
                 break

@@ -184,6 +184,7 @@ class OrganizationLexicon(BaseModel):
     capitalised word and it ("Fresno State", "Penn State"), or, after `@state`, of a state's name
     ("@state Tech": "Georgia Tech")."""
     not_short_names: list[str] = Field(default_factory=list)
+    """First words that make such a name something else ("the Ocean State": a state's nickname)."""
     institution_heads: list[str] = Field(default_factory=list)
     """Words that make a name an institution's ("... Manufacturing Institute", "Center for ...
     Manufacturing Studies"), so an industry word inside it does not make it a company."""
@@ -191,7 +192,10 @@ class OrganizationLexicon(BaseModel):
     """Type cues that also name a field of work ("workforce development"): in prose they name a
     partner only as a name or before one of `topic_type_heads`."""
     topic_type_heads: list[str] = Field(default_factory=list)
-    """First words that make such a name something else ("the Ocean State": a state's nickname)."""
+    """Words for a body after such a cue ("workforce development boards"): then it is a partner."""
+    federal_prefixes: list[str] = Field(default_factory=list)
+    """Words before a type cue that make it a federal agency ("U.S. Department of Labor"): a
+    funder or regulator, not a partner at the regional table."""
 
     @model_validator(mode="after")
     def _five_types(self) -> OrganizationLexicon:
@@ -239,8 +243,13 @@ class RolesLexicon(BaseModel):
     owner_nouns: list[str] = Field(default_factory=list)
     """Nouns of "the alliance is an initiative of X": X leads what the clause is about."""
     under_nouns: list[str] = Field(default_factory=list)
-    quantity_nouns: list[str] = Field(default_factory=list)
     """Nouns of "under the leadership of X": X leads what the clause is about."""
+    quantity_nouns: list[str] = Field(default_factory=list)
+    """Nouns of a number of people or bodies ("dozens of employers"): not a common noun an
+    actor hangs on."""
+    not_paid_for: list[str] = Field(default_factory=list)
+    """What a paying verb's "to" names that is no money's recipient: "industries that
+    contribute to the economy" pay for nothing of the partnership's."""
     clause_verbs: list[str] = Field(default_factory=list)
     """Lemmas of common verbs that end a first clause before "and" ("the board won a grant and
     chose the sector"): the second verb shares the first one's actor."""
@@ -421,6 +430,9 @@ class ExtractorLexicon(BaseModel):
     recurring_words: list[str] = Field(default_factory=list)
     yearly_events: list[str] = Field(default_factory=list)
     funding_document_words: list[str] = Field(default_factory=list)
+    funding_outgoing: list[str] = Field(default_factory=list)
+    """Money the partnership gives out ("a scholarship of $5,000", "$1,000 per student"): an
+    amount nearest one of these is none of its funding."""
     outcome_measures: dict[str, list[str]]
     counted_people: list[str] = Field(default_factory=list)
     count_breaks: list[str] = Field(default_factory=list)

@@ -177,6 +177,10 @@ OTHERS: frozenset[str] = frozenset({"business", "public", "people"})
 _REACH = 10  # tokens before a fact searched for whose fact it is
 _PEOPLE = frozenset({"they", "them", "he", "she", "i"})
 _OF = frozenset({"of", "with", "for", "from", "among", "including"})
+# Words that end a clause's subject: its verb ("Founded in 1946, the college is ...").
+_SUBJECT_ENDS = frozenset(
+    {"is", "was", "are", "were", "has", "have", "had", "remains", "became", "now", ",", "("}
+)
 
 
 def names_partnership(ex: Extraction, sentence: Span) -> bool:
@@ -191,15 +195,10 @@ def names_partnership(ex: Extraction, sentence: Span) -> bool:
     return any(token.lower_ in ours or token.lemma_ in ours for token in sentence)
 
 
-def actor_before(
-    ex: Extraction, sentence: Span, char: int, *, people_are_others: bool = False
-) -> ActorKind | None:
-    """Whose fact the words at `char` state: the kind of the nearest actor word before them in
-    the sentence, or, where that word sits in an "of" phrase ("an alliance of 40 employers"), of
-    the word the phrase belongs to; None when no actor is named. Partnership words and "we",
-    "it", "they" are the partnership (`people_are_others`: "they" is people, as in "they did the
-    same job for 40 years"); business nouns and company suffixes are business; public nouns
-    (agency, board, college, county...) are public."""
+def _kind_of(
+    ex: Extraction, sentence: Span, people_are_others: bool
+) -> Callable[[Token], ActorKind | None]:
+    """The kind of actor a word names (see `actor_before`), or None."""
     roles = ex.lexicons.roles
     business = {
         *ex.lexicons.vocabulary.classes.get("business_nouns", []),
@@ -227,6 +226,19 @@ def actor_before(
             return "business"
         return None
 
+    return kind
+
+
+def actor_before(
+    ex: Extraction, sentence: Span, char: int, *, people_are_others: bool = False
+) -> ActorKind | None:
+    """Whose fact the words at `char` state: the kind of the nearest actor word before them in
+    the sentence, or, where that word sits in an "of" phrase ("an alliance of 40 employers"), of
+    the word the phrase belongs to; None when no actor is named. Partnership words and "we",
+    "it", "they" are the partnership (`people_are_others`: "they" is people, as in "they did the
+    same job for 40 years"); business nouns and company suffixes are business; public nouns
+    (agency, board, college, county...) are public."""
+    kind = _kind_of(ex, sentence, people_are_others)
     before = [token for token in sentence if token.idx < char][-_REACH:]
     actors = [(i, found) for i, token in enumerate(before) if (found := kind(token)) is not None]
     if not actors:
@@ -237,6 +249,22 @@ def actor_before(
     ):
         index -= 1
     return actors[index][1]
+
+
+def actor_after(ex: Extraction, sentence: Span, char: int) -> ActorKind | None:
+    """Whose fact a phrase that opens the sentence states: the kind of the first actor word
+    after `char`, within reach ("Founded in 1946, the college is one of the oldest ..."), or
+    the partnership where the clause names it ("Begun in 1998, Metro College is a partnership
+    of business, government and colleges")."""
+    kind = _kind_of(ex, sentence, people_are_others=False)
+    after = [token for token in sentence if token.idx >= char][:_REACH]
+    found = [kind(token) for token in after]
+    if "partnership" in found:
+        return "partnership"
+    # the subject only, up to its verb ("LAUNCH is an intermediary through the state division":
+    # the division is not whose founding it was)
+    verb = next((i for i, token in enumerate(after) if token.lower_ in _SUBJECT_ENDS), len(after))
+    return next((k for k in found[:verb] if k is not None), None)
 
 
 @dataclass

@@ -29,6 +29,14 @@ def _cue(cue: str) -> str:
     return re.escape(cue) + (r"\b" if cue.isupper() else "")
 
 
+_OUTGOING = "outgoing"  # not a kind of funding: money given out, never recorded
+
+
+def _gap(cue_start: int, cue_end: int, start: int, end: int) -> int:
+    """Characters between a cue and an amount (0 where they touch or overlap)."""
+    return max(cue_start - end, start - cue_end, 0)
+
+
 class _Patterns(NamedTuple):
     kinds: dict[str, re.Pattern[str]]
     ends: re.Pattern[str]
@@ -36,10 +44,13 @@ class _Patterns(NamedTuple):
 
 
 def _compile(words: ExtractorLexicon) -> _Patterns:
+    kinds = {**words.funding_kinds}
+    if words.funding_outgoing:
+        kinds[_OUTGOING] = words.funding_outgoing
     return _Patterns(
         kinds={
             kind: re.compile(r"\b(" + "|".join(map(_cue, cues)) + r")", re.IGNORECASE)
-            for kind, cues in words.funding_kinds.items()
+            for kind, cues in kinds.items()
         },
         ends=re.compile(
             r"\b(" + "|".join(map(re.escape, words.funding_end_words)) + r")\b", re.IGNORECASE
@@ -56,16 +67,22 @@ def run(ex: Extraction, max_grant_share: float, ending_within_months: int) -> No
     for piece, sentence in ex.sentences(any_kind):
         text = piece.text_of(sentence)
         cues = [
-            (kind, m.start()) for kind, pattern in kind_res.items() for m in pattern.finditer(text)
+            (kind, m.start(), m.end())
+            for kind, pattern in kind_res.items()
+            for m in pattern.finditer(text)
         ]
-        if not cues:
+        if not any(kind != _OUTGOING for kind, _, _ in cues):
             continue
         line = piece.line_at(sentence.start_char)
         context, _ = ex.context.context_of(sentence, sentence.start, sentence.end)
         if context in ("hypothetical", "historical"):
             continue
         for amount in AMOUNT_RE.finditer(text):
-            kind = min(cues, key=lambda c: abs(c[1] - amount.start()))[0]
+            # the cue nearest the amount, measured between their edges: "a scholarship of
+            # $5,000 to be awarded" is the scholarship's amount, not an award's
+            kind = min(cues, key=lambda c: _gap(c[1], c[2], amount.start(), amount.end()))[0]
+            if kind == _OUTGOING:
+                continue
             value = _amount(amount)
             ex.facts.funding.append(
                 FundingLine(
@@ -79,7 +96,7 @@ def run(ex: Extraction, max_grant_share: float, ending_within_months: int) -> No
             if kind == "grant" and value > biggest_grant[0]:
                 biggest_grant = (value, piece)
         ending = end_re.search(text)
-        if ending and any(kind == "grant" for kind, _ in cues):
+        if ending and any(kind == "grant" for kind, _, _ in cues):
             for when, start, _ in dates_in(text):
                 if (
                     start > ending.start()

@@ -15,6 +15,7 @@ from nextgen_assistant.signals.anchors import Gate, word_gate
 from nextgen_assistant.signals.extractors import (
     OTHERS,
     Extraction,
+    actor_after,
     actor_before,
     any_of,
     names_partnership,
@@ -225,6 +226,9 @@ def run(ex: Extraction, lasting_years: int) -> None:
             if year > ex.as_of.year or ex.as_of.year - year < lasting_years:
                 continue
             whose = actor_before(ex, sentence, sentence.start_char + where)
+            if whose is None and not text[:where].strip() and text[match.end() :].startswith(","):
+                # "Founded in 1903, the college is ...": the phrase is the main clause's subject's
+                whose = actor_after(ex, sentence, sentence.start_char + match.end() + 1)
             # People meeting as a group are the group: "plant managers have met since 2011";
             # "began discussing ... in 2008" only when several are named ("employers and
             # educators"), not one company beginning its own work.

@@ -85,6 +85,8 @@ class OrganizationClassifier:
         self._classified: dict[tuple[str, str | None], tuple[tuple[str, object], ...] | None] = {}
         self._topics = {cue.lower() for cue in lexicon.topic_type_cues}
         self._topic_heads = frozenset(word.lower() for word in lexicon.topic_type_heads)
+        federal = any_of(lexicon.federal_prefixes) if lexicon.federal_prefixes else "(?!)"
+        self._federal = re.compile(rf"(?:^|[\s(])(?:{federal})\s*$")
 
     def classify(self, name: str, sector_hint: str | None = None) -> OrganizationSeen | None:
         """The organisation's sector and partner type, or None when nothing marks it; decided
@@ -162,6 +164,8 @@ class OrganizationClassifier:
         `topic_type_cues` standing after a word that opens a field of work ("commitment to
         workforce development", "Director of Workforce Development") with no word for a body
         after it ("a network of workforce development boards" names partners)."""
+        if self._federal.search(text[max(0, found.start() - 20) : found.start()]):
+            return False  # "the U.S. Department of Labor": a federal funder, not a partner
         said = found.group(0).lower()
         if said not in self._topics and said.removesuffix("s") not in self._topics:
             return True
