@@ -756,3 +756,11 @@ def test_a_state_labor_department_is_workforce_a_federal_one_is_no_partner() -> 
         ),
         lacks=("The college won a grant from the U.S. Labor Department for its welding lab.",),
     )
+
+
+def test_a_state_average_is_a_yardstick_not_a_footprint() -> None:
+    assert_found_only_in(
+        ("regional_labor_market", "red_flag"),
+        holds=("The alliance recruits welders statewide.",),
+        lacks=("Graduates earn almost double the statewide average wage.",),
+    )
