@@ -721,7 +721,9 @@ def test_after_by_a_possessive_names_who_acts() -> None:
         ),
         lacks=(
             "The academy's work is guided by the governor's plan for the state's economy.",
+            "The academy's work is guided by the governor's workforce strategy.",
             "The roundtable is led by the valley's orchard owners.",
+            "Led by the county's manufacturers, the partnership trains machinists.",
         ),
     )
 
@@ -737,7 +739,14 @@ def test_a_fronted_founding_is_the_main_clauses_subjects() -> None:
             # effort that has gone on is no aim
             "Over the past seven years, we've been trying to build this pipeline.",
         ),
-        lacks=("Founded in 1946, Harbor State University is a leader in marine training.",),
+        lacks=(
+            "Founded in 1946, Harbor State University is a leader in marine training.",
+            # a member's own founding, though the clause names the partnership after its verb
+            "Established in 1921, Acme Tool Works employs 400 machinists and sits on the "
+            "partnership's board.",
+            "Founded in 1902 as a machine shop, Baker Industries chairs the partnership.",
+            "Established in 1990, the workforce board launched the sector partnership in 2020.",
+        ),
     )
 
 
@@ -763,4 +772,24 @@ def test_a_state_average_is_a_yardstick_not_a_footprint() -> None:
         ("regional_labor_market", "red_flag"),
         holds=("The alliance recruits welders statewide.",),
         lacks=("Graduates earn almost double the statewide average wage.",),
+    )
+
+
+def test_an_industrys_association_named_for_its_county_is_business() -> None:
+    """ "Harbor County Manufacturers Association" is the manufacturers' body; the county names
+    where it is. A county's own commission, or a chamber, is still public."""
+    classify = checker().organizations.classify
+    for name, sector in (
+        ("Harbor County Manufacturers Association", "business"),
+        ("Pell County Dental Society", "business"),
+        ("Home Builders Association of Greater Harbor County", "business"),
+        ("Harbor County Commission", "public"),
+        ("Harbor County Business Association", "public"),
+    ):
+        seen = classify(name)
+        assert seen is not None and seen.sector == sector, name
+    assert_found_only_in(
+        PUBLIC_LEADS,
+        holds=("The Harbor County Commission launched the partnership in 2019.",),
+        lacks=("The Harbor County Manufacturers Association launched the partnership in 2019.",),
     )

@@ -346,16 +346,19 @@ class ActorRoleFinder:
             and tokens[verb].lemma_ == "lead"
         ):
             return []  # "decades of decline have led to job loss": a cause, not a leader
-        if (
-            role == "fund"
-            and verb + 1 < end
-            and tokens[verb + 1].lower_ == "to"
-            and any(
-                tokens[after].lower_ in self._not_paid_for
-                for after in range(verb + 2, min(end, verb + 6))
-            )
-        ):
-            return []  # "industries that contribute to the economy": no one is paid
+        if role == "fund":
+            to = verb + 1
+            while to < end and tokens[to].lower_.endswith("ly") and tokens[to].is_alpha:
+                to += 1  # "contribute significantly to local growth"
+            if (
+                to < end
+                and tokens[to].lower_ == "to"
+                and any(
+                    tokens[after].lower_ in self._not_paid_for
+                    for after in range(to + 1, min(end, to + 5))
+                )
+            ):
+                return []  # "industries that contribute to the economy": no one is paid
         if token.is_title and verb > start:
             return []  # a headline ("Fremont County Launches Partnership"): no grammar to read
         actors: list[Actor]
@@ -1074,6 +1077,21 @@ class ActorRoleFinder:
         position = owner.end + 1
         while position < limit and tokens[position].lower_ not in self._stops:
             owned = self._actor_at(tokens, position, owner.start, {}, forward=True)
+            if (
+                owned is not None
+                and owned.end < limit
+                and tokens[owned.end - 1].is_lower
+                and tokens[owned.end].is_lower
+            ):
+                following = tokens[owned.end]
+                if (
+                    following.is_alpha
+                    and following.lower_ not in _PREPOSITIONS
+                    and following.lower_ not in self._stops
+                    and following.lower_ not in {"and", "or", "but", "to", "with", "who", "which"}
+                ):
+                    # a word that names a thing: "the governor's workforce strategy"
+                    return Actor(None, owner.start, owned.end + 1)
             if owned is not None:
                 # the owner's own people or its own named unit: "the board's executive
                 # director", "COG's Executive Director Chuck Bean", "WSU's National Institute

@@ -231,7 +231,7 @@ class Checker:
             plan_dates.run(extraction, self._fresh_months, self._stale_months)
             funding.run(extraction, self._grant_share, self._grant_ending)
             metrics.run(extraction)
-            longevity.run(extraction, self._lasting_years)
+            longevity.run(extraction, self._lasting_years, self.organizations)
             headcounts.run(extraction, self.organizations, self._business_words)
             if self.passages is not None:
                 counted = [

@@ -193,6 +193,9 @@ class OrganizationLexicon(BaseModel):
     partner only as a name or before one of `topic_type_heads`."""
     topic_type_heads: list[str] = Field(default_factory=list)
     """Words for a body after such a cue ("workforce development boards"): then it is a partner."""
+    member_body_heads: list[str] = Field(default_factory=list)
+    """Words for a body of members: with an industry word in the name, a trade association's
+    ("Harbor County Manufacturers Association"), not the county's."""
     federal_prefixes: list[str] = Field(default_factory=list)
     """Words before a type cue that make it a federal agency ("U.S. Department of Labor"): a
     funder or regulator, not a partner at the regional table."""
@@ -430,9 +433,10 @@ class ExtractorLexicon(BaseModel):
     recurring_words: list[str] = Field(default_factory=list)
     yearly_events: list[str] = Field(default_factory=list)
     funding_document_words: list[str] = Field(default_factory=list)
-    funding_outgoing: list[str] = Field(default_factory=list)
-    """Money the partnership gives out ("a scholarship of $5,000", "$1,000 per student"): an
-    amount nearest one of these is none of its funding."""
+    funding_not_sources: list[str] = Field(default_factory=list)
+    """Money that is no source of the partnership's funding: what it gives out ("a scholarship
+    of $5,000", "$1,000 per student") or the whole it adds up to ("a $600,000 budget includes
+    ..."): an amount nearest one of these is not counted."""
     outcome_measures: dict[str, list[str]]
     counted_people: list[str] = Field(default_factory=list)
     count_breaks: list[str] = Field(default_factory=list)

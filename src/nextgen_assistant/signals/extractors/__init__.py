@@ -177,10 +177,11 @@ OTHERS: frozenset[str] = frozenset({"business", "public", "people"})
 _REACH = 10  # tokens before a fact searched for whose fact it is
 _PEOPLE = frozenset({"they", "them", "he", "she", "i"})
 _OF = frozenset({"of", "with", "for", "from", "among", "including"})
-# Words that end a clause's subject: its verb ("Founded in 1946, the college is ...").
-_SUBJECT_ENDS = frozenset(
-    {"is", "was", "are", "were", "has", "have", "had", "remains", "became", "now", ",", "("}
-)
+# Words that end a clause's subject: its verb ("Founded in 1946, the college is ..."); any
+# lower-case word after a name ends it too (see `actor_after`).
+_BE_WORDS = frozenset({"is", "was", "are", "were", "remains", "became", "becomes"})
+_SUBJECT_ENDS = _BE_WORDS | {"has", "have", "had", "now", "still", ",", "("}
+_NAME_INNER = frozenset({"of", "and", "&", "for", "the"})  # "Bank of the West" is one name
 
 
 def names_partnership(ex: Extraction, sentence: Span) -> bool:
@@ -251,20 +252,51 @@ def actor_before(
     return actors[index][1]
 
 
-def actor_after(ex: Extraction, sentence: Span, char: int) -> ActorKind | None:
-    """Whose fact a phrase that opens the sentence states: the kind of the first actor word
-    after `char`, within reach ("Founded in 1946, the college is one of the oldest ..."), or
-    the partnership where the clause names it ("Begun in 1998, Metro College is a partnership
-    of business, government and colleges")."""
+def actor_after(
+    ex: Extraction,
+    sentence: Span,
+    char: int,
+    classify: Callable[[str], ActorKind | None] | None = None,
+) -> ActorKind | None:
+    """Whose fact a phrase that opens the sentence states: the main clause's subject's. A
+    subject that is a name ends where the name does and is told by its words or by `classify`
+    ("Founded in 1921, Acme Tool Works employs ..." a business's, "Founded in 1946, Harbor State
+    University is ..." a college's); otherwise it is the first actor word before the verb
+    ("Founded in 2009, the alliance ..."). The partnership's where the subject names one, or
+    where the name is said to be one ("Begun in 1998, Metro College is a partnership of business,
+    government and colleges"; not "... chairs the partnership")."""
     kind = _kind_of(ex, sentence, people_are_others=False)
-    after = [token for token in sentence if token.idx >= char][:_REACH]
-    found = [kind(token) for token in after]
-    if "partnership" in found:
+    after = [token for token in sentence if token.idx >= char][: 2 * _REACH]
+    if not after:
+        return None
+    if after[0].is_title or after[0].is_upper:
+        end = next(
+            (
+                i
+                for i, token in enumerate(after)
+                if not (token.is_title or token.is_upper or token.lower_ in _NAME_INNER)
+            ),
+            len(after),
+        )
+        subject = [kind(token) for token in after[:end]]
+    else:
+        end = next(
+            (i for i, token in enumerate(after) if token.lower_ in _SUBJECT_ENDS), len(after)
+        )
+        subject = [kind(token) for token in after[:end]]
+        subject = subject[: next((i + 1 for i, k in enumerate(subject) if k), len(subject))]
+    if "partnership" in subject:
         return "partnership"
-    # the subject only, up to its verb ("LAUNCH is an intermediary through the state division":
-    # the division is not whose founding it was)
-    verb = next((i for i, token in enumerate(after) if token.lower_ in _SUBJECT_ENDS), len(after))
-    return next((k for k in found[:verb] if k is not None), None)
+    if (
+        end < len(after)
+        and after[end].lower_ in _BE_WORDS
+        and "partnership" in (kind(token) for token in after[end + 1 : end + 10])
+    ):
+        return "partnership"  # "X is a partnership of ..."
+    found = next((k for k in subject if k is not None), None)
+    if found is None and classify is not None and after[0].is_title:
+        found = classify(" ".join(token.text for token in after[:end]))
+    return found
 
 
 @dataclass

@@ -29,12 +29,27 @@ def _cue(cue: str) -> str:
     return re.escape(cue) + (r"\b" if cue.isupper() else "")
 
 
-_OUTGOING = "outgoing"  # not a kind of funding: money given out, never recorded
+_NOT_A_SOURCE = "not a source"  # money given out, or a whole budget: never recorded
 
 
 def _gap(cue_start: int, cue_end: int, start: int, end: int) -> int:
     """Characters between a cue and an amount (0 where they touch or overlap)."""
     return max(cue_start - end, start - cue_end, 0)
+
+
+_BOUNDARY = re.compile(r",|;|\band\b|\bwhile\b|\bplus\b|\bwith\b")
+
+
+def _phrase(text: str, amounts: list[re.Match[str]], index: int) -> tuple[int, int]:
+    """The stretch of `text` that is the amount's own phrase: from the boundary (a comma, "and",
+    "while", "plus", "with") or the amount before it, to the next boundary or amount."""
+    amount = amounts[index]
+    low = amounts[index - 1].end() if index else 0
+    for boundary in _BOUNDARY.finditer(text, low, amount.start()):
+        low = boundary.end()
+    high = amounts[index + 1].start() if index + 1 < len(amounts) else len(text)
+    following = _BOUNDARY.search(text, amount.end(), high)
+    return low, following.start() if following else high
 
 
 class _Patterns(NamedTuple):
@@ -45,8 +60,8 @@ class _Patterns(NamedTuple):
 
 def _compile(words: ExtractorLexicon) -> _Patterns:
     kinds = {**words.funding_kinds}
-    if words.funding_outgoing:
-        kinds[_OUTGOING] = words.funding_outgoing
+    if words.funding_not_sources:
+        kinds[_NOT_A_SOURCE] = words.funding_not_sources
     return _Patterns(
         kinds={
             kind: re.compile(r"\b(" + "|".join(map(_cue, cues)) + r")", re.IGNORECASE)
@@ -71,17 +86,24 @@ def run(ex: Extraction, max_grant_share: float, ending_within_months: int) -> No
             for kind, pattern in kind_res.items()
             for m in pattern.finditer(text)
         ]
-        if not any(kind != _OUTGOING for kind, _, _ in cues):
+        if not any(kind != _NOT_A_SOURCE for kind, _, _ in cues):
             continue
         line = piece.line_at(sentence.start_char)
         context, _ = ex.context.context_of(sentence, sentence.start, sentence.end)
         if context in ("hypothetical", "historical"):
             continue
-        for amount in AMOUNT_RE.finditer(text):
-            # the cue nearest the amount, measured between their edges: "a scholarship of
-            # $5,000 to be awarded" is the scholarship's amount, not an award's
-            kind = min(cues, key=lambda c: _gap(c[1], c[2], amount.start(), amount.end()))[0]
-            if kind == _OUTGOING:
+        amounts = list(AMOUNT_RE.finditer(text))
+        for index, amount in enumerate(amounts):
+            # the cue nearest the amount, measured between their edges ("a scholarship of
+            # $5,000 to be awarded" is the scholarship's amount, not an award's), first among
+            # the cues of its own phrase: "$450,000 from grants and $150,000 from employer
+            # dues" (the dues are the second amount's, though "grants" is nearer)
+            low, high = _phrase(text, amounts, index)
+            own = [c for c in cues if c[1] >= low and c[2] <= high]
+            if not own:  # (money given out or a total only in its own phrase)
+                own = [c for c in cues if c[0] != _NOT_A_SOURCE]
+            kind = min(own, key=lambda c: _gap(c[1], c[2], amount.start(), amount.end()))[0]
+            if kind == _NOT_A_SOURCE:
                 continue
             value = _amount(amount)
             ex.facts.funding.append(

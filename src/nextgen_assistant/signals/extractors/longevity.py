@@ -7,6 +7,7 @@ decides whose start it is (`actor_before`)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from spacy.tokens import Span
@@ -14,12 +15,14 @@ from spacy.tokens import Span
 from nextgen_assistant.signals.anchors import Gate, word_gate
 from nextgen_assistant.signals.extractors import (
     OTHERS,
+    ActorKind,
     Extraction,
     actor_after,
     actor_before,
     any_of,
     names_partnership,
 )
+from nextgen_assistant.signals.extractors.organizations import OrganizationClassifier
 from nextgen_assistant.signals.lexicon import ExtractorLexicon
 from nextgen_assistant.signals.pipeline import text_of
 
@@ -195,7 +198,19 @@ def _several(ex: Extraction, sentence: Span, char: int) -> bool:
     )
 
 
-def run(ex: Extraction, lasting_years: int) -> None:
+def _sector(classifier: OrganizationClassifier) -> Callable[[str], ActorKind | None]:
+    """A name's kind of actor as the organisation classifier sees it (business or public)."""
+
+    def sector(name: str) -> ActorKind | None:
+        seen = classifier.classify(name)
+        if seen is None or seen.sector == "other":
+            return None
+        return seen.sector
+
+    return sector
+
+
+def run(ex: Extraction, lasting_years: int, classifier: OrganizationClassifier) -> None:
     """Signal `sustainability` where the partnership began `lasting_years` or more ago."""
     if not ex.lexicons.extractors.since_words:
         return
@@ -226,9 +241,13 @@ def run(ex: Extraction, lasting_years: int) -> None:
             if year > ex.as_of.year or ex.as_of.year - year < lasting_years:
                 continue
             whose = actor_before(ex, sentence, sentence.start_char + where)
-            if whose is None and not text[:where].strip() and text[match.end() :].startswith(","):
-                # "Founded in 1903, the college is ...": the phrase is the main clause's subject's
-                whose = actor_after(ex, sentence, sentence.start_char + match.end() + 1)
+            comma = text.find(",", match.end())
+            if whose is None and not text[:where].strip() and 0 <= comma - match.end() < 60:
+                # "Founded in 1903 [as a machine shop], the college is ...": the phrase is the
+                # main clause's subject's
+                whose = actor_after(
+                    ex, sentence, sentence.start_char + comma + 1, _sector(classifier)
+                )
             # People meeting as a group are the group: "plant managers have met since 2011";
             # "began discussing ... in 2008" only when several are named ("employers and
             # educators"), not one company beginning its own work.

@@ -70,6 +70,11 @@ class OrganizationClassifier:
         self.type_gate = word_gate(c for cues in lexicon.public_types.values() for c in cues)
         self._other_public = _pattern(lexicon.other_public)
         self._business = _pattern(lexicon.business_words)
+        self._member_body = (
+            re.compile(rf"(?<![\w])(?:{any_of(lexicon.member_body_heads)})\b")
+            if lexicon.member_body_heads
+            else None
+        )
         heads = any_of(lexicon.institution_heads) if lexicon.institution_heads else "(?!)"
         self._institution = re.compile(
             rf"(?<![\w])(?:{heads})(?:s)?$|(?<![\w])(?:Institute|Center|Centre)\s+(?:for|of)\b"
@@ -129,6 +134,14 @@ class OrganizationClassifier:
             return OrganizationSeen(name=name, sector="business")
         if partner_type is not None:
             return OrganizationSeen(name=name, sector="public", partner_type=partner_type)
+        if (
+            hinted is None
+            and self._member_body is not None
+            and self._member_body.search(name)
+            and self._business.search(name)
+        ):
+            # "Harbor County Manufacturers Association": the industry's body, named for its county
+            return OrganizationSeen(name=name, sector="business")
         if hinted == "public" or self._other_public.search(name):
             return OrganizationSeen(name=name, sector="public")
         if self._business.search(name) and not self._institution.search(name):
