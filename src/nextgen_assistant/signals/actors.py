@@ -127,6 +127,8 @@ _AUXILIARIES = frozenset(
 )
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 # A prepositional phrase an actor may carry before its verb: "manufacturers in the region chose".
+# Words that join or open a clause after a noun phrase ("the county's employers and the college").
+_CLAUSE_WORDS = frozenset({"and", "or", "but", "to", "with", "who", "which"})
 _PREPOSITIONS = frozenset(
     {"in", "from", "of", "across", "at", "throughout", "around", "within", "on"}
 )
@@ -1043,7 +1045,7 @@ class ActorRoleFinder:
                 position += 1
                 continue
             if self._possessive(tokens, actor.end - 1):
-                actor = self._owned(tokens, actor, limit, acronyms)
+                actor = self._owned(tokens, actor, limit)
             actors.append(actor)
             position = actor.end
             # Coordination: ", the college and employers"; anything else ends the list.
@@ -1068,31 +1070,25 @@ class ActorRoleFinder:
             break
         return actors
 
-    def _owned(
-        self, tokens: Tokens, owner: Actor, limit: int, acronyms: dict[str, str | None]
-    ) -> Actor:
+    def _owned(self, tokens: Tokens, owner: Actor, limit: int) -> Actor:
         """What an actor's possessive names is who acts: "led by the county's employers" (the
         employers), "launched by the college's president" (the college, through its own
         people); "guided by the governor's plan" names a thing, so no one of a known kind."""
         position = owner.end + 1
         while position < limit and tokens[position].lower_ not in self._stops:
             owned = self._actor_at(tokens, position, owner.start, {}, forward=True)
-            if (
-                owned is not None
-                and owned.end < limit
-                and tokens[owned.end - 1].is_lower
-                and tokens[owned.end].is_lower
-            ):
-                following = tokens[owned.end]
-                if (
-                    following.is_alpha
-                    and following.lower_ not in _PREPOSITIONS
-                    and following.lower_ not in self._stops
-                    and following.lower_ not in {"and", "or", "but", "to", "with", "who", "which"}
-                ):
-                    # a word that names a thing: "the governor's workforce strategy"
-                    return Actor(None, owner.start, owned.end + 1)
             if owned is not None:
+                following = tokens[owned.end] if owned.end < limit else None
+                if (
+                    following is not None
+                    and tokens[owned.end - 1].is_lower
+                    and following.is_lower
+                    and following.is_alpha
+                    and following.lower_ not in _PREPOSITIONS | _CLAUSE_WORDS
+                    and following.lower_ not in self._stops
+                ):
+                    # a word before a noun names a thing: "the governor's workforce strategy"
+                    return Actor(None, owner.start, owned.end + 1)
                 # the owner's own people or its own named unit: "the board's executive
                 # director", "COG's Executive Director Chuck Bean", "WSU's National Institute
                 # for Aviation Research" (not "the chamber's member companies")
@@ -1101,8 +1097,7 @@ class ActorRoleFinder:
                     for i in range(owned.start, owned.end)
                 )
                 named = tokens[owned.start].is_title
-                kind = owner.kind if staff or named else owned.kind
-                return Actor(kind, owner.start, owned.end)
+                return Actor(owner.kind if staff or named else owned.kind, owner.start, owned.end)
             if not (tokens[position].is_alpha and tokens[position].is_lower):
                 break
             position += 1
