@@ -793,3 +793,42 @@ def test_an_industrys_association_named_for_its_county_is_business() -> None:
         holds=("The Harbor County Commission launched the partnership in 2019.",),
         lacks=("The Harbor County Manufacturers Association launched the partnership in 2019.",),
     )
+
+
+def test_a_group_of_mixed_sectors_is_no_business_leader() -> None:
+    """Business joined to another sector in one group ("public and private partners", "a
+    consortium of educators and industry members") is neither business nor a public body acting
+    alone; business alone still leads."""
+    for rule in (LEADS, BUSINESS_AGENDA):
+        assert_found_only_in(
+            rule,
+            holds=(
+                "Private partners started the welding network in 2018.",
+                "A consortium of industry members started the welding network in 2018.",
+            ),
+            lacks=(
+                "Public and private partners started the welding network in 2018.",
+                "Public-private partners started the welding network in 2018.",
+                "A consortium of teachers and industry members started the welding network in 2018.",
+                "Education and business leaders started the welding network in 2018.",
+            ),
+        )
+
+
+def test_what_a_future_verbs_subject_names_is_not_yet_so() -> None:
+    assert_found_only_in(
+        ("shared_action_plan", "supporting"),
+        holds=("Four action teams met every month last year.",),
+        lacks=("Four action teams will meet every month.",),
+    )
+
+
+def test_counted_or_standing_committees_are_teams_doing_the_work() -> None:
+    assert_found_only_in(
+        ("shared_action_plan", "supporting"),
+        holds=(
+            "Each of the four committees has taken one of the priorities.",
+            "Its standing committees cover outreach, training and data.",
+        ),
+        lacks=("The hospital association's committees meet monthly.",),
+    )

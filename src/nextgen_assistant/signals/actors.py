@@ -227,6 +227,7 @@ class ActorRoleFinder:
         self._business = set(classes.get("business_nouns", []))
         self._people = set(classes.get("people_nouns", []))
         self._quantities = set(roles.quantity_nouns)
+        self._mixed = frozenset(roles.mixed_words)
         self._not_paid_for = set(roles.not_paid_for)
         self._bodies = set(classes.get("body_nouns", []))  # "a committee of eight employers"
         self._modifiers = set(roles.industry_modifiers) | set(classes.get("business_modifiers", []))
@@ -361,8 +362,10 @@ class ActorRoleFinder:
                 )
             ):
                 return []  # "industries that contribute to the economy": no one is paid
-        if token.is_title and verb > start:
-            return []  # a headline ("Fremont County Launches Partnership"): no grammar to read
+        if (token.is_title or (token.is_upper and len(token.text) > 1)) and verb > start:
+            # a headline ("Fremont County Launches Partnership", "COLLEGE AND FIRMS LAUNCH
+            # TRAINING"): no grammar to read
+            return []
         actors: list[Actor]
         passive = self._by_after(tokens, verb, end, through=role == "fund")
         if passive is not None:
@@ -1125,6 +1128,8 @@ class ActorRoleFinder:
             for inside in range(position + 2, min(len(tokens), position + 6)):
                 if tokens[inside].lower_ in self._stops:
                     break
+                if tokens[inside].lemma_ in self._mixed or tokens[inside].lower_ in self._mixed:
+                    return None  # "a consortium of educators and industry members": mixed
                 member = self._actor_at(tokens, inside, sentence_start, acronyms, forward=forward)
                 if member is not None:
                     if member.kind in ("business", "public"):
@@ -1202,6 +1207,8 @@ class ActorRoleFinder:
                 or before.lemma_ in self._modifiers
                 or before.lemma_ in self._business  # "hotel managers", "clinic directors"
             ):
+                if self._mixed_before(tokens, position - 1, sentence_start):
+                    return None  # "public and private partners", "education and business leaders"
                 return Actor("business", position - 1, position + 1)
             # "leaders from various healthcare companies", "CEOs of nine hospitals"
             for ahead in range(position + 1, min(len(tokens), position + 5)):
@@ -1233,6 +1240,14 @@ class ActorRoleFinder:
         if word in self._self or lemma in self._self:
             return Actor("partnership", position, position + 1)
         return None
+
+    def _mixed_before(self, tokens: Tokens, modifier: int, sentence_start: int) -> bool:
+        """Whether a word of another sector is joined to the business modifier at `modifier`
+        ("public and private", "public-private", "education and business")."""
+        if modifier - 2 < sentence_start or tokens[modifier - 1].lower_ not in {"and", "&", "-"}:
+            return False
+        other = tokens[modifier - 2]
+        return other.lower_ in self._mixed or other.lemma_ in self._mixed
 
     def _trade_member(self, tokens: Tokens, position: int, sentence_start: int) -> int | None:
         """Where the members named before a trade body begin ("the dealers' association",

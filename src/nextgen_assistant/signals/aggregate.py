@@ -18,6 +18,9 @@ class EvidenceTally:
         self._counts: dict[tuple[str, str], int] = {}
         self._rules: dict[tuple[str, str], set[str]] = {}
         self.documents_speaking = 0
+        # The kinds of public partner the documents name in what they assert, all together, each
+        # with the first document that names it (how reports show that document).
+        self.partner_types: dict[str, str] = {}
 
     def add_document(self, document: DocumentResult) -> None:
         """A document's signals, and one more document that speaks of the partnership when it
@@ -25,6 +28,9 @@ class EvidenceTally:
         one more document of the partnership's record)."""
         if document.status == "ok" and any(s.counted for s in document.signals):
             self.documents_speaking += 1
+        if document.status == "ok":
+            for kind in document.facts.partner_types:
+                self.partner_types.setdefault(kind, document.name or document.path)
         self.add(document.signals)
 
     def conclude(
@@ -46,7 +52,9 @@ class EvidenceTally:
         for (indicator, polarity), n in self._counts.items():
             if polarity != "listed":
                 counted[indicator] = counted.get(indicator, 0) + n
-        return across_documents.findings(self.documents_speaking, counted, lexicons)
+        return across_documents.findings(
+            self.documents_speaking, counted, lexicons, self.partner_types
+        )
 
     def add(self, signals: Iterable[Signal]) -> None:
         key: tuple[str, str]

@@ -247,6 +247,10 @@ class RolesLexicon(BaseModel):
     """Nouns of "the alliance is an initiative of X": X leads what the clause is about."""
     under_nouns: list[str] = Field(default_factory=list)
     """Nouns of "under the leadership of X": X leads what the clause is about."""
+    mixed_words: list[str] = Field(default_factory=list)
+    """Words of the other sectors that, joined to a business word by "and", make a group of
+    mixed sectors: "public and private partners", "a consortium of educators and industry
+    members" (neither business nor a public body acting alone)."""
     quantity_nouns: list[str] = Field(default_factory=list)
     """Nouns of a number of people or bodies ("dozens of employers"): not a common noun an
     actor hangs on."""
@@ -311,6 +315,7 @@ class ExtractorThresholds(BaseModel):
     passage_known_share_min: float = Field(ge=0, le=1)
     passage_distinct_share_min: float = Field(ge=0, le=1)
     no_outcome_min_documents: int = Field(ge=1)
+    partner_types_across_min: int = Field(ge=2)
 
 
 class ExtractorExample(BaseModel):

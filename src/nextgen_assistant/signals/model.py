@@ -19,6 +19,8 @@ COUNTED_CONTEXTS: frozenset[str] = frozenset({"asserted", "negated"})
 # The finding across a partnership's documents that none reports a result
 # (signals/extractors/across_documents.py); the results gate reads it too.
 NO_OUTCOME = "measurable_results.no_outcome_reported"
+# The finding that the documents together name public partners of several kinds.
+PARTNER_TYPES_ACROSS = "public_partner_team.partner_types_across_documents"
 
 
 class SignalLocation(BaseModel):

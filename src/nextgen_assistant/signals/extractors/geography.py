@@ -84,6 +84,8 @@ def _as_place(text: str, county: str, place_words: frozenset[str]) -> bool:
         # "workers in Erie County." is a place; "Siegel High School in Rutherford County" and
         # "the Community College of Allegheny County's" are a named body's address or name.
         before = text[: match.start()].split()[-2:]
+        if before and before[-1].lower() in ("a", "an"):
+            continue  # "a DeKalb County manufacturer": where one member is, not the footprint
         by_word = bool(before) and before[-1].lower() in place_words
         if by_word and len(before) == 2 and (before[0][0].isupper() or before[0].endswith(")")):
             continue
