@@ -76,9 +76,9 @@ async def test_at_80x24_the_warnings_table_evidence_and_next_steps_can_all_be_re
         )  # at the top of the drill-down, not somewhere below "First:"
         assert detail.region.height >= 10
         seen = []
-        for _ in range(8):
+        for _ in range(8):  # Page Down until the steps themselves are seen, not only their title
             seen += screen_text(app)
-            if any("Next steps:" in line for line in seen):
+            if any(line.strip().startswith("1. ") for line in seen):
                 break
             await pilot.press("pagedown")
             await pilot.pause()

@@ -239,25 +239,67 @@ def _plan_in_use(check: Check, inputs: GateInputs) -> tuple[GateReading, GateRea
     said = _no_plan_said(inputs)
     if said.passed is None:
         said = _aspects_said(check, inputs)
-    supporting, red_flags = counted_rules(inputs.signals, "shared_action_plan")
-    passed = check.shown_by_documents(supporting, red_flags)
-    if passed is None:
-        return said, UNKNOWN
-    shown = check.aspects_shown(supporting, red_flags)
+    current: bool | None = None
     if inputs.facts is not None and inputs.facts.plan_dates:
         latest = max(inputs.facts.plan_dates, key=lambda plan: plan.updated)
         current = latest.age_months <= _plan_limit()
-        shown = [
-            a
-            for a in check.aspects
-            if (a.id == "current" and current) or (a.id != "current" and a in shown)
-        ]
-        passed = len(shown) >= (check.aspects_needed or 0)
-    return said, GateReading(
-        passed=passed,
+    return said, _aspects_shown(check, inputs, "shared_action_plan", {"current": current})
+
+
+def _aspects_shown(
+    check: Check, inputs: GateInputs, indicator: str, decided: dict[str, bool | None]
+) -> GateReading:
+    """A gate of aspects (two of three) as the documents' counted signals show it; `decided`:
+    aspects a fact settles either way (a dated plan is current or not), None where it does
+    not."""
+    supporting, red_flags = counted_rules(inputs.signals, indicator)
+    if check.shown_by_documents(supporting, red_flags) is None:
+        return UNKNOWN
+    by_rules = check.aspects_shown(supporting, red_flags)
+    shown = [
+        a
+        for a in check.aspects
+        if (decided[a.id] if decided.get(a.id) is not None else a in by_rules)
+    ]
+    return GateReading(
+        passed=len(shown) >= (check.aspects_needed or 0),
         reason=check.aspects_sentence(shown),
         missing=[a.shown_as for a in check.aspects if a not in shown],
     )
+
+
+def _team(check: Check, inputs: GateInputs) -> tuple[GateReading, GateReading]:
+    """Two of three, from the answers and from the documents alike: public partners of several
+    kinds at the table (two or more kinds named in answer to the partner-types question),
+    partners coordinating (4 or 5 of 5 on coordination, or a support team that meets quarterly
+    or more often), partners responding with their programs (the documents only)."""
+    said: dict[str, tuple[bool, str]] = {}
+    for question, answer in inputs.wired("partner_type_coverage", "multi")[:1]:
+        if isinstance(answer.value, list):
+            said["at_the_table"] = (len(answer.value) >= 2, question.id)
+    for question, answer in inputs.wired(check.id, "agree")[:1]:
+        if isinstance(answer.value, int):
+            said["coordinate"] = (answer.value >= 4, question.id)
+    for question, answer in inputs.wired(check.id, "choice")[:1]:
+        chosen = next((c for c in question.choices if c.value == answer.value), None)
+        if chosen is not None and chosen.score is not None:
+            meets = said.get("coordinate", (False, ""))[0] or chosen.score >= 4
+            said["coordinate"] = (meets, question.id)
+    reading = UNKNOWN
+    if said:
+        shown = [a for a in check.aspects if said.get(a.id, (False, ""))[0]]
+        passed = len(shown) >= (check.aspects_needed or 0)
+        # The answer a disagreement sets beside the documents: coordination first (what the
+        # gate is about), then the partner types.
+        order = [said[a] for a in ("coordinate", "at_the_table") if a in said]
+        cited = next((q for ok, q in order if ok == passed), order[0][1])
+        reading = GateReading(
+            passed=passed,
+            reason=check.aspects_sentence(shown, "said the partnership has"),
+            missing=[a.shown_as for a in check.aspects if a not in shown],
+            question=cited,
+        )
+    return reading, _aspects_shown(check, inputs, "public_partner_team", {})
 
 
 def _plan_limit() -> int:
@@ -356,6 +398,7 @@ JUDGES: dict[str, Judge] = {
     "partner_type_coverage": _coverage,
     "plan_current": _plan,
     "plan_in_use": _plan_in_use,
+    "partners_coordinate": _team,
     "not_grant_dependent": _grants,
     "outcomes_measured": _outcomes,
 }

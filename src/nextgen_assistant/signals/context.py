@@ -88,6 +88,7 @@ class ContextFinder:
         # Doc has them all for some pattern; else None.
         self._pattern_words: list[list[list[int]]] | None = None
         self._terminators = {t.lower() for t in lexicon.terminators}
+        self._side_clause_words = {w.lower() for w in lexicon.side_clause_words}
         self._strings = nlp.vocab.strings
         self._cache: dict[tuple[int, int], list[CueHit]] = {}
         self._questions: dict[tuple[int, int], bool] = {}
@@ -239,6 +240,8 @@ class ContextFinder:
                 # purpose before a comma is not what the main clause says)
                 if hit.cue.encloses and not self._runs_to_end(doc, hit.end, high):
                     continue
+                if hit.cue.context == "hypothetical" and self._in_side_clause(doc, low, hit.start):
+                    continue  # "projects that will last": the side clause's plan
                 rank = (_PRIORITY[hit.cue.context], 0)
                 if rank > best[:2]:
                     best = (rank[0], 0, hit.cue.context, hit.text)
@@ -266,6 +269,19 @@ class ContextFinder:
         if best[2] == "asserted" and self._is_question(doc, low, high):
             return self._lexicon.questions, "?"
         return best[2], best[3]
+
+    def _in_side_clause(self, doc: Doc, low: int, start: int) -> bool:
+        """Whether the cue at token `start` opens a side clause after the sentence's first
+        words: a side-clause word just before it, or one word (an adverb) between."""
+        for back in (1, 2):
+            at = start - back
+            if at <= low + 1:
+                return False
+            if doc[at].lower_ in self._side_clause_words:
+                return True
+            if doc[at].is_punct:
+                return False
+        return False
 
     @staticmethod
     def _runs_to_end(doc: Doc, end: int, high: int) -> bool:

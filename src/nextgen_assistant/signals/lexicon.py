@@ -142,6 +142,9 @@ class ContextLexicon(BaseModel):
 
     cues: list[ContextCue]
     terminators: list[str]
+    side_clause_words: list[str]
+    """Words that open a side clause ("that", "which"): a plan or hope right after one is the
+    side clause's, not the whole sentence's."""
     questions: Context = "hypothetical"
 
 
@@ -411,6 +414,8 @@ class ExtractorLexicon(BaseModel):
     roster_sector_columns: list[str]
     roster_file_words: list[str]
     number_words: dict[str, int]
+    money_measures: list[str]
+    money_given: list[str]
     plan_nouns: list[str]
     plan_update_words: list[str]
     dated_plan_nouns: list[str] = Field(default_factory=list)

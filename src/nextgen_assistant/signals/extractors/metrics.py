@@ -14,8 +14,11 @@ from nextgen_assistant.signals.lexicon import ExtractorLexicon
 from nextgen_assistant.signals.model import MetricFact
 from nextgen_assistant.signals.pipeline import doc_tokens, text_of
 
+# A number that heads a chain of digit groups ("10_23_2008", "11-20-08", "713-670-2806") is a
+# date, a file name or a telephone number, not a quantity; a range ("10-15") still counts.
 NUMBER_RE = re.compile(
-    r"(?<![\w/.-])(\$\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|million|M))?|\d[\d,]*(?:\.\d+)?\s?(?:%|percent\b)?)"
+    r"(?<![\w/.-])(?!\d+(?:_\d|[-.]\d+[-.]\d|-\d{4}\b))"
+    r"(\$\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|million|M))?|\d[\d,]*(?:\.\d+)?\s?(?:%|percent\b)?)"
 )
 
 NEAR_CHARS = 40
@@ -24,7 +27,7 @@ _HOURS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon"
 TIME_RE = re.compile(
     rf"\b(?:at|from|until|till|before|after|around)\s+(?:\d{{1,2}}(?::\d{{2}})?|{_HOURS})\b"
     r"(?!\s*(?:%|percent\b|[a-z]+s\b))"  # "at 7 plants" counts plants
-    r"|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s?(?:[ap]\.m\.|[ap]m\b)|\b(?:" + _HOURS + r")\s+o'clock\b",
+    r"|\b\d{1,2}:\d{2}(?!\d)|\b\d{1,2}\s?(?:[ap]\.m\.|[ap]m\b)|\b(?:" + _HOURS + r")\s+o'clock\b",
     re.IGNORECASE,
 )
 # "from 240 vacancies down to less than 50", "from 60 percent to 58 percent": one value to another.
@@ -115,6 +118,8 @@ class _Patterns(NamedTuple):
     wage_earners: re.Pattern[str] | None = None  # whose pay is a result ("placements")
     duration: re.Pattern[str] | None = None  # "a 33-week internship": how long, not how many
     year: re.Pattern[str] | None = None  # "in 2020,": a year standing alone, not a count
+    money_measures: frozenset[str] = frozenset()  # measures a dollar figure can be ("wages")
+    money_given: re.Pattern[str] | None = None  # "$300,000 grant": money given, no result
 
 
 def _compile(words: ExtractorLexicon, business_nouns: list[str]) -> _Patterns:
@@ -148,6 +153,15 @@ def _compile(words: ExtractorLexicon, business_nouns: list[str]) -> _Patterns:
         wage_earners=_alternation(words.wage_earners) if words.wage_earners else None,
         duration=_duration(words, spelled),
         year=_bare_year(words),
+        money_measures=frozenset(words.money_measures),
+        money_given=re.compile(
+            r"(?:[\s,-]+[\w.'’-]+){0,2}?[\s,-]+(?:"
+            + any_of(words.money_given, ignore_case=True)
+            + r")\b",
+            re.IGNORECASE,
+        )
+        if words.money_given
+        else None,
         people=frozenset(words.counted_people),
         businesses=frozenset(
             f for noun in business_nouns for f in (noun, f"{noun}s", f"{noun[:-1]}ies")
@@ -271,7 +285,21 @@ def run(ex: Extraction) -> None:
         if not numbers or (not_results is not None and not_results.search(text_of(sentence))):
             continue
 
-        measures = [name for name, pattern in outcomes.items() if _near(text, numbers, pattern)]
+        # a dollar figure measures money (pay, savings, sales), and money given is no result
+        amounts = [m for m in numbers if "$" in m.group(0)]
+        given = patterns.money_given
+        counted = [
+            m
+            for m in numbers
+            if not (given is not None and m in amounts and given.match(text, m.end()))
+        ]
+        plain = [m for m in counted if m not in amounts]
+        money = patterns.money_measures
+        measures = [
+            name
+            for name, pattern in outcomes.items()
+            if _near(text, counted if name in money else plain, pattern)
+        ]
         earners = patterns.wage_earners
         if (
             "wages" in measures
@@ -281,6 +309,8 @@ def run(ex: Extraction) -> None:
         ):
             measures.remove("wages")  # the market's pay, not the partnership's result
         value = numbers[0].group(0).strip(" ,")
+        if measures and plain and not money.intersection(measures):
+            value = plain[0].group(0).strip(" ,")  # "$2 million ... 40 graduates": the 40
         if not measures and patterns.people_outcome is not None:
             for number in numbers:
                 if "$" in number.group(0) or "%" in number.group(0):
