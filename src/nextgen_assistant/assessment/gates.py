@@ -270,13 +270,14 @@ def _aspects_shown(
 
 def _team(check: Check, inputs: GateInputs) -> tuple[GateReading, GateReading]:
     """Two of three, from the answers and from the documents alike: public partners of several
-    kinds at the table (two or more kinds named in answer to the partner-types question),
+    kinds at the table (the check's threshold of kinds named in answer to the partner-types
+    question),
     partners coordinating (4 or 5 of 5 on coordination, or a support team that meets quarterly
     or more often), partners responding with their programs (the documents only)."""
     said: dict[str, tuple[bool, str]] = {}
     for question, answer in inputs.wired("partner_type_coverage", "multi")[:1]:
         if isinstance(answer.value, list):
-            said["at_the_table"] = (len(answer.value) >= 2, question.id)
+            said["at_the_table"] = (len(answer.value) >= int(check.limit), question.id)
     for question, answer in inputs.wired(check.id, "agree")[:1]:
         if isinstance(answer.value, int):
             said["coordinate"] = (answer.value >= 4, question.id)

@@ -288,17 +288,17 @@ def run(ex: Extraction) -> None:
         # a dollar figure measures money (pay, savings, sales), and money given is no result
         amounts = [m for m in numbers if "$" in m.group(0)]
         given = patterns.money_given
-        counted = [
+        kept = [
             m
             for m in numbers
             if not (given is not None and m in amounts and given.match(text, m.end()))
         ]
-        plain = [m for m in counted if m not in amounts]
+        plain = [m for m in kept if m not in amounts]
         money = patterns.money_measures
         measures = [
             name
             for name, pattern in outcomes.items()
-            if _near(text, counted if name in money else plain, pattern)
+            if _near(text, kept if name in money else plain, pattern)
         ]
         earners = patterns.wage_earners
         if (
