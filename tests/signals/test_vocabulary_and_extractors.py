@@ -143,6 +143,23 @@ def test_results_as_real_text_reports_them_and_numbers_that_are_not_results() ->
         assert outcome not in _metrics(sentence), sentence
 
 
+def test_apprentices_starting_or_training_are_enrolled_and_those_who_finish_a_result() -> None:
+    outcome = "measurable_results.outcome_metric"
+    for sentence in (
+        "The clinic welcomed eight new pharmacy apprentices this fall.",
+        "Last year the programs had 140 active apprentices across the valley.",
+        "Three apprentices are moving through the program at the mill.",
+        "Five apprentices were selected to start the program in January.",
+    ):
+        assert outcome not in _metrics(sentence), sentence
+    for sentence in (
+        "Fourteen apprentices completed their apprenticeships at member shops.",
+        "The alliance had more than 70 registered apprentices at 25 employers.",
+        "A first cohort of 9 new apprentices started while 11 apprentices completed the program.",
+    ):
+        assert outcome in _metrics(sentence), sentence
+
+
 def test_development_set_meets_its_floors() -> None:
     from nextgen_assistant.signals.evaluation import evaluate
 

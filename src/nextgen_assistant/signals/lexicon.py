@@ -448,6 +448,10 @@ class ExtractorLexicon(BaseModel):
     of $5,000", "$1,000 per student") or the whole it adds up to ("a $600,000 budget includes
     ..."): an amount nearest one of these is not counted."""
     outcome_measures: dict[str, list[str]]
+    in_training_words: list[str] = Field(default_factory=list)
+    """Words that place counted apprentices at the start of their training or in it ("seven new
+    apprentices", "129 active apprentices", "apprentices selected to start the program"): an
+    enrolment, not a result (one who completes it is: "completed their apprenticeship")."""
     counted_people: list[str] = Field(default_factory=list)
     count_breaks: list[str] = Field(default_factory=list)
     """Words that end the search for what a number counts ("$382,548 to the college": money

@@ -183,6 +183,16 @@ def _a_state(said: str) -> bool:
     return len(words) > 2 and words[1] == "been" and not words[2].endswith(("ing", "ed"))
 
 
+def _counted_subject(ex: Extraction, sentence: Span, char: int) -> bool:
+    """Whether the subject just before `char` is a number of people or things ("166
+    individuals", "more than 40 graduates", "nine new plants"): what has happened to them since a
+    year is a count (a result), not anyone's age."""
+    numbers = ex.lexicons.extractors.number_words
+    before = [token for token in sentence if token.idx < char][-4:]
+    counts = [i for i, t in enumerate(before[:-1]) if t.like_num or t.lower_ in numbers]
+    return bool(counts) and not any(token.is_punct for token in before[counts[-1] :])
+
+
 def _several(ex: Extraction, sentence: Span, char: int) -> bool:
     """Whether the words before `char` name several actors ("employers and educators",
     "area manufacturers"), not one ("the company"): a group that began meeting is the
@@ -268,6 +278,13 @@ def run(ex: Extraction, lasting_years: int, classifier: OrganizationClassifier) 
                 # fallen" are no one's age
             if whose is None and match.re is patterns.perfect_since and _a_state(match[0]):
                 continue  # "the rate has been below four percent since 2014": no one acted
+            if (
+                whose is None
+                and match.re is patterns.perfect_since
+                and match["verb"]
+                and _counted_subject(ex, sentence, sentence.start_char + where)
+            ):
+                continue  # "166 people have been hired since 2013": a count, not an age
             ex.add(
                 piece,
                 sentence,

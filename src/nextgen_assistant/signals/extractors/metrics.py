@@ -120,6 +120,7 @@ class _Patterns(NamedTuple):
     year: re.Pattern[str] | None = None  # "in 2020,": a year standing alone, not a count
     money_measures: frozenset[str] = frozenset()  # measures a dollar figure can be ("wages")
     money_given: re.Pattern[str] | None = None  # "$300,000 grant": money given, no result
+    in_training: re.Pattern[str] | None = None  # "seven new apprentices": enrolled, no result
 
 
 def _compile(words: ExtractorLexicon, business_nouns: list[str]) -> _Patterns:
@@ -162,6 +163,7 @@ def _compile(words: ExtractorLexicon, business_nouns: list[str]) -> _Patterns:
         )
         if words.money_given
         else None,
+        in_training=_alternation(words.in_training_words) if words.in_training_words else None,
         people=frozenset(words.counted_people),
         businesses=frozenset(
             f for noun in business_nouns for f in (noun, f"{noun}s", f"{noun[:-1]}ies")
@@ -300,6 +302,13 @@ def run(ex: Extraction) -> None:
             for name, pattern in outcomes.items()
             if _near(text, kept if name in money else plain, pattern)
         ]
+        training = patterns.in_training
+        if (
+            "apprenticeships" in measures
+            and training is not None
+            and _near(text, plain, training, count_only=True)
+        ):
+            measures.remove("apprenticeships")  # apprentices starting or in training: enrolled
         earners = patterns.wage_earners
         if (
             "wages" in measures
