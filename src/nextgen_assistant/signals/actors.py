@@ -414,6 +414,11 @@ class ActorRoleFinder:
             object_side = 1
         if role == "found" and passive is None and self._intransitive(tokens, verb, end):
             return []  # "the partnership began in 2015": what began is the actor's own story
+        if role in ("lead", "found") and {"business", "public"} <= {a.kind for a in actors}:
+            # "five manufacturers and the school district launched it", "created by the college
+            # and member companies": business leading or founding with public partners beside
+            # it is the model at work, not a public body in charge
+            actors = [a for a in actors if a.kind != "public"]
         matches: list[RuleMatch] = []
         for actor in actors:
             if actor.kind is None:

@@ -188,9 +188,17 @@ class OrganizationLexicon(BaseModel):
     ("@state Tech": "Georgia Tech")."""
     not_short_names: list[str] = Field(default_factory=list)
     """First words that make such a name something else ("the Ocean State": a state's nickname)."""
+    care_provider_heads: list[str] = Field(default_factory=list)
+    """Words that end a care provider's name though a type's word comes earlier in it ("University
+    of Harbor St. Luke Medical Center", "Harlan State University Hospital"): a hospital, an
+    employer, not the university it is named for."""
     institution_heads: list[str] = Field(default_factory=list)
     """Words that make a name an institution's ("... Manufacturing Institute", "Center for ...
     Manufacturing Studies"), so an industry word inside it does not make it a company."""
+    topic_type_efforts: list[str] = Field(default_factory=list)
+    """Words after a type cue written in lower case that make it what an effort is about ("an
+    innovative workforce development partnership", "an economic development initiative"), not a
+    partner."""
     topic_type_cues: list[str] = Field(default_factory=list)
     """Type cues that also name a field of work ("workforce development"): in prose they name a
     partner only as a name or before one of `topic_type_heads`."""

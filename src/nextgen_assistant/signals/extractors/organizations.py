@@ -70,6 +70,11 @@ class OrganizationClassifier:
         self.type_gate = word_gate(c for cues in lexicon.public_types.values() for c in cues)
         self._other_public = _pattern(lexicon.other_public)
         self._business = _pattern(lexicon.business_words)
+        self._care_head = (
+            re.compile(rf"(?<![\w])(?:{any_of(lexicon.care_provider_heads)})$")
+            if lexicon.care_provider_heads
+            else None
+        )
         self._member_body = (
             re.compile(rf"(?<![\w])(?:{any_of(lexicon.member_body_heads)})\b")
             if lexicon.member_body_heads
@@ -90,6 +95,7 @@ class OrganizationClassifier:
         self._classified: dict[tuple[str, str | None], tuple[tuple[str, object], ...] | None] = {}
         self._topics = {cue.lower() for cue in lexicon.topic_type_cues}
         self._topic_heads = frozenset(word.lower() for word in lexicon.topic_type_heads)
+        self._topic_efforts = frozenset(word.lower() for word in lexicon.topic_type_efforts)
         federal = any_of(lexicon.federal_prefixes) if lexicon.federal_prefixes else "(?!)"
         self._federal = re.compile(rf"(?:^|[\s(])(?:{federal})\s*$")
 
@@ -132,6 +138,10 @@ class OrganizationClassifier:
             suffix = None  # "Valley Economic Development Corporation": the suffix is the type's
         if hinted == "business" or suffix is not None:
             return OrganizationSeen(name=name, sector="business")
+        if typed is not None and hinted is None and self._business_head(name):
+            # "University of Maryland St. Joseph Medical Center": the name's head, after the
+            # type's word, says what it is (a hospital), not the university it is named for
+            return OrganizationSeen(name=name, sector="business")
         if partner_type is not None:
             return OrganizationSeen(name=name, sector="public", partner_type=partner_type)
         if (
@@ -147,6 +157,16 @@ class OrganizationClassifier:
         if self._business.search(name) and not self._institution.search(name):
             return OrganizationSeen(name=name, sector="business")
         return self._acronym(name)
+
+    def _business_head(self, name: str) -> bool:
+        """Whether the name ends in a care provider's word that no type's words take in ("...
+        Medical Center", not "... School of Nursing")."""
+        head = self._care_head.search(name) if self._care_head is not None else None
+        return head is not None and not any(
+            m.start() <= head.start() < m.end()
+            for pattern in self._types.values()
+            for m in pattern.finditer(name)
+        )
 
     def _acronym(self, name: str) -> OrganizationSeen | None:
         """A public body known by an acronym whose end says its kind ("WKCTC" a college,
@@ -184,6 +204,8 @@ class OrganizationClassifier:
             return True
         after = text[found.end() :].split(None, 1)
         word = after[0].strip(",.;:()") if after else ""
+        if word.lower() in self._topic_efforts and found.group(0).islower():
+            return False  # "an innovative workforce development partnership": what it is about
         if word.lower() in self._topic_heads:
             return True
         # the field naming a thing that is no body: "the county's economic development strategy"
