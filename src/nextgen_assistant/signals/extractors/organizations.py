@@ -138,7 +138,7 @@ class OrganizationClassifier:
             suffix = None  # "Valley Economic Development Corporation": the suffix is the type's
         if hinted == "business" or suffix is not None:
             return OrganizationSeen(name=name, sector="business")
-        if typed is not None and hinted is None and self._business_head(name):
+        if typed is not None and hinted is None and self._care_provider(name):
             # "University of Maryland St. Joseph Medical Center": the name's head, after the
             # type's word, says what it is (a hospital), not the university it is named for
             return OrganizationSeen(name=name, sector="business")
@@ -158,7 +158,7 @@ class OrganizationClassifier:
             return OrganizationSeen(name=name, sector="business")
         return self._acronym(name)
 
-    def _business_head(self, name: str) -> bool:
+    def _care_provider(self, name: str) -> bool:
         """Whether the name ends in a care provider's word that no type's words take in ("...
         Medical Center", not "... School of Nursing")."""
         head = self._care_head.search(name) if self._care_head is not None else None
