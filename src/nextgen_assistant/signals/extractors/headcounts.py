@@ -52,7 +52,8 @@ def _counted(
     (token, value) of every count of two or more, in order. An amount ("$382,548", "2
     million") counts nobody; a word of `breaks` ends the search for the counted noun."""
     business = public = 0
-    tokens, first, last = doc_tokens(sentence.doc), sentence.start, sentence.end
+    doc = sentence.doc
+    tokens, first, last = doc_tokens(doc), sentence.start, sentence.end
     at = bisect_left(numbers, (first, -1))
     while at < len(numbers) and numbers[at][0] < last:
         index, value = numbers[at]
@@ -60,6 +61,14 @@ def _counted(
         if (index > first and tokens[index - 1].lower_ in money) or (
             index + 1 < last and tokens[index + 1].lower_ in money
         ):
+            continue
+        if index + 2 < last and tokens[index + 1].text == "-" and not doc[index].whitespace_:
+            # A hyphened number describes the noun ("a six-county region", "a 12-member
+            # board"); it counts partners only where a business noun is joined to it ("a
+            # 30-company consortium").
+            joined = tokens[index + 2]
+            if joined.lemma_ in business_words or joined.lower_ in business_words:
+                business += value
             continue
         # The counted noun: the first word within four that names a kind of organisation.
         for end in range(index + 1, min(last, index + 6)):
