@@ -126,6 +126,26 @@ _AUXILIARIES = frozenset(
     }
 )
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+# Words between a role noun and what determines it: "its co-chair", "the association's board
+# chair", "the partnership's steering committee chair".
+_BEFORE_ROLE_NOUN = frozenset(
+    {
+        "-",
+        "co",
+        "program",
+        "project",
+        "coalition",
+        "partnership",
+        "other",
+        "board",
+        "steering",
+        "committee",
+        "founding",
+        "current",
+        "first",
+        "new",
+    }
+)
 # A prepositional phrase an actor may carry before its verb: "manufacturers in the region chose".
 # Words that join or open a clause after a noun phrase ("the county's employers and the college").
 _CLAUSE_WORDS = frozenset({"and", "or", "but", "to", "with", "who", "which"})
@@ -229,6 +249,7 @@ class ActorRoleFinder:
         self._quantities = set(roles.quantity_nouns)
         self._mixed = frozenset(roles.mixed_words)
         self._not_paid_for = set(roles.not_paid_for)
+        self._not_money = set(roles.not_money)
         self._bodies = set(classes.get("body_nouns", []))  # "a committee of eight employers"
         self._modifiers = set(roles.industry_modifiers) | set(classes.get("business_modifiers", []))
         self._public = set(roles.public_nouns)
@@ -362,6 +383,10 @@ class ActorRoleFinder:
                 )
             ):
                 return []  # "industries that contribute to the economy": no one is paid
+            if any(
+                tokens[after].lower_ in self._not_money for after in range(to, min(end, to + 3))
+            ):
+                return []  # "farmers contribute practical insight": no money is given
         if (token.is_title or (token.is_upper and len(token.text) > 1)) and verb > start:
             # a headline ("Fremont County Launches Partnership", "COLLEGE AND FIRMS LAUNCH
             # TRAINING"): no grammar to read
@@ -372,7 +397,7 @@ class ActorRoleFinder:
             actors = self._actors_after(tokens, passive + 1, end, acronyms)
             object_side = -1
         elif verb - 2 >= start and tokens[verb - 1].text == "-" and tokens[verb - 2].lower_ != "co":
-            if verb + 1 < end and tokens[verb + 1].lower_ in self._program_words:
+            if self._describes_program(tokens, verb, end):
                 return []  # "an industry-driven program": a program's, not the partnership's
             if role in ("lead", "found", "decide") and any(
                 tokens[after].lower_ in self._work_words
@@ -449,19 +474,16 @@ class ActorRoleFinder:
         start, end = sentence
         actors: list[Actor] = []
         before = noun - 1
-        while (
-            before > start
-            and tokens[before].lower_
-            in {"-", "co", "program", "project", "coalition", "partnership", "other"} | self._self
-        ):
+        while before > start and tokens[before].lower_ in _BEFORE_ROLE_NOUN | self._self:
             before -= 1
+        be = self._be_after_role_noun(tokens, noun, end)
         if (
-            noun + 1 < end
-            and tokens[noun + 1].lower_ in _BE
+            be is not None
             and before >= start
-            and tokens[before].lower_ in {"its", "their", "our", "the", "other", "his", "her"}
+            and tokens[before].lower_
+            in {"its", "their", "our", "the", "other", "his", "her", "'s", "’s"}
         ):
-            actors = self._actors_after(tokens, noun + 2, end, acronyms)
+            actors = self._actors_after(tokens, be + 1, end, acronyms)
         elif (
             before - 1 >= start
             and tokens[before].lower_ == "the"
@@ -478,8 +500,13 @@ class ActorRoleFinder:
             actors = [actor] if actor is not None else []
         else:
             return None
-        # "the lead for the welding course": what follows says what is led.
-        led_after = noun + 1 < end and tokens[noun + 1].lower_ in {"for", "of", "on", "in", "over"}
+        # "the lead for the welding course": what follows says what is led ("the chair of the
+        # council is ..." has said it already).
+        led_after = (
+            be is None
+            and noun + 1 < end
+            and tokens[noun + 1].lower_ in {"for", "of", "on", "in", "over"}
+        )
         # The match starts at the noun: an actor before it is left out, as before an active
         # verb (a company's name there is not itself a statement: false friends).
         return self._leading(
@@ -489,6 +516,34 @@ class ActorRoleFinder:
             if led_after
             else None,
         )
+
+    def _describes_program(self, tokens: Tokens, verb: int, end: int) -> bool:
+        """Whether an "X-led" or "X-driven" describes a program: "an industry-driven program",
+        "an employer-driven workforce development program" (the noun it describes may come a
+        few words on; the partnership's own noun, or a comma, ends the search)."""
+        for after in range(verb + 1, min(end, verb + 5)):
+            word = tokens[after]
+            if word.lower_ in self._program_words:
+                return True
+            if not word.is_alpha or word.lower_ in self._self:
+                return False
+        return False
+
+    def _be_after_role_noun(self, tokens: Tokens, noun: int, end: int) -> int | None:
+        """Where "be" follows a role noun: "its chair is", or "the chair of the council is"
+        (the "of" phrase naming the partnership, not a program it runs)."""
+        if noun + 1 < end and tokens[noun + 1].lower_ in _BE:
+            return noun + 1
+        if noun + 1 < end and tokens[noun + 1].lower_ == "of":
+            names_self = False
+            for at in range(noun + 2, min(end, noun + 8)):
+                word = tokens[at]
+                if word.lower_ in _BE:
+                    return at if names_self else None
+                if not (word.is_alpha or word.lower_ in {"'s", "’s", "-"}):
+                    return None
+                names_self = names_self or word.lower_ in self._self
+        return None
 
     def _owned_by(
         self, tokens: Tokens, noun: int, sentence: tuple[int, int], acronyms: dict[str, str | None]

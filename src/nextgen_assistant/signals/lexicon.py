@@ -268,6 +268,9 @@ class RolesLexicon(BaseModel):
     not_paid_for: list[str] = Field(default_factory=list)
     """What a paying verb's "to" names that is no money's recipient: "industries that
     contribute to the economy" pay for nothing of the partnership's."""
+    not_money: list[str] = Field(default_factory=list)
+    """What a paying verb gives that is neither money nor means: "farmers contribute practical
+    insight"."""
     clause_verbs: list[str] = Field(default_factory=list)
     """Lemmas of common verbs that end a first clause before "and" ("the board won a grant and
     chose the sector"): the second verb shares the first one's actor."""
