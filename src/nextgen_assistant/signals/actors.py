@@ -126,6 +126,8 @@ _AUXILIARIES = frozenset(
     }
 )
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+# How far back along a list of partners "with" may stand before the actor it makes a partner.
+_LIST_REACH = 30
 # Words between a role noun and what determines it: "its co-chair", "the association's board
 # chair", "the partnership's steering committee chair".
 _BEFORE_ROLE_NOUN = frozenset(
@@ -250,6 +252,7 @@ class ActorRoleFinder:
         self._mixed = frozenset(roles.mixed_words)
         self._not_paid_for = set(roles.not_paid_for)
         self._not_money = set(roles.not_money)
+        self._own_work = set(roles.own_work)
         self._bodies = set(classes.get("body_nouns", []))  # "a committee of eight employers"
         self._modifiers = set(roles.industry_modifiers) | set(classes.get("business_modifiers", []))
         self._public = set(roles.public_nouns)
@@ -439,6 +442,8 @@ class ActorRoleFinder:
             object_side = 1
         if role == "found" and passive is None and self._intransitive(tokens, verb, end):
             return []  # "the partnership began in 2015": what began is the actor's own story
+        if role == "found" and passive is None and self._own_activity(tokens, verb, end):
+            return []  # "when the plant begins operations": the business's own work
         if role in ("lead", "found") and {"business", "public"} <= {a.kind for a in actors}:
             # "five manufacturers and the school district launched it", "created by the college
             # and member companies": business leading or founding with public partners beside
@@ -1074,8 +1079,25 @@ class ActorRoleFinder:
             if tokens[position].lower_ in self._co_agent:
                 return True
             if not tokens[position].is_lower:
-                return False  # "area plant owners", never across a name or a comma
+                break  # "area plant owners", never across a name or a comma ...
+        # ... except along a list: "joined with community leaders, universities, schools and
+        # companies to launch it", "a partnership with nine high schools, chambers of commerce
+        # and local businesses to determine the skills most needed"
+        for position in range(first - 1, max(start, first - _LIST_REACH) - 1, -1):
+            token = tokens[position]
+            if token.lower_ in self._co_agent:
+                return True
+            if token.lower_ in self._stops or not (token.is_alpha or token.text in {",", "&"}):
+                return False
         return False
+
+    def _own_activity(self, tokens: Tokens, verb: int, end: int) -> bool:
+        """What a starting verb starts is the actor's own work: "the plant begins operations",
+        "the company started hiring" (after "its" or "the")."""
+        after = verb + 1
+        if after < end and tokens[after].lower_ in {"its", "their", "the"}:
+            after += 1
+        return after < end and tokens[after].lower_ in self._own_work
 
     def _first_clause_verb(self, tokens: Tokens, conjunction: int, start: int) -> int | None:
         """The verb of a short clause ending at "and" ("won a grant and"), when it is a role

@@ -271,6 +271,9 @@ class RolesLexicon(BaseModel):
     not_money: list[str] = Field(default_factory=list)
     """What a paying verb gives that is neither money nor means: "farmers contribute practical
     insight"."""
+    own_work: list[str] = Field(default_factory=list)
+    """What a business starts that is its own work, not a partnership: "the plant begins
+    operations"."""
     clause_verbs: list[str] = Field(default_factory=list)
     """Lemmas of common verbs that end a first clause before "and" ("the board won a grant and
     chose the sector"): the second verb shares the first one's actor."""
