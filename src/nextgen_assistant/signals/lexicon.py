@@ -478,6 +478,7 @@ class ExtractorLexicon(BaseModel):
     multiplied: list[str] = Field(default_factory=list)
     duration_units: list[str] = Field(default_factory=list)
     year_words: list[str] = Field(default_factory=list)
+    number_labels: list[str] = Field(default_factory=list)
     change_verbs: list[str] = Field(default_factory=list)
     service_words: list[str] = Field(default_factory=list)
     place_words: list[str] = Field(default_factory=list)

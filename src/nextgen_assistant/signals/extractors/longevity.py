@@ -56,7 +56,7 @@ def _compile(words: ExtractorLexicon) -> _Patterns:
         lasted=_lasted(words),
         years_gate=word_gate(
             [
-                *("years", "anniversary", "decades", "decade", "year", "annual", "cohort"),
+                *("years", "anniversary", "decades", "decade", "year", "annual", "cohort", "class"),
                 *words.yearly_events,
             ]
         ),
@@ -137,9 +137,9 @@ def _nth_year(words: ExtractorLexicon) -> re.Pattern[str] | None:
     # "in its 12th year", "its sixth annual briefing", "for the 34th year in a row", "this is the
     # seventh year the partners have hosted it", "the ninth cohort of the programme"
     return re.compile(
-        rf"(?:\b(?:its|our|their)|'s|’s)\s+(?:{nth})\s+(?:(?:successful|straight|consecutive|full)\s+)?(?:year|annual|cohort)\b"
+        rf"(?:\b(?:its|our|their)|'s|’s)\s+(?:{nth})\s+(?:(?:successful|straight|consecutive|full)\s+)?(?:year|annual|cohort|(?:graduating\s+)?class)\b"
         rf"{yearly_event}"
-        rf"|\b(?:the)\s+(?:{nth})\s+(?:year\s+in\s+a\s+row|consecutive\s+year|annual|cohort)\b"
+        rf"|\b(?:the)\s+(?:{nth})\s+(?:year\s+in\s+a\s+row|consecutive\s+year|annual|cohort|graduating\s+class)\b"
         rf"|\bthis\s+is\s+the\s+(?:{nth})\s+year\b",
         re.IGNORECASE,
     )
@@ -151,7 +151,9 @@ def _lasted(words: ExtractorLexicon) -> re.Pattern[str]:
     number, about = _number(words), _ABOUT
     return re.compile(
         # "in the last five years" dates an action, it does not say how long anything lasted
-        rf"\b(?:for|over)\s+(?:the\s+)?(?:(?:past|last|first)\s+)?{about}{number}(?:\s+and\s+a\s+half)?\s+(years|decades)\b"
+        rf"\b(?:for|over)\s+(?:the\s+)?(?:(?:past|last|first)\s+)?{about}{number}(?:\s+and\s+a\s+half)?\s+(?:(?:consecutive|straight|full)\s+)?(years|decades)\b"
+        # "now nine years running", "six straight years in a row"
+        rf"|\b{number}\s+(?:(?:consecutive|straight)\s+)?(years)\s+(?:running|in\s+a\s+row)\b"
         # "a win after six years of effort"
         rf"|\bafter\s+{about}{number}\s+(years|decades)\s+of\s+(?:work|effort|efforts|meetings|collaboration|partnership)\b"
         # "for more than a decade", "over the past decade"
@@ -311,8 +313,8 @@ def run(ex: Extraction, lasting_years: int, classifier: OrganizationClassifier) 
                 said = next((group for group in match.groups() if group), "")
                 nth = int(said) if said.isdigit() else ordinals.get(said.lower(), 0)
                 behind = nth - 1  # its eleventh year: ten years behind
-                if match.group(0).lower().endswith("cohort"):
-                    # cohorts can start more often than yearly (`cohorts_a_year`)
+                if match.group(0).lower().endswith(("cohort", "class")):
+                    # cohorts and classes can start more often than yearly (`cohorts_a_year`)
                     behind //= ex.lexicons.extractors.thresholds.cohorts_a_year
                 spans.append((match, behind, False, True))
         for match in patterns.lasted.finditer(text) if yearly else ():

@@ -118,6 +118,7 @@ class _Patterns(NamedTuple):
     wage_earners: re.Pattern[str] | None = None  # whose pay is a result ("placements")
     duration: re.Pattern[str] | None = None  # "a 33-week internship": how long, not how many
     year: re.Pattern[str] | None = None  # "in 2020,": a year standing alone, not a count
+    label: re.Pattern[str] | None = None  # "Senate Bill 2", "Part 147": a name, not a count
     money_measures: frozenset[str] = frozenset()  # measures a dollar figure can be ("wages")
     money_given: re.Pattern[str] | None = None  # "$300,000 grant": money given, no result
     in_training: re.Pattern[str] | None = None  # "seven new apprentices": enrolled, no result
@@ -154,6 +155,11 @@ def _compile(words: ExtractorLexicon, business_nouns: list[str]) -> _Patterns:
         wage_earners=_alternation(words.wage_earners) if words.wage_earners else None,
         duration=_duration(words, spelled),
         year=_bare_year(words),
+        label=(
+            re.compile(rf"\b(?:{any_of(words.number_labels)})\s+(\d[\d.]*)\b")
+            if words.number_labels
+            else None
+        ),
         money_measures=frozenset(words.money_measures),
         money_given=re.compile(
             r"(?:[\s,-]+[\w.'’-]+){0,2}?[\s,-]+(?:"
@@ -261,6 +267,8 @@ def run(ex: Extraction) -> None:
                 match.span(1) if match.group(1) else match.span(2)
                 for match in patterns.year.finditer(text)
             ]
+        if patterns.label is not None:
+            dated += [match.span(1) for match in patterns.label.finditer(text)]
         # how long something lasts is no count, though a change of it is ("from 94 to 61 days")
         changes = [match.span() for match in FROM_TO_RE.finditer(text)]
         lasting = [
