@@ -128,26 +128,6 @@ _AUXILIARIES = frozenset(
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 # How far back along a list of partners "with" may stand before the actor it makes a partner.
 _LIST_REACH = 30
-# Words between a role noun and what determines it: "its co-chair", "the association's board
-# chair", "the partnership's steering committee chair".
-_BEFORE_ROLE_NOUN = frozenset(
-    {
-        "-",
-        "co",
-        "program",
-        "project",
-        "coalition",
-        "partnership",
-        "other",
-        "board",
-        "steering",
-        "committee",
-        "founding",
-        "current",
-        "first",
-        "new",
-    }
-)
 # A prepositional phrase an actor may carry before its verb: "manufacturers in the region chose".
 # Words that join or open a clause after a noun phrase ("the county's employers and the college").
 _CLAUSE_WORDS = frozenset({"and", "or", "but", "to", "with", "who", "which"})
@@ -222,6 +202,9 @@ class ActorRoleFinder:
         self._under = set(roles.under_nouns)
         self._owner_nouns = set(roles.owner_nouns)
         self._role_nouns = set(roles.role_nouns)
+        self._role_noun_modifiers = frozenset(roles.role_noun_modifiers) | set(
+            roles.partnership_nouns
+        )
         self._telling = set(roles.telling_words)
         self._co_agent = frozenset(roles.co_agent_words)
         self._collective = frozenset(roles.collective_nouns)
@@ -479,7 +462,7 @@ class ActorRoleFinder:
         start, end = sentence
         actors: list[Actor] = []
         before = noun - 1
-        while before > start and tokens[before].lower_ in _BEFORE_ROLE_NOUN | self._self:
+        while before > start and tokens[before].lower_ in self._role_noun_modifiers:
             before -= 1
         be = self._be_after_role_noun(tokens, noun, end)
         if (

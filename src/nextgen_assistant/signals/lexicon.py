@@ -251,6 +251,8 @@ class RolesLexicon(BaseModel):
     trade_words: list[str] = Field(default_factory=list)
     role_nouns: list[str] = Field(default_factory=list)
     """Lead-role words that name who leads with "be" ("its chair is X", "X is the lead")."""
+    role_noun_modifiers: list[str] = Field(default_factory=list)
+    """Words between a role noun and its determiner ("the association's board chair")."""
     telling_words: list[str] = Field(default_factory=list)
     """Words after the one reported to that make reporting telling ("reported to the board on
     its progress"), not answering to."""
