@@ -413,6 +413,8 @@ def test_those_worked_with_are_not_who_acts() -> None:
     for sentence in (
         "The regional board is working with local employers to identify the skills in demand.",
         "Students teamed up with area plant owners to create short films.",
+        # along a list whose names hold numbers
+        "A valley college works with K-12 and industries to create a pipeline of welders.",
     ):
         assert LEADS not in counted(sentence), sentence
         assert BUSINESS_AGENDA not in counted(sentence), sentence
@@ -853,3 +855,20 @@ def test_counted_or_standing_committees_are_teams_doing_the_work() -> None:
         ),
         lacks=("The hospital association's committees meet monthly.",),
     )
+
+
+def test_a_training_programme_named_for_careers_is_no_company() -> None:
+    """ "Harbor Construction Careers hosts a two-week course": a programme's name holding an
+    industry word is no business taking part (organizations.yaml institution_heads)."""
+    assert LEADS not in counted("Harbor Construction Careers hosts a two-week course for adults.")
+    assert ("private_sector_leadership", "supporting") not in counted(
+        "Valley Manufacturing Pathways hosts a summer camp for students."
+    )
+
+
+def test_what_an_employer_driven_session_or_model_describes_is_work() -> None:
+    for sentence in (
+        "The council is holding employer-driven sessions to find the region's strengths.",
+        "Both boards chose the industry-driven model for the apprenticeship.",
+    ):
+        assert LEADS not in counted(sentence), sentence

@@ -375,3 +375,36 @@ def test_a_plan_said_not_to_exist_or_only_hoped_for_is_not_dated_as_in_force() -
     assert [rule for rule, _ in _plan_dates("2025-2027 Strategic Plan")] == [
         "plan_updated_recently"
     ]
+
+
+def test_a_result_below_its_goal_is_a_red_flag_and_its_numbers_no_outcome() -> None:
+    """ "Only four of the 42 trainees were placed" reports a shortfall: the placement inside it and
+    its numbers are not an outcome to count (measurable_results.fell_short, outcome_overridden_by)."""
+    outcome, short = "measurable_results.outcome_metric", "measurable_results.fell_short"
+    for sentence in (
+        "Only three of the 35 welding graduates were hired by member shops.",
+        "Just 9 of 50 trainees passed the certification exam.",
+        "The consortium fell short of its target of 80 placements last year.",
+        "The network did not reach its goal of 100 credentials.",
+    ):
+        found = _metrics(sentence)
+        assert short in found and outcome not in found, (sentence, found)
+    for sentence in (
+        "The consortium met its target of 80 placements last year.",
+        "All 35 welding graduates were hired by member shops.",
+    ):
+        found = _metrics(sentence)
+        assert outcome in found and short not in found, (sentence, found)
+
+
+def test_an_unknown_rule_the_outcomes_give_way_to_is_an_error_naming_it() -> None:
+    from nextgen_assistant.knowledge import lexicon_dir, load_model
+    from nextgen_assistant.signals.lexicon import ExtractorLexicon, _checked_extractors
+
+    shared = lexicon_dir() / "shared"
+    extractors = load_model(ExtractorLexicon, shared / "extractors.yaml")
+    extractors.outcome_overridden_by = ["measurable_results.fel_short"]
+    rules = {rule.id: rule for rule in load_lexicons().rules}
+    with pytest.raises(ConfigError) as raised:
+        _checked_extractors(extractors, rules, shared)
+    assert "fel_short" in str(raised.value) and "extractors.yaml" in str(raised.value)

@@ -1070,8 +1070,10 @@ class ActorRoleFinder:
             token = tokens[position]
             if token.lower_ in self._co_agent:
                 return True
-            if token.lower_ in self._stops or not (token.is_alpha or token.text in {",", "&"}):
-                return False
+            if token.lower_ in self._stops or (
+                token.is_punct and token.text not in {",", "&", "-"}
+            ):
+                return False  # (a list's names may hold numbers: "K-12 and industries")
         return False
 
     def _own_activity(self, tokens: Tokens, verb: int, end: int) -> bool:

@@ -225,6 +225,9 @@ class Checker:
                 if found.context in COUNTED_CONTEXTS
             ),
         )
+        for where, rule_signal in zip(found_in, found_signals, strict=True):
+            if rule_signal.context in COUNTED_CONTEXTS:
+                extraction.rule_tokens.setdefault(rule_signal.rule, []).append(where)
         if pieces:
             attendance.run(extraction, self.organizations, self._partner_types_needed)
             geography.run(extraction)

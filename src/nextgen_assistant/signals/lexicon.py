@@ -487,6 +487,9 @@ class ExtractorLexicon(BaseModel):
     public_body_heads: list[str] = Field(default_factory=list)
     public_body_modifiers: list[str] = Field(default_factory=list)
     not_results: list[str] = Field(default_factory=list)
+    outcome_overridden_by: list[str] = Field(default_factory=list)
+    """Rules whose counted reading of a sentence means its numbers are no outcome to count (a
+    result that fell short of its goal)."""
     output_measures: list[str]
     beneficiaries: dict[str, list[str]]
     partner_kinds: dict[str, list[str]] = Field(default_factory=dict)
@@ -664,7 +667,9 @@ def _load_lexicons(extra: tuple[Path, ...]) -> Lexicons:
         context=context,
         false_friends=false_friends,
         organizations=load_model(OrganizationLexicon, shared / "organizations.yaml"),
-        extractors=load_model(ExtractorLexicon, shared / "extractors.yaml"),
+        extractors=_checked_extractors(
+            load_model(ExtractorLexicon, shared / "extractors.yaml"), rules, shared
+        ),
         extractor_rules=_checked_extractor_rules(
             load_model(ExtractorRulesLexicon, shared / "extractor_rules.yaml").rules,
             rules,
@@ -676,6 +681,20 @@ def _load_lexicons(extra: tuple[Path, ...]) -> Lexicons:
         vocabulary=vocabulary,
         sources=sources,
     )
+
+
+def _checked_extractors(
+    extractors: ExtractorLexicon, rules: dict[str, Rule], shared: Path
+) -> ExtractorLexicon:
+    """The rules the extractors give way to exist: a typo would silently disable the rule."""
+    from nextgen_assistant.errors import ConfigError
+
+    if unknown := sorted(set(extractors.outcome_overridden_by) - set(rules)):
+        raise ConfigError(
+            f"{shared / 'extractors.yaml'}: outcome_overridden_by names no rule "
+            f"{', '.join(repr(rule) for rule in unknown)}"
+        )
+    return extractors
 
 
 def _checked_extractor_rules(

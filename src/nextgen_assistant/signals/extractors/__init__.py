@@ -314,6 +314,10 @@ class Extraction:
     # (indicator, polarity) of the document's counted rule signals: a fact that only matters
     # where no rule has spoken ("one county named, nothing wider said")
     rule_evidence: frozenset[tuple[str, str]] = frozenset()
+    # Where each rule's counted signals are: rule id -> (piece index, first token), so that an
+    # extractor can give way to a rule that reads the same sentence more closely ("only four of
+    # the 42 trainees were placed" is a poor result, not an outcome to count).
+    rule_tokens: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     _groups: list[tuple[Doc, list[tuple[Piece, tuple[int, int]]], numpy.ndarray]] | None = None
     _gated: dict[tuple[int, int], set[int]] = field(default_factory=dict)
 

@@ -238,6 +238,16 @@ def _changed(
     return None
 
 
+def _read_as_shortfall(ex: Extraction) -> dict[int, list[int]]:
+    """Per piece (by identity), the first tokens of the counted signals of the rules that read a
+    sentence as a result below its goal (`outcome_overridden_by`)."""
+    found: dict[int, list[int]] = {}
+    for rule in ex.lexicons.extractors.outcome_overridden_by:
+        for index, token in ex.rule_tokens.get(rule, ()):
+            found.setdefault(id(ex.pieces[index]), []).append(token)
+    return found
+
+
 def run(ex: Extraction) -> None:
     """Record outcome and output numbers; signal them for `measurable_results`."""
     patterns = ex.compiled(
@@ -257,7 +267,12 @@ def run(ex: Extraction) -> None:
     # Where the last sentence with an outcome for people ended: "17 were hired by member
     # carriers. Average starting pay was $27 an hour." is the hires' pay.
     outcome_ended: tuple[int, int] = (-1, -1)
+    short = _read_as_shortfall(ex)
     for piece, sentence in ex.sentences(gate, number_gate):
+        if short and any(
+            sentence.start <= token < sentence.end for token in short.get(id(piece), ())
+        ):
+            continue
         text = piece.text_of(sentence)
         dated = [(start, end) for _, start, end in dates_in(text)]
         dated += [match.span() for match in TIME_RE.finditer(text)]
