@@ -253,14 +253,14 @@ def test_a_funding_kind_the_report_cannot_show_is_an_error_naming_it(tmp_path: P
 def test_a_red_flag_weighs_by_its_indicator() -> None:
     """The same evidence, one supporting and one red-flag sentence of equal strength: where red
     flags weigh double (the agenda) the score falls below the middle; where they weigh half (the
-    region) it rises above it; at weight 1 (the plan) it is the middle, 3.0."""
+    funding) it rises above it; at weight 1 (the plan) it is the middle, 3.0."""
     from nextgen_assistant.signals.aggregate import EvidenceTally
     from nextgen_assistant.signals.lexicon import load_lexicons
     from nextgen_assistant.signals.model import Signal, SignalLocation
 
     thresholds = load_lexicons().extractors.thresholds
     tally = EvidenceTally()
-    for indicator in ("industry_driven_agenda", "regional_labor_market", "shared_action_plan"):
+    for indicator in ("industry_driven_agenda", "sustainability", "shared_action_plan"):
         for polarity in ("supporting", "red_flag"):
             tally.add(
                 [
@@ -277,7 +277,8 @@ def test_a_red_flag_weighs_by_its_indicator() -> None:
             )
     assert thresholds.red_flag_weight.of("industry_driven_agenda") == 2.0
     assert (tally.score("industry_driven_agenda", thresholds) or 3.0) < 3.0
-    assert (tally.score("regional_labor_market", thresholds) or 3.0) > 3.0
+    assert thresholds.red_flag_weight.of("sustainability") == 0.5
+    assert (tally.score("sustainability", thresholds) or 3.0) > 3.0
     assert tally.score("shared_action_plan", thresholds) == 3.0
 
 
